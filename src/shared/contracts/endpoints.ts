@@ -1,0 +1,54 @@
+/**
+ * The API surface as data: method, path and schemas. The server registers routes with these schemas and
+ * the web client derives its types from them, so no type is copied by hand.
+ */
+import { Type } from 'typebox';
+import * as A from './accounts.js';
+import * as N from './network.js';
+import * as S from './system.js';
+
+const NoContent = Type.Null();
+
+export const endpoints = {
+  health: { method: 'GET', path: '/api/health', response: S.Health },
+  ready: { method: 'GET', path: '/api/ready', response: S.Ready },
+  config: { method: 'GET', path: '/api/public/config', response: S.PublicConfig },
+
+  register: { method: 'POST', path: '/api/auth/register', body: A.RegisterBody, response: A.UserEnvelope },
+  verifyEmail: { method: 'POST', path: '/api/auth/verify-email', body: A.VerifyEmailBody, response: A.UserEnvelope },
+  resendVerification: {
+    method: 'POST',
+    path: '/api/auth/resend-verification',
+    body: A.EmailOnlyBody,
+    response: A.Accepted,
+  },
+  login: { method: 'POST', path: '/api/auth/login', body: A.LoginBody, response: A.UserEnvelope },
+  logout: { method: 'POST', path: '/api/auth/logout', response: NoContent },
+  requestPasswordReset: {
+    method: 'POST',
+    path: '/api/auth/password-reset/request',
+    body: A.EmailOnlyBody,
+    response: A.Accepted,
+  },
+  confirmPasswordReset: {
+    method: 'POST',
+    path: '/api/auth/password-reset/confirm',
+    body: A.ResetConfirmBody,
+    response: A.Accepted,
+  },
+
+  me: { method: 'GET', path: '/api/me', response: A.UserEnvelope },
+  updateMe: { method: 'PATCH', path: '/api/me', body: A.UpdateMeBody, response: A.UserEnvelope },
+  changePassword: { method: 'POST', path: '/api/me/password', body: A.ChangePasswordBody, response: A.Accepted },
+  mySessions: { method: 'GET', path: '/api/me/sessions', response: A.SessionList },
+  endSession: { method: 'DELETE', path: '/api/me/sessions/:id', params: A.SessionIdParams, response: NoContent },
+  endAllSessions: { method: 'POST', path: '/api/me/sessions/end-all', response: NoContent },
+
+  region: { method: 'GET', path: '/api/public/region', response: N.Region },
+  summary: { method: 'GET', path: '/api/public/summary', response: N.PublicSummary },
+  municipalities: { method: 'GET', path: '/api/public/municipalities', response: N.MunicipalityList },
+  centers: { method: 'GET', path: '/api/public/centers', query: N.CenterListQuery, response: N.CenterList },
+} as const;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;

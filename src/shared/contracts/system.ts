@@ -1,0 +1,16 @@
+import { Type } from 'typebox';
+
+export const Health = Type.Object({ status: Type.Literal('ok') });
+export const Ready = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+  database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+  migrations: Type.Object({ applied: Type.Integer(), expected: Type.Integer(), current: Type.Boolean() }),
+});
+
+/** Settings the web app needs at run time (no secrets). */
+export const PublicConfig = Type.Object({
+  mapTileUrl: Type.Union([Type.String(), Type.Null()], { description: 'XYZ tile URL template; null = no tiles (offline map)' }),
+  mapTileAttribution: Type.Union([Type.String(), Type.Null()]),
+  demo: Type.Boolean(),
+  smtpConfigured: Type.Boolean(),
+});
