@@ -6,11 +6,11 @@ const Email = Type.String({ minLength: 3, maxLength: LIMITS.email.max, format: '
 const Password = Type.String({ minLength: LIMITS.password.min, maxLength: LIMITS.password.max });
 const DisplayName = Type.String({ minLength: LIMITS.displayName.min, maxLength: LIMITS.displayName.max });
 const Token = Type.String({ minLength: 10, maxLength: LIMITS.token.max });
-export const LocaleSchema = Type.Union(LOCALES.map((l) => Type.Literal(l)));
+export const LocaleSchema = Type.Enum(LOCALES);
 
 export const RoleAssignment = Type.Object({
-  role: Type.Union(ROLES.map((r) => Type.Literal(r))),
-  scopeType: Type.Union(SCOPE_TYPES.map((s) => Type.Literal(s))),
+  role: Type.Enum(ROLES),
+  scopeType: Type.Enum(SCOPE_TYPES),
   scopeId: Type.Union([Uuid, Type.Null()]),
   scopeName: Type.Union([Type.String(), Type.Null()]),
 });

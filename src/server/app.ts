@@ -1,0 +1,106 @@
+/** buildApp(deps): platform plugins first, then each module's routes. No I/O happens here. */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { LIMITS } from '../shared/limits.js';
+import { WEB_ROUTES } from '../shared/web-routes.js';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
+import type { AccountsService } from './modules/accounts/accounts.service.js';
+import type { SessionService } from './modules/accounts/sessions.service.js';
+import { mayActWithTemporaryPassword } from './modules/accounts/accounts.policy.js';
+import { registerNetworkRoutes } from './modules/network/network.routes.js';
+import type { NetworkService } from './modules/network/network.service.js';
+import { registerSystemRoutes } from './modules/system/system.routes.js';
+import { registerSessions } from './platform/auth/session-plugin.js';
+import type { Config } from './platform/config.js';
+import type { DatabaseHandle } from './platform/db/database.js';
+import { AppError } from './platform/errors.js';
+import { apiNotFound, registerProblemHandlers } from './platform/http/problem.js';
+import { registerSecurity } from './platform/http/security.js';
+import { registerValidation } from './platform/http/validation.js';
+
+export type AppDeps = {
+  config: Config;
+  log: Logger;
+  handle: DatabaseHandle;
+  services: { accounts: AccountsService; sessions: SessionService; network: NetworkService };
+  /** Built web app (index.html and assets); absent → API only. */
+  webDir?: string | null;
+  authRateLimit?: { max: number; timeWindow: string };
+};
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, services } = deps;
+  const app: FastifyInstance = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{8,100}$/.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: config.trustProxy,
+    disableRequestLogging: false,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerValidation(app);
+  registerProblemHandlers(app);
+  await registerSecurity(app, config);
+  await app.register(cookie);
+  registerSessions(app, (token) => services.sessions.resolve(token));
+  app.addHook('preHandler', async (request) => {
+    const actor = request.actor;
+    if (actor.kind === 'user' && actor.mustChangePassword && !mayActWithTemporaryPassword(request.routeOptions.url ?? '')) {
+      throw new AppError('password_change_required', 403, 'Change your temporary password first.');
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Dobroset API', version: '0.1.0', description: 'Regional network of volunteer centres' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dobroset_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSystemRoutes(app, { handle: deps.handle, config });
+  registerAccountRoutes(app, {
+    accounts: services.accounts,
+    sessions: services.sessions,
+    secureCookies: config.publicUrl.startsWith('https:'),
+    authRateLimit: deps.authRateLimit,
+  });
+  registerNetworkRoutes(app, { network: services.network });
+
+  const webDir = deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null;
+  if (webDir) {
+    await app.register(fastifyStatic, { root: webDir, index: false, wildcard: false, maxAge: '1h' });
+    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
+    const known = new Set<string>(WEB_ROUTES);
+    app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml));
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.url === '/api') return apiNotFound(request, reply);
+      if (request.method !== 'GET' && request.method !== 'HEAD') return apiNotFound(request, reply);
+      const pathname = request.url.split('?')[0]?.replace(/\/+$/, '') || '/';
+      return reply
+        .status(known.has(pathname) ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(indexHtml);
+    });
+  } else {
+    app.setNotFoundHandler(apiNotFound);
+  }
+  return app;
+}

@@ -1,0 +1,7 @@
+/** The ordered list of migrations. Add a file `NNNN_name.ts` with `up`/`down` and list it here. */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,82 @@
+/** Typed SQL for users, consents, roles and one-time tokens. No rules here. */
+import type { Kysely } from 'kysely';
+import type { Database, NewUser, UserUpdate } from '../../platform/db/schema.js';
+
+export type Db = Kysely<Database>;
+
+export function createAccountsRepo(db: Db) {
+  return {
+    findUserByEmail: (email: string, trx: Db = db) =>
+      trx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst(),
+
+    findUserById: (id: string, trx: Db = db) =>
+      trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    insertUser: (user: NewUser, trx: Db = db) =>
+      trx.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow(),
+
+    updateUser: (id: string, patch: UserUpdate, trx: Db = db) =>
+      trx.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+
+    insertConsent: (
+      consent: { user_id: string; purpose: string; version: string; given_at: Date; ip: string | null; user_agent: string | null },
+      trx: Db = db,
+    ) => trx.insertInto('consents').values(consent).execute(),
+
+    grantRole: (
+      grant: { user_id: string; role: Database['role_assignments']['role']; scope_type: Database['role_assignments']['scope_type']; scope_id: string | null; granted_by?: string | null },
+      trx: Db = db,
+    ) => trx.insertInto('role_assignments').values(grant).onConflict((oc) => oc.doNothing()).execute(),
+
+    /** Grants with a readable scope name (region, centre or organization), one query. */
+    grantsOf: (userId: string, trx: Db = db) =>
+      trx
+        .selectFrom('role_assignments as ra')
+        .leftJoin('regions as r', (j) => j.onRef('r.id', '=', 'ra.scope_id').on('ra.scope_type', '=', 'region'))
+        .leftJoin('centers as c', (j) => j.onRef('c.id', '=', 'ra.scope_id').on('ra.scope_type', '=', 'center'))
+        .leftJoin('organizations as o', (j) =>
+          j.onRef('o.id', '=', 'ra.scope_id').on('ra.scope_type', '=', 'organization'),
+        )
+        .select(['ra.role', 'ra.scope_type', 'ra.scope_id', 'r.name_ru as region_name', 'c.name as center_name', 'o.name as org_name'])
+        .where('ra.user_id', '=', userId)
+        .orderBy('ra.granted_at')
+        .execute(),
+
+    insertToken: (
+      row: { token_hash: string; user_id: string; purpose: 'verify_email' | 'reset_password'; created_at: Date; expires_at: Date },
+      trx: Db = db,
+    ) => trx.insertInto('one_time_tokens').values(row).execute(),
+
+    /** Marks a live token used and returns its user, atomically: a token works once. */
+    consumeToken: (hash: string, purpose: 'verify_email' | 'reset_password', now: Date, trx: Db = db) =>
+      trx
+        .updateTable('one_time_tokens')
+        .set({ used_at: now })
+        .where('token_hash', '=', hash)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .returning(['user_id'])
+        .executeTakeFirst(),
+
+    /** Older unused tokens of the same purpose stop working when a new one is issued or one is used. */
+    voidTokens: (userId: string, purpose: 'verify_email' | 'reset_password', now: Date, trx: Db = db) =>
+      trx
+        .updateTable('one_time_tokens')
+        .set({ used_at: now })
+        .where('user_id', '=', userId)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .execute(),
+
+    audit: (
+      event: { at: Date; actor_id: string | null; action: string; entity: string; entity_id: string | null; data?: Record<string, unknown> },
+      trx: Db = db,
+    ) =>
+      trx
+        .insertInto('audit_events')
+        .values({ ...event, data: JSON.stringify(event.data ?? {}) })
+        .execute(),
+  };
+}
+export type AccountsRepo = ReturnType<typeof createAccountsRepo>;

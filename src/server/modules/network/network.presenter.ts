@@ -1,0 +1,46 @@
+import type { Center, Municipality, PlanTarget } from '../../../shared/contracts/network.js';
+import type { NetworkRepo } from './network.repo.js';
+import { coverageState } from './coverage.js';
+
+type MunicipalityRow = Awaited<ReturnType<NetworkRepo['municipalitiesWithCoverage']>>[number];
+type CenterRow = Awaited<ReturnType<NetworkRepo['centers']>>[number];
+type TargetRow = Awaited<ReturnType<NetworkRepo['targets']>>[number];
+
+export const toMunicipalityView = (m: MunicipalityRow): Municipality => ({
+  id: m.id,
+  slug: m.slug,
+  nameRu: m.name_ru,
+  nameEn: m.name_en,
+  kind: m.kind,
+  adminCenterRu: m.admin_center_ru,
+  lat: m.lat,
+  lon: m.lon,
+  population: m.population,
+  coverage: coverageState(m),
+  activeCenters: m.active_centers ?? 0,
+  applicationsInProgress: m.applications_in_progress ?? 0,
+});
+
+export const toCenterView = (c: CenterRow): Center => ({
+  id: c.id,
+  name: c.name,
+  organizationName: c.organization_name,
+  organizationIsPlaceholder: c.organization_is_placeholder,
+  municipality: { id: c.municipality_id, nameRu: c.municipality_name_ru, nameEn: c.municipality_name_en },
+  status: c.status,
+  address: c.address,
+  lat: c.lat,
+  lon: c.lon,
+  openedOn: c.opened_on,
+  isDemo: c.is_demo,
+});
+
+export const toTargetView = (t: TargetRow, actual: number): PlanTarget => ({
+  id: t.id,
+  kind: t.kind,
+  dueDate: t.due_date,
+  target: t.target,
+  actual,
+  met: actual >= t.target,
+  note: t.note,
+});

@@ -1,0 +1,90 @@
+/** Typed SQL for the region, its municipalities, centres and plan targets. */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+
+type Db = Kysely<Database>;
+
+/** Application stages that count as "in progress" (not a draft, not decided). */
+export const STAGES_IN_PROGRESS = ['submitted', 'interview_and_documents', 'acceleration', 'licence_agreement', 'preparation'];
+
+export function createNetworkRepo(db: Db) {
+  return {
+    /** The installation's region (one region per installation). */
+    region: (trx: Db = db) => trx.selectFrom('regions').selectAll().orderBy('created_at').limit(1).executeTakeFirst(),
+
+    /** Municipalities in force on `day`, each with its counts of active centres and open applications. */
+    municipalitiesWithCoverage: (regionId: string, day: string, trx: Db = db) =>
+      trx
+        .selectFrom('municipalities as m')
+        .select([
+          'm.id',
+          'm.slug',
+          'm.name_ru',
+          'm.name_en',
+          'm.kind',
+          'm.admin_center_ru',
+          'm.lat',
+          'm.lon',
+          'm.population',
+          (eb) =>
+            eb
+              .selectFrom('centers as c')
+              .select(sql<number>`count(*)::int`.as('n'))
+              .whereRef('c.municipality_id', '=', 'm.id')
+              .where('c.status', '=', 'active')
+              .as('active_centers'),
+          (eb) =>
+            eb
+              .selectFrom('center_applications as a')
+              .select(sql<number>`count(*)::int`.as('n'))
+              .whereRef('a.municipality_id', '=', 'm.id')
+              .where('a.stage', 'in', STAGES_IN_PROGRESS)
+              .as('applications_in_progress'),
+        ])
+        .where('m.region_id', '=', regionId)
+        .where('m.effective_from', '<=', day)
+        .where((eb) => eb.or([eb('m.effective_to', 'is', null), eb('m.effective_to', '>', day)]))
+        .execute(),
+
+    centers: (regionId: string, filter: { municipalitySlug?: string }, trx: Db = db) => {
+      let q = trx
+        .selectFrom('centers as c')
+        .innerJoin('organizations as o', 'o.id', 'c.organization_id')
+        .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+        .select([
+          'c.id',
+          'c.name',
+          'c.status',
+          'c.address',
+          'c.lat',
+          'c.lon',
+          'c.opened_on',
+          'c.is_demo',
+          'o.name as organization_name',
+          'o.is_placeholder as organization_is_placeholder',
+          'm.id as municipality_id',
+          'm.name_ru as municipality_name_ru',
+          'm.name_en as municipality_name_en',
+        ])
+        .where('m.region_id', '=', regionId)
+        .where('c.status', '=', 'active');
+      if (filter.municipalitySlug) q = q.where('m.slug', '=', filter.municipalitySlug);
+      return q.execute();
+    },
+
+    targets: (regionId: string, trx: Db = db) =>
+      trx.selectFrom('rollout_targets').selectAll().where('region_id', '=', regionId).orderBy('due_date').execute(),
+
+    countActiveVolunteers: async (trx: Db = db) => {
+      const row = await trx
+        .selectFrom('role_assignments as ra')
+        .innerJoin('users as u', 'u.id', 'ra.user_id')
+        .select(sql<number>`count(distinct ra.user_id)::int`.as('n'))
+        .where('ra.role', '=', 'volunteer')
+        .where('u.status', '=', 'active')
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
+  };
+}
+export type NetworkRepo = ReturnType<typeof createNetworkRepo>;

@@ -1,0 +1,56 @@
+/**
+ * Migrations: numbered, each recorded in kysely_migration, run in a transaction. A binary that finds
+ * migrations it does not know (the schema is newer than the code) refuses to start.
+ */
+import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
+import { migrations } from '../../migrations/index.js';
+import { AppError } from '../errors.js';
+import type { Database } from './schema.js';
+
+const provider = { getMigrations: async () => migrations };
+
+export const expectedMigrations = () => Object.keys(migrations).sort();
+
+export async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
+  const exists = await sql<{ exists: boolean }>`select to_regclass('public.kysely_migration') is not null as exists`.execute(
+    db,
+  );
+  if (!exists.rows[0]?.exists) return [];
+  const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+export class SchemaTooNewError extends AppError {
+  constructor(unknown: string[]) {
+    super(
+      'schema_too_new',
+      503,
+      `The database schema is newer than this version of Dobroset (unknown migrations: ${unknown.join(', ')}). ` +
+        'Run the newer version, or restore a backup made by this one.',
+    );
+  }
+}
+
+export async function assertSchemaNotNewer(db: Kysely<Database>): Promise<void> {
+  const known = new Set(expectedMigrations());
+  const unknown = (await appliedMigrations(db)).filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new SchemaTooNewError(unknown);
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  await assertSchemaNotNewer(db);
+  const migrator = new Migrator({ db, provider });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${cause}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrationStatus(db: Kysely<Database>) {
+  const applied = await appliedMigrations(db);
+  const expected = expectedMigrations();
+  return { applied: applied.length, expected: expected.length, current: expected.every((m) => applied.includes(m)) };
+}

@@ -1,0 +1,213 @@
+/** Row types of the database, as Kysely sees them. Keep in step with src/server/migrations. */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns travel as 'YYYY-MM-DD' strings on both drivers (normalised in database.ts). */
+type DateString = ColumnType<string, string, string>;
+
+export type RegionsTable = {
+  id: Generated<string>;
+  slug: string;
+  name_ru: string;
+  name_en: string;
+  timezone: string;
+  population: number | null;
+  program_since: number | null;
+  created_at: DefaultTimestamp;
+};
+
+export type MunicipalityKind = 'urban_okrug' | 'municipal_okrug' | 'municipal_district';
+export type MunicipalitiesTable = {
+  id: Generated<string>;
+  region_id: string;
+  slug: string;
+  name_ru: string;
+  name_en: string;
+  kind: MunicipalityKind;
+  admin_center_ru: string;
+  lat: number;
+  lon: number;
+  population: number | null;
+  population_year: number | null;
+  oktmo: string | null;
+  note: string | null;
+  effective_from: ColumnType<string, string | undefined, string>;
+  effective_to: DateString | null;
+  predecessor_id: string | null;
+  created_at: DefaultTimestamp;
+};
+
+export type OrganizationKind = 'education' | 'culture' | 'youth_policy' | 'ngo' | 'business' | 'government' | 'other';
+export type OrganizationsTable = {
+  id: Generated<string>;
+  region_id: string;
+  municipality_id: string;
+  name: string;
+  kind: OrganizationKind;
+  is_placeholder: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+};
+
+export type CenterStatus = 'active' | 'suspended' | 'closed';
+export type CentersTable = {
+  id: Generated<string>;
+  organization_id: string;
+  municipality_id: string;
+  name: string;
+  status: CenterStatus;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  opened_on: DateString | null;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+};
+
+export type CenterApplicationsTable = {
+  id: Generated<string>;
+  organization_id: string;
+  municipality_id: string;
+  stage: string;
+  stage_since: DateString | null;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+};
+
+export type RolloutTargetsTable = {
+  id: Generated<string>;
+  region_id: string;
+  kind: 'active_centers' | 'municipal_coverage';
+  due_date: DateString;
+  target: number;
+  note: string | null;
+  created_at: DefaultTimestamp;
+};
+
+export type UsersTable = {
+  id: Generated<string>;
+  email: string;
+  password_hash: string | null;
+  display_name: string;
+  locale: Generated<'ru' | 'en'>;
+  email_verified_at: Timestamp | null;
+  must_change_password: Generated<boolean>;
+  status: Generated<'active' | 'blocked'>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type ConsentsTable = {
+  id: Generated<string>;
+  user_id: string;
+  purpose: string;
+  version: string;
+  given_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type RoleAssignmentsTable = {
+  id: Generated<string>;
+  user_id: string;
+  role: 'regional_admin' | 'center_coordinator' | 'org_representative' | 'volunteer' | 'requester';
+  scope_type: 'region' | 'center' | 'organization' | 'self';
+  scope_id: string | null;
+  granted_at: DefaultTimestamp;
+  granted_by: string | null;
+};
+
+export type VolunteerProfilesTable = {
+  user_id: string;
+  birth_date: DateString | null;
+  profession: string | null;
+  municipality_id: string | null;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+};
+
+export type SessionsTable = {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  user_agent: string | null;
+  ip: string | null;
+  ended_at: Timestamp | null;
+};
+
+export type OneTimeTokensTable = {
+  token_hash: string;
+  user_id: string;
+  purpose: 'verify_email' | 'reset_password';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+};
+
+export type OutboxEmailsTable = {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  template: string;
+  status: Generated<'pending' | 'sent' | 'logged' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+};
+
+export type OpportunitiesTable = {
+  id: Generated<string>;
+  center_id: string;
+  title: string;
+  description: Generated<string>;
+  starts_at: Timestamp | null;
+  ends_at: Timestamp | null;
+  status: Generated<string>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+};
+
+export type AuditEventsTable = {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  request_id: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+};
+
+export type Database = {
+  regions: RegionsTable;
+  municipalities: MunicipalitiesTable;
+  organizations: OrganizationsTable;
+  centers: CentersTable;
+  center_applications: CenterApplicationsTable;
+  rollout_targets: RolloutTargetsTable;
+  users: UsersTable;
+  consents: ConsentsTable;
+  role_assignments: RoleAssignmentsTable;
+  volunteer_profiles: VolunteerProfilesTable;
+  sessions: SessionsTable;
+  one_time_tokens: OneTimeTokensTable;
+  outbox_emails: OutboxEmailsTable;
+  opportunities: OpportunitiesTable;
+  audit_events: AuditEventsTable;
+};
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type MunicipalityRow = Selectable<MunicipalitiesTable>;
+export type CenterRow = Selectable<CentersTable>;

@@ -1,0 +1,142 @@
+/** Loads the Kuzbass reference data: region, municipalities (with history), the network and the plan. */
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Kysely } from 'kysely';
+import type { Database, MunicipalityKind } from '../platform/db/schema.js';
+import { APPLICANTS, CITY_NAMES, HISTORY, KUZBASS_REGION, OPERATING_CENTERS, ROLLOUT_TARGETS } from './kuzbass/network.js';
+
+type CsvRow = {
+  slug: string;
+  name_ru: string;
+  name_en: string;
+  kind: string;
+  admin_center_ru: string;
+  lat: string;
+  lon: string;
+  population: string;
+  population_year: string;
+  note: string;
+};
+
+export const MUNICIPALITIES_CSV = new URL('./kuzbass/municipalities.csv', import.meta.url);
+
+export function readMunicipalities(file: URL | string = MUNICIPALITIES_CSV) {
+  const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as CsvRow[];
+  return rows.map((r, index) => {
+    const line = index + 2;
+    if (!/^[a-z0-9-]+$/.test(r.slug)) throw new Error(`municipalities.csv line ${line}: bad slug "${r.slug}"`);
+    if (!['urban_okrug', 'municipal_okrug', 'municipal_district'].includes(r.kind)) {
+      throw new Error(`municipalities.csv line ${line}: unknown kind "${r.kind}"`);
+    }
+    const lat = Number(r.lat);
+    const lon = Number(r.lon);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon)) throw new Error(`municipalities.csv line ${line}: bad coordinates`);
+    return {
+      slug: r.slug,
+      name_ru: r.name_ru,
+      name_en: r.name_en,
+      kind: r.kind as MunicipalityKind,
+      admin_center_ru: r.admin_center_ru,
+      lat,
+      lon,
+      population: r.population ? Number(r.population) : null,
+      population_year: r.population_year ? Number(r.population_year) : null,
+      note: r.note || null,
+    };
+  });
+}
+
+/** Seeds the region once; returns false when it is already there. Runs inside the caller's transaction. */
+export async function seedKuzbass(trx: Kysely<Database>): Promise<boolean> {
+  const existing = await trx.selectFrom('regions').select('id').where('slug', '=', KUZBASS_REGION.slug).executeTakeFirst();
+  if (existing) return false;
+  const region = await trx.insertInto('regions').values(KUZBASS_REGION).returning('id').executeTakeFirstOrThrow();
+  const municipalities = readMunicipalities();
+  const ids = new Map<string, string>();
+  for (const m of municipalities) {
+    const row = await trx
+      .insertInto('municipalities')
+      .values({ ...m, region_id: region.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(m.slug, row.id);
+  }
+  for (const h of HISTORY) {
+    const successor = municipalities.find((m) => m.slug === h.successor);
+    if (!successor) continue;
+    const old = await trx
+      .insertInto('municipalities')
+      .values({
+        ...successor,
+        slug: h.slug,
+        name_ru: h.name_ru,
+        name_en: h.name_en,
+        kind: h.kind,
+        region_id: region.id,
+        effective_to: h.effective_to,
+        note: 'predecessor kept for history',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('municipalities')
+      .set({ predecessor_id: old.id, effective_from: h.effective_to })
+      .where('id', '=', ids.get(h.successor) as string)
+      .execute();
+  }
+
+  const mun = (slug: string) => {
+    const id = ids.get(slug);
+    if (!id) throw new Error(`Seed refers to unknown municipality ${slug}`);
+    return id;
+  };
+  let n = 0;
+  for (const slug of OPERATING_CENTERS) {
+    n += 1;
+    const city = CITY_NAMES[slug];
+    const org = await trx
+      .insertInto('organizations')
+      .values({
+        region_id: region.id,
+        municipality_id: mun(slug),
+        name: `Организация-заглушка № ${n} (${city}) — переименуйте`,
+        kind: 'other',
+        is_placeholder: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('centers')
+      .values({
+        organization_id: org.id,
+        municipality_id: mun(slug),
+        name: `Добро.Центр № ${n} (${city}) — заглушка`,
+        status: 'active',
+      })
+      .execute();
+  }
+  let a = 0;
+  for (const slug of APPLICANTS) {
+    a += 1;
+    const org = await trx
+      .insertInto('organizations')
+      .values({
+        region_id: region.id,
+        municipality_id: mun(slug),
+        name: `Организация-заявитель-заглушка № ${a} (${CITY_NAMES[slug]}) — переименуйте`,
+        kind: 'other',
+        is_placeholder: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('center_applications')
+      .values({ organization_id: org.id, municipality_id: mun(slug), stage: 'licence_agreement', stage_since: '2023-08-28' })
+      .execute();
+  }
+  await trx
+    .insertInto('rollout_targets')
+    .values(ROLLOUT_TARGETS.map((t) => ({ ...t, region_id: region.id })))
+    .execute();
+  return true;
+}

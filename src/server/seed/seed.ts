@@ -1,0 +1,23 @@
+/** Seeding entry points used by `start` (first run) and `dobroset seed`. */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../platform/clock.js';
+import type { Database } from '../platform/db/schema.js';
+import { type DemoAccount, hasDemo, removeDemo, seedDemo } from './demo.js';
+import { seedKuzbass } from './kuzbass.js';
+
+export type SeedResult = { regionSeeded: boolean; demoAccounts: DemoAccount[] };
+
+/** Loads reference data if absent and, when asked and not there yet, the demo data. One transaction. */
+export async function seedAll(db: Kysely<Database>, clock: Clock, options: { demo: boolean }): Promise<SeedResult> {
+  return db.transaction().execute(async (trx) => {
+    const regionSeeded = await seedKuzbass(trx);
+    const demoAccounts = options.demo && regionSeeded && !(await hasDemo(trx)) ? await seedDemo(trx, clock.now()) : [];
+    return { regionSeeded, demoAccounts };
+  });
+}
+
+export async function seedDemoOnly(db: Kysely<Database>, clock: Clock): Promise<DemoAccount[]> {
+  return db.transaction().execute(async (trx) => ((await hasDemo(trx)) ? [] : seedDemo(trx, clock.now())));
+}
+
+export const removeDemoData = (db: Kysely<Database>) => db.transaction().execute((trx) => removeDemo(trx));

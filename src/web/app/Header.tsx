@@ -1,0 +1,89 @@
+import { Button, Container, Group, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from 'react-router';
+import { useLogout, useMe } from '../api/queries';
+import { currentLocale, setLocale } from '../i18n';
+import { readLowVision, setLowVision } from './lowVision';
+
+function NavItem({ to, label, end }: { to: string; label: string; end?: boolean }) {
+  return (
+    <li>
+      <NavLink to={to} end={end} className="nav-link">
+        {label}
+      </NavLink>
+    </li>
+  );
+}
+
+export function Header() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  const [lowVision, setLowVisionState] = useState(readLowVision);
+  const user = me.data;
+
+  const toggleLowVision = () => {
+    setLowVision(!lowVision);
+    setLowVisionState(!lowVision);
+  };
+
+  return (
+    <header className="site-header">
+      <Container size="lg" py="sm">
+        <Group justify="space-between" align="center" gap="sm">
+          <Link to="/" className="brand">
+            {t('app.name')}
+            <Text component="span" display="block" size="sm" fw={400} c="dimmed">
+              {t('app.tagline')}
+            </Text>
+          </Link>
+          <Group gap="xs" role="group" aria-label={t('header.settings')}>
+            <Button
+              variant="default"
+              data-testid="lang-switch"
+              lang={t('header.langSwitchLang')}
+              onClick={() => void setLocale(currentLocale() === 'ru' ? 'en' : 'ru')}
+            >
+              {t('header.langSwitch')}
+            </Button>
+            <Button
+              variant={lowVision ? 'filled' : 'default'}
+              data-testid="low-vision-toggle"
+              aria-pressed={lowVision}
+              onClick={toggleLowVision}
+            >
+              {t('header.lowVision')}
+            </Button>
+            {user && (
+              <Button
+                variant="outline"
+                data-testid="logout-button"
+                loading={logout.isPending}
+                onClick={() => logout.mutate()}
+              >
+                {t('header.logout')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+        <Group justify="space-between" align="center" mt="sm" gap="xs">
+          <nav aria-label={t('nav.label')}>
+            <ul className="nav-list">
+              <NavItem to="/" end label={t('nav.home')} />
+              <NavItem to="/centers" label={t('nav.centers')} />
+              {user && <NavItem to="/account" label={t('nav.account')} />}
+              {me.isSuccess && !user && <NavItem to="/login" label={t('nav.login')} />}
+              {me.isSuccess && !user && <NavItem to="/register" label={t('nav.register')} />}
+            </ul>
+          </nav>
+          {user && (
+            <Text size="sm" c="dimmed">
+              {t('header.signedInAs', { name: user.displayName })}
+            </Text>
+          )}
+        </Group>
+      </Container>
+    </header>
+  );
+}
