@@ -6,14 +6,14 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { LIMITS } from '../shared/limits.js';
 import { WEB_ROUTES } from '../shared/web-routes.js';
+import { mayActWithTemporaryPassword } from './modules/accounts/accounts.policy.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import type { AccountsService } from './modules/accounts/accounts.service.js';
 import type { SessionService } from './modules/accounts/sessions.service.js';
-import { mayActWithTemporaryPassword } from './modules/accounts/accounts.policy.js';
 import { registerNetworkRoutes } from './modules/network/network.routes.js';
 import type { NetworkService } from './modules/network/network.service.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
@@ -43,10 +43,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{8,100}$/.test(incoming) ? incoming : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: config.trustProxy,
-    disableRequestLogging: false,
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -59,7 +58,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSessions(app, (token) => services.sessions.resolve(token));
   app.addHook('preHandler', async (request) => {
     const actor = request.actor;
-    if (actor.kind === 'user' && actor.mustChangePassword && !mayActWithTemporaryPassword(request.routeOptions.url ?? '')) {
+    if (
+      actor.kind === 'user' &&
+      actor.mustChangePassword &&
+      !mayActWithTemporaryPassword(request.routeOptions.url ?? '')
+    ) {
       throw new AppError('password_change_required', 403, 'Change your temporary password first.');
     }
   });
@@ -68,7 +71,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Dobroset API', version: '0.1.0', description: 'Regional network of volunteer centres' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dobroset_session' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dobroset_session' } },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
@@ -88,7 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDir, index: false, wildcard: false, maxAge: '1h' });
     const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
     const known = new Set<string>(WEB_ROUTES);
-    app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml));
+    app.get('/', (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml),
+    );
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.url === '/api') return apiNotFound(request, reply);
       if (request.method !== 'GET' && request.method !== 'HEAD') return apiNotFound(request, reply);

@@ -11,7 +11,13 @@ export const LIMITS = {
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const ROLES = ['regional_admin', 'center_coordinator', 'org_representative', 'volunteer', 'requester'] as const;
+export const ROLES = [
+  'regional_admin',
+  'center_coordinator',
+  'org_representative',
+  'volunteer',
+  'requester',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SCOPE_TYPES = ['region', 'center', 'organization', 'self'] as const;

@@ -34,18 +34,58 @@ export class ConfigError extends Error {
 export const CONFIG_VARIABLES = [
   ['PORT', '--port', '3000', 'HTTP port'],
   ['HOST', '--host', '0.0.0.0', 'Interface to listen on'],
-  ['DATA_DIR', '--data-dir', './data', 'Embedded database and files directory (used when DATABASE_URL is unset)'],
-  ['DATABASE_URL', '--database-url', '(unset)', 'PostgreSQL 15+ connection URL; unset = embedded PGlite in DATA_DIR'],
-  ['SMTP_URL', '--smtp-url', '(unset)', 'SMTP server URL (smtp:// or smtps://); unset = mail goes to the outbox table and the log'],
+  [
+    'DATA_DIR',
+    '--data-dir',
+    './data',
+    'Embedded database and files directory (used when DATABASE_URL is unset)',
+  ],
+  [
+    'DATABASE_URL',
+    '--database-url',
+    '(unset)',
+    'PostgreSQL 15+ connection URL; unset = embedded PGlite in DATA_DIR',
+  ],
+  [
+    'SMTP_URL',
+    '--smtp-url',
+    '(unset)',
+    'SMTP server URL (smtp:// or smtps://); unset = mail goes to the outbox table and the log',
+  ],
   ['MAIL_FROM', '--mail-from', 'Dobroset <no-reply@localhost>', 'Sender address of outgoing mail'],
-  ['PUBLIC_URL', '--public-url', 'http://localhost:PORT', 'External URL of the site, used in mailed links; https enables Secure cookies'],
+  [
+    'PUBLIC_URL',
+    '--public-url',
+    'http://localhost:PORT',
+    'External URL of the site, used in mailed links; https enables Secure cookies',
+  ],
   ['DEMO', '--demo / --no-demo', 'true', 'Generate demo data (marked as demo) on first start'],
   ['LOG_LEVEL', '--log-level', 'info', 'fatal, error, warn, info, debug, trace or silent'],
-  ['MAP_TILE_URL', '--map-tile-url', '(unset)', 'XYZ tile URL template for maps; unset = maps without tiles (works offline)'],
+  [
+    'MAP_TILE_URL',
+    '--map-tile-url',
+    '(unset)',
+    'XYZ tile URL template for maps; unset = maps without tiles (works offline)',
+  ],
   ['MAP_TILE_ATTRIBUTION', '--map-tile-attribution', '(unset)', 'Attribution text shown with the tiles'],
-  ['SESSION_IDLE_MINUTES', '--session-idle-minutes', '720', 'A session ends after this long without requests'],
-  ['SESSION_ABSOLUTE_DAYS', '--session-absolute-days', '30', 'A session ends this long after login, whatever the activity'],
-  ['TRUST_PROXY', '--trust-proxy', 'false', 'Trust X-Forwarded-* headers (set behind a reverse proxy / load balancer)'],
+  [
+    'SESSION_IDLE_MINUTES',
+    '--session-idle-minutes',
+    '720',
+    'A session ends after this long without requests',
+  ],
+  [
+    'SESSION_ABSOLUTE_DAYS',
+    '--session-absolute-days',
+    '30',
+    'A session ends this long after login, whatever the activity',
+  ],
+  [
+    'TRUST_PROXY',
+    '--trust-proxy',
+    'false',
+    'Trust X-Forwarded-* headers (set behind a reverse proxy / load balancer)',
+  ],
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -55,7 +95,8 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
@@ -94,8 +135,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const host = env.HOST?.trim() || '0.0.0.0';
   if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `is not a host name or address: "${host}"`);
   const logLevel = (env.LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
-  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(
+    /\/+$/,
+    '',
+  );
   const tile = env.MAP_TILE_URL?.trim() || null;
   if (tile && !/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/.test(tile)) {
     throw new ConfigError('MAP_TILE_URL', 'must be an http(s) URL template containing {z}, {x} and {y}');

@@ -15,7 +15,8 @@ export class AppError extends Error {
 
 export const notFound = (what = 'resource') => new AppError('not_found', 404, `The ${what} was not found.`);
 export const unauthorized = (message = 'Log in to continue.') => new AppError('unauthorized', 401, message);
-export const forbidden = (message = 'You are not allowed to do this.') => new AppError('forbidden', 403, message);
+export const forbidden = (message = 'You are not allowed to do this.') =>
+  new AppError('forbidden', 403, message);
 export const conflict = (code: string, message: string, fieldErrors?: FieldIssue[]) =>
   new AppError(code, 409, message, fieldErrors);
 export const invalid = (code: string, message: string, fieldErrors?: FieldIssue[]) =>

@@ -19,9 +19,48 @@ function prng(seed: number) {
   };
 }
 
-const FIRST_F = ['Анна', 'Мария', 'Елена', 'Ольга', 'Дарья', 'Наталья', 'Айгуль', 'Светлана', 'Алёна', 'Галина', 'Зарина', 'Вера'];
-const FIRST_M = ['Иван', 'Алексей', 'Дмитрий', 'Сергей', 'Артём', 'Николай', 'Тимур', 'Егор', 'Виктор', 'Рустам', 'Пётр', 'Фёдор'];
-const LAST = ['Иванов', 'Кузнецов', 'Смирнов', 'Попов', 'Соколов', 'Лебедев', 'Новиков', 'Морозов', 'Волков', 'Алексеев', 'Ахметов', 'Ким'];
+const FIRST_F = [
+  'Анна',
+  'Мария',
+  'Елена',
+  'Ольга',
+  'Дарья',
+  'Наталья',
+  'Айгуль',
+  'Светлана',
+  'Алёна',
+  'Галина',
+  'Зарина',
+  'Вера',
+];
+const FIRST_M = [
+  'Иван',
+  'Алексей',
+  'Дмитрий',
+  'Сергей',
+  'Артём',
+  'Николай',
+  'Тимур',
+  'Егор',
+  'Виктор',
+  'Рустам',
+  'Пётр',
+  'Фёдор',
+];
+const LAST = [
+  'Иванов',
+  'Кузнецов',
+  'Смирнов',
+  'Попов',
+  'Соколов',
+  'Лебедев',
+  'Новиков',
+  'Морозов',
+  'Волков',
+  'Алексеев',
+  'Ахметов',
+  'Ким',
+];
 const PROFESSIONS = [
   'студент',
   'школьник',
@@ -54,7 +93,12 @@ export type DemoAccount = { email: string; password: string; role: string };
 export async function seedDemo(trx: Kysely<Database>, now: Date, seed = 2023): Promise<DemoAccount[]> {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
-  const region = await trx.selectFrom('regions').select('id').orderBy('created_at').limit(1).executeTakeFirstOrThrow();
+  const region = await trx
+    .selectFrom('regions')
+    .select('id')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const municipalities = await trx
     .selectFrom('municipalities')
     .select(['id', 'slug'])
@@ -62,10 +106,19 @@ export async function seedDemo(trx: Kysely<Database>, now: Date, seed = 2023): P
     .where('effective_to', 'is', null)
     .orderBy('slug')
     .execute();
-  const centers = await trx.selectFrom('centers').select(['id']).where('status', '=', 'active').orderBy('name').execute();
+  const centers = await trx
+    .selectFrom('centers')
+    .select(['id'])
+    .where('status', '=', 'active')
+    .orderBy('name')
+    .execute();
 
   const accounts: DemoAccount[] = [];
-  async function account(local: string, displayName: string, role: 'regional_admin' | 'center_coordinator' | 'volunteer') {
+  async function account(
+    local: string,
+    displayName: string,
+    role: 'regional_admin' | 'center_coordinator' | 'volunteer',
+  ) {
     const password = oneTimePassword(14);
     const email = `${local}@${DEMO_EMAIL_DOMAIN}`;
     const user = await trx
@@ -88,7 +141,10 @@ export async function seedDemo(trx: Kysely<Database>, now: Date, seed = 2023): P
           ? { scope_type: 'center' as const, scope_id: centers[0]?.id ?? null }
           : { scope_type: 'self' as const, scope_id: null };
     if (scope.scope_id !== null || scope.scope_type === 'self') {
-      await trx.insertInto('role_assignments').values({ user_id: user.id, role, ...scope }).execute();
+      await trx
+        .insertInto('role_assignments')
+        .values({ user_id: user.id, role, ...scope })
+        .execute();
     }
     accounts.push({ email, password, role });
     return user.id;
@@ -98,7 +154,13 @@ export async function seedDemo(trx: Kysely<Database>, now: Date, seed = 2023): P
   const volunteerId = await account('volunteer', 'Демо-волонтёр', 'volunteer');
   await trx
     .insertInto('volunteer_profiles')
-    .values({ user_id: volunteerId, birth_date: '2004-05-12', profession: 'студент', municipality_id: municipalities[0]?.id ?? null, is_demo: true })
+    .values({
+      user_id: volunteerId,
+      birth_date: '2004-05-12',
+      profession: 'студент',
+      municipality_id: municipalities[0]?.id ?? null,
+      is_demo: true,
+    })
     .execute();
 
   const thisYear = now.getUTCFullYear();
@@ -106,7 +168,14 @@ export async function seedDemo(trx: Kysely<Database>, now: Date, seed = 2023): P
     const female = rnd() < 0.55;
     const last = pick(LAST);
     const name = `${female ? pick(FIRST_F) : pick(FIRST_M)} ${female ? (last.endsWith('Ким') ? last : `${last}а`) : last}`;
-    const age = i < 8 ? 14 + (i % 4) : i < 30 ? 18 + Math.floor(rnd() * 18) : i < 45 ? 36 + Math.floor(rnd() * 19) : 55 + Math.floor(rnd() * 24);
+    const age =
+      i < 8
+        ? 14 + (i % 4)
+        : i < 30
+          ? 18 + Math.floor(rnd() * 18)
+          : i < 45
+            ? 36 + Math.floor(rnd() * 19)
+            : 55 + Math.floor(rnd() * 24);
     const month = 1 + Math.floor(rnd() * 12);
     const day = 1 + Math.floor(rnd() * 28);
     const user = await trx
@@ -121,7 +190,10 @@ export async function seedDemo(trx: Kysely<Database>, now: Date, seed = 2023): P
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('role_assignments').values({ user_id: user.id, role: 'volunteer', scope_type: 'self', scope_id: null }).execute();
+    await trx
+      .insertInto('role_assignments')
+      .values({ user_id: user.id, role: 'volunteer', scope_type: 'self', scope_id: null })
+      .execute();
     await trx
       .insertInto('volunteer_profiles')
       .values({
@@ -166,6 +238,11 @@ export async function removeDemo(trx: Kysely<Database>): Promise<number> {
 }
 
 export async function hasDemo(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('is_demo', '=', true)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Database, MunicipalityKind } from '../platform/db/schema.js';
-import { APPLICANTS, CITY_NAMES, HISTORY, KUZBASS_REGION, OPERATING_CENTERS, ROLLOUT_TARGETS } from './kuzbass/network.js';
+import {
+  APPLICANTS,
+  CITY_NAMES,
+  HISTORY,
+  KUZBASS_REGION,
+  OPERATING_CENTERS,
+  ROLLOUT_TARGETS,
+} from './kuzbass/network.js';
 
 type CsvRow = {
   slug: string;
@@ -21,16 +28,22 @@ type CsvRow = {
 export const MUNICIPALITIES_CSV = new URL('./kuzbass/municipalities.csv', import.meta.url);
 
 export function readMunicipalities(file: URL | string = MUNICIPALITIES_CSV) {
-  const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as CsvRow[];
+  const rows = parse(fs.readFileSync(file, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as CsvRow[];
   return rows.map((r, index) => {
     const line = index + 2;
-    if (!/^[a-z0-9-]+$/.test(r.slug)) throw new Error(`municipalities.csv line ${line}: bad slug "${r.slug}"`);
+    if (!/^[a-z0-9-]+$/.test(r.slug))
+      throw new Error(`municipalities.csv line ${line}: bad slug "${r.slug}"`);
     if (!['urban_okrug', 'municipal_okrug', 'municipal_district'].includes(r.kind)) {
       throw new Error(`municipalities.csv line ${line}: unknown kind "${r.kind}"`);
     }
     const lat = Number(r.lat);
     const lon = Number(r.lon);
-    if (!Number.isFinite(lat) || !Number.isFinite(lon)) throw new Error(`municipalities.csv line ${line}: bad coordinates`);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon))
+      throw new Error(`municipalities.csv line ${line}: bad coordinates`);
     return {
       slug: r.slug,
       name_ru: r.name_ru,
@@ -48,9 +61,17 @@ export function readMunicipalities(file: URL | string = MUNICIPALITIES_CSV) {
 
 /** Seeds the region once; returns false when it is already there. Runs inside the caller's transaction. */
 export async function seedKuzbass(trx: Kysely<Database>): Promise<boolean> {
-  const existing = await trx.selectFrom('regions').select('id').where('slug', '=', KUZBASS_REGION.slug).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('regions')
+    .select('id')
+    .where('slug', '=', KUZBASS_REGION.slug)
+    .executeTakeFirst();
   if (existing) return false;
-  const region = await trx.insertInto('regions').values(KUZBASS_REGION).returning('id').executeTakeFirstOrThrow();
+  const region = await trx
+    .insertInto('regions')
+    .values(KUZBASS_REGION)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const municipalities = readMunicipalities();
   const ids = new Map<string, string>();
   for (const m of municipalities) {
@@ -131,7 +152,12 @@ export async function seedKuzbass(trx: Kysely<Database>): Promise<boolean> {
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('center_applications')
-      .values({ organization_id: org.id, municipality_id: mun(slug), stage: 'licence_agreement', stage_since: '2023-08-28' })
+      .values({
+        organization_id: org.id,
+        municipality_id: mun(slug),
+        stage: 'licence_agreement',
+        stage_since: '2023-08-28',
+      })
       .execute();
   }
   await trx

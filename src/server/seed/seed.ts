@@ -8,10 +8,15 @@ import { seedKuzbass } from './kuzbass.js';
 export type SeedResult = { regionSeeded: boolean; demoAccounts: DemoAccount[] };
 
 /** Loads reference data if absent and, when asked and not there yet, the demo data. One transaction. */
-export async function seedAll(db: Kysely<Database>, clock: Clock, options: { demo: boolean }): Promise<SeedResult> {
+export async function seedAll(
+  db: Kysely<Database>,
+  clock: Clock,
+  options: { demo: boolean },
+): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
     const regionSeeded = await seedKuzbass(trx);
-    const demoAccounts = options.demo && regionSeeded && !(await hasDemo(trx)) ? await seedDemo(trx, clock.now()) : [];
+    const demoAccounts =
+      options.demo && regionSeeded && !(await hasDemo(trx)) ? await seedDemo(trx, clock.now()) : [];
     return { regionSeeded, demoAccounts };
   });
 }

@@ -37,7 +37,9 @@ export const RegisterBody = Type.Object(
     locale: Type.Optional(LocaleSchema),
     consent: Type.Object(
       {
-        personalData: Type.Literal(true, { description: 'Explicit consent to personal-data processing (152-FZ)' }),
+        personalData: Type.Literal(true, {
+          description: 'Explicit consent to personal-data processing (152-FZ)',
+        }),
         version: Type.String({ minLength: 1, maxLength: 40 }),
       },
       { additionalProperties: false },
@@ -54,7 +56,10 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 export type LoginBody = Static<typeof LoginBody>;
-export const ResetConfirmBody = Type.Object({ token: Token, password: Password }, { additionalProperties: false });
+export const ResetConfirmBody = Type.Object(
+  { token: Token, password: Password },
+  { additionalProperties: false },
+);
 export const ChangePasswordBody = Type.Object(
   { currentPassword: Type.String({ minLength: 1, maxLength: LIMITS.password.max }), newPassword: Password },
   { additionalProperties: false },

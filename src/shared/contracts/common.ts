@@ -5,7 +5,9 @@ export const IsoDateTime = Type.String({ format: 'date-time' });
 export const IsoDate = Type.String({ format: 'date' });
 
 export const FieldError = Type.Object({
-  field: Type.String({ description: 'JSON pointer-like path of the field, e.g. "email" or "consent.personalData"' }),
+  field: Type.String({
+    description: 'JSON pointer-like path of the field, e.g. "email" or "consent.personalData"',
+  }),
   code: Type.String(),
   message: Type.String(),
 });

@@ -15,7 +15,12 @@ export const endpoints = {
   config: { method: 'GET', path: '/api/public/config', response: S.PublicConfig },
 
   register: { method: 'POST', path: '/api/auth/register', body: A.RegisterBody, response: A.UserEnvelope },
-  verifyEmail: { method: 'POST', path: '/api/auth/verify-email', body: A.VerifyEmailBody, response: A.UserEnvelope },
+  verifyEmail: {
+    method: 'POST',
+    path: '/api/auth/verify-email',
+    body: A.VerifyEmailBody,
+    response: A.UserEnvelope,
+  },
   resendVerification: {
     method: 'POST',
     path: '/api/auth/resend-verification',
@@ -39,9 +44,19 @@ export const endpoints = {
 
   me: { method: 'GET', path: '/api/me', response: A.UserEnvelope },
   updateMe: { method: 'PATCH', path: '/api/me', body: A.UpdateMeBody, response: A.UserEnvelope },
-  changePassword: { method: 'POST', path: '/api/me/password', body: A.ChangePasswordBody, response: A.Accepted },
+  changePassword: {
+    method: 'POST',
+    path: '/api/me/password',
+    body: A.ChangePasswordBody,
+    response: A.Accepted,
+  },
   mySessions: { method: 'GET', path: '/api/me/sessions', response: A.SessionList },
-  endSession: { method: 'DELETE', path: '/api/me/sessions/:id', params: A.SessionIdParams, response: NoContent },
+  endSession: {
+    method: 'DELETE',
+    path: '/api/me/sessions/:id',
+    params: A.SessionIdParams,
+    response: NoContent,
+  },
   endAllSessions: { method: 'POST', path: '/api/me/sessions/end-all', response: NoContent },
 
   region: { method: 'GET', path: '/api/public/region', response: N.Region },

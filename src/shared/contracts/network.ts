@@ -3,7 +3,11 @@ import { IsoDate, Uuid } from './common.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-export const CoverageState = Type.Union([Type.Literal('covered'), Type.Literal('in_progress'), Type.Literal('none')]);
+export const CoverageState = Type.Union([
+  Type.Literal('covered'),
+  Type.Literal('in_progress'),
+  Type.Literal('none'),
+]);
 export type CoverageState = Static<typeof CoverageState>;
 
 export const Municipality = Type.Object({
@@ -11,7 +15,11 @@ export const Municipality = Type.Object({
   slug: Type.String(),
   nameRu: Type.String(),
   nameEn: Type.String(),
-  kind: Type.Union([Type.Literal('urban_okrug'), Type.Literal('municipal_okrug'), Type.Literal('municipal_district')]),
+  kind: Type.Union([
+    Type.Literal('urban_okrug'),
+    Type.Literal('municipal_okrug'),
+    Type.Literal('municipal_district'),
+  ]),
   adminCenterRu: Type.String(),
   lat: Type.Number(),
   lon: Type.Number(),
@@ -23,7 +31,11 @@ export const Municipality = Type.Object({
 export type Municipality = Static<typeof Municipality>;
 export const MunicipalityList = Type.Object({ items: Type.Array(Municipality) });
 
-export const CenterStatus = Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('closed')]);
+export const CenterStatus = Type.Union([
+  Type.Literal('active'),
+  Type.Literal('suspended'),
+  Type.Literal('closed'),
+]);
 export const Center = Type.Object({
   id: Uuid,
   name: Type.String(),
@@ -71,6 +83,8 @@ export const PublicSummary = Type.Object({
   municipalitiesCovered: Type.Integer(),
   applicationsInProgress: Type.Integer(),
   volunteers: Type.Integer(),
-  populationCoveredShare: Nullable(Type.Number({ description: '0..1, share of the known population living in covered municipalities' })),
+  populationCoveredShare: Nullable(
+    Type.Number({ description: '0..1, share of the known population living in covered municipalities' }),
+  ),
 });
 export type PublicSummary = Static<typeof PublicSummary>;

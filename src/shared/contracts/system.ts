@@ -9,7 +9,9 @@ export const Ready = Type.Object({
 
 /** Settings the web app needs at run time (no secrets). */
 export const PublicConfig = Type.Object({
-  mapTileUrl: Type.Union([Type.String(), Type.Null()], { description: 'XYZ tile URL template; null = no tiles (offline map)' }),
+  mapTileUrl: Type.Union([Type.String(), Type.Null()], {
+    description: 'XYZ tile URL template; null = no tiles (offline map)',
+  }),
   mapTileAttribution: Type.Union([Type.String(), Type.Null()]),
   demo: Type.Boolean(),
   smtpConfigured: Type.Boolean(),

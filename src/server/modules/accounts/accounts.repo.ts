@@ -19,31 +19,66 @@ export function createAccountsRepo(db: Db) {
       trx.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
 
     insertConsent: (
-      consent: { user_id: string; purpose: string; version: string; given_at: Date; ip: string | null; user_agent: string | null },
+      consent: {
+        user_id: string;
+        purpose: string;
+        version: string;
+        given_at: Date;
+        ip: string | null;
+        user_agent: string | null;
+      },
       trx: Db = db,
     ) => trx.insertInto('consents').values(consent).execute(),
 
     grantRole: (
-      grant: { user_id: string; role: Database['role_assignments']['role']; scope_type: Database['role_assignments']['scope_type']; scope_id: string | null; granted_by?: string | null },
+      grant: {
+        user_id: string;
+        role: Database['role_assignments']['role'];
+        scope_type: Database['role_assignments']['scope_type'];
+        scope_id: string | null;
+        granted_by?: string | null;
+      },
       trx: Db = db,
-    ) => trx.insertInto('role_assignments').values(grant).onConflict((oc) => oc.doNothing()).execute(),
+    ) =>
+      trx
+        .insertInto('role_assignments')
+        .values(grant)
+        .onConflict((oc) => oc.doNothing())
+        .execute(),
 
     /** Grants with a readable scope name (region, centre or organization), one query. */
     grantsOf: (userId: string, trx: Db = db) =>
       trx
         .selectFrom('role_assignments as ra')
-        .leftJoin('regions as r', (j) => j.onRef('r.id', '=', 'ra.scope_id').on('ra.scope_type', '=', 'region'))
-        .leftJoin('centers as c', (j) => j.onRef('c.id', '=', 'ra.scope_id').on('ra.scope_type', '=', 'center'))
+        .leftJoin('regions as r', (j) =>
+          j.onRef('r.id', '=', 'ra.scope_id').on('ra.scope_type', '=', 'region'),
+        )
+        .leftJoin('centers as c', (j) =>
+          j.onRef('c.id', '=', 'ra.scope_id').on('ra.scope_type', '=', 'center'),
+        )
         .leftJoin('organizations as o', (j) =>
           j.onRef('o.id', '=', 'ra.scope_id').on('ra.scope_type', '=', 'organization'),
         )
-        .select(['ra.role', 'ra.scope_type', 'ra.scope_id', 'r.name_ru as region_name', 'c.name as center_name', 'o.name as org_name'])
+        .select([
+          'ra.role',
+          'ra.scope_type',
+          'ra.scope_id',
+          'r.name_ru as region_name',
+          'c.name as center_name',
+          'o.name as org_name',
+        ])
         .where('ra.user_id', '=', userId)
         .orderBy('ra.granted_at')
         .execute(),
 
     insertToken: (
-      row: { token_hash: string; user_id: string; purpose: 'verify_email' | 'reset_password'; created_at: Date; expires_at: Date },
+      row: {
+        token_hash: string;
+        user_id: string;
+        purpose: 'verify_email' | 'reset_password';
+        created_at: Date;
+        expires_at: Date;
+      },
       trx: Db = db,
     ) => trx.insertInto('one_time_tokens').values(row).execute(),
 
@@ -70,7 +105,14 @@ export function createAccountsRepo(db: Db) {
         .execute(),
 
     audit: (
-      event: { at: Date; actor_id: string | null; action: string; entity: string; entity_id: string | null; data?: Record<string, unknown> },
+      event: {
+        at: Date;
+        actor_id: string | null;
+        action: string;
+        entity: string;
+        entity_id: string | null;
+        data?: Record<string, unknown>;
+      },
       trx: Db = db,
     ) =>
       trx

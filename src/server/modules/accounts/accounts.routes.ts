@@ -10,7 +10,12 @@ import type { SessionService } from './sessions.service.js';
 
 export function registerAccountRoutes(
   app: FastifyInstance,
-  deps: { accounts: AccountsService; sessions: SessionService; secureCookies: boolean; authRateLimit?: typeof AUTH_RATE_LIMIT },
+  deps: {
+    accounts: AccountsService;
+    sessions: SessionService;
+    secureCookies: boolean;
+    authRateLimit?: typeof AUTH_RATE_LIMIT;
+  },
 ) {
   const { accounts, sessions } = deps;
   const rateLimit = deps.authRateLimit ?? AUTH_RATE_LIMIT;
@@ -45,7 +50,12 @@ export function registerAccountRoutes(
     tags,
     rateLimit,
     handler: async ({ body }, request, reply) => {
-      const { token, user } = await accounts.login(body.email, body.password, clientInfo(request), request.sessionToken);
+      const { token, user } = await accounts.login(
+        body.email,
+        body.password,
+        clientInfo(request),
+        request.sessionToken,
+      );
       setSessionCookie(reply, token, { secure: deps.secureCookies, maxAgeSeconds: cookieMaxAge });
       return { user };
     },
@@ -87,7 +97,9 @@ export function registerAccountRoutes(
   route(app, ep.updateMe, {
     summary: 'Update own display name or language',
     tags,
-    handler: async ({ body }, request) => ({ user: await accounts.updateMe(requireUser(request.actor), body) }),
+    handler: async ({ body }, request) => ({
+      user: await accounts.updateMe(requireUser(request.actor), body),
+    }),
   });
   route(app, ep.changePassword, {
     summary: 'Change own password; ends the other sessions',

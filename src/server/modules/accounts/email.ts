@@ -4,9 +4,19 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Accepts international addresses (Cyrillic domains such as .рф); rejects spaces and control characters. */
-export const EMAIL_PATTERN = /^[^\s@"<>()[\],;:\\\p{Cc}]+@[^\s@"<>()[\],;:\\\p{Cc}]+\.[^\s@"<>()[\],;:\\\p{Cc}.]{2,}$/u;
+export const EMAIL_PATTERN =
+  /^[^\s@"<>()[\],;:\\\p{Cc}]+@[^\s@"<>()[\],;:\\\p{Cc}]+\.[^\s@"<>()[\],;:\\\p{Cc}.]{2,}$/u;
 
-const COMMON = new Set(['password', 'password1', 'qwerty', '123456', 'йцукен', 'пароль', 'iloveyou', 'admin']);
+const COMMON = new Set([
+  'password',
+  'password1',
+  'qwerty',
+  '123456',
+  'йцукен',
+  'пароль',
+  'iloveyou',
+  'admin',
+]);
 
 /** Passwords of the allowed length may still be too easy to guess. */
 export function isWeakPassword(password: string, email: string, name: string): boolean {

@@ -4,7 +4,15 @@ import type { Db } from './accounts.repo.js';
 export function createSessionsRepo(db: Db) {
   return {
     insert: (
-      row: { token_hash: string; user_id: string; created_at: Date; last_seen_at: Date; expires_at: Date; user_agent: string | null; ip: string | null },
+      row: {
+        token_hash: string;
+        user_id: string;
+        created_at: Date;
+        last_seen_at: Date;
+        expires_at: Date;
+        user_agent: string | null;
+        ip: string | null;
+      },
       trx: Db = db,
     ) => trx.insertInto('sessions').values(row).returning(['id']).executeTakeFirstOrThrow(),
 
@@ -35,13 +43,26 @@ export function createSessionsRepo(db: Db) {
         .execute(),
 
     findById: (id: string, trx: Db = db) =>
-      trx.selectFrom('sessions').select(['id', 'user_id', 'ended_at']).where('id', '=', id).executeTakeFirst(),
+      trx
+        .selectFrom('sessions')
+        .select(['id', 'user_id', 'ended_at'])
+        .where('id', '=', id)
+        .executeTakeFirst(),
 
     end: (id: string, now: Date, trx: Db = db) =>
-      trx.updateTable('sessions').set({ ended_at: now }).where('id', '=', id).where('ended_at', 'is', null).execute(),
+      trx
+        .updateTable('sessions')
+        .set({ ended_at: now })
+        .where('id', '=', id)
+        .where('ended_at', 'is', null)
+        .execute(),
 
     endAllOf: (userId: string, now: Date, exceptId: string | null, trx: Db = db) => {
-      let q = trx.updateTable('sessions').set({ ended_at: now }).where('user_id', '=', userId).where('ended_at', 'is', null);
+      let q = trx
+        .updateTable('sessions')
+        .set({ ended_at: now })
+        .where('user_id', '=', userId)
+        .where('ended_at', 'is', null);
       if (exceptId) q = q.where('id', '!=', exceptId);
       return q.execute();
     },

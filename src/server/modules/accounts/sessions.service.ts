@@ -1,12 +1,11 @@
 /** Server-side sessions: opaque cookie token, stored hashed, with idle and absolute expiry. */
-import type { Grant } from '../../platform/auth/actor.js';
+import type { Actor, Grant } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/actor.js';
-import type { Actor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { newToken, tokenHash } from '../../platform/crypto.js';
-import type { AccountsRepo, Db } from './accounts.repo.js';
 import { canManageSession } from './accounts.policy.js';
 import { toSessionView } from './accounts.presenter.js';
+import type { AccountsRepo, Db } from './accounts.repo.js';
 import type { SessionsRepo } from './sessions.repo.js';
 
 export type SessionSettings = { idleMinutes: number; absoluteDays: number };
@@ -49,7 +48,7 @@ export function createSessionService(deps: {
     async resolve(token: string): Promise<Actor | null> {
       const now = clock.now();
       const found = await sessions.findLive(tokenHash(token), now, idleSince(now));
-      if (!found || found.status !== 'active') return null;
+      if (found?.status !== 'active') return null;
       if (now.getTime() - found.last_seen_at.getTime() > TOUCH_EVERY_MS) await sessions.touch(found.id, now);
       const grants: Grant[] = (await accounts.grantsOf(found.user_id)).map((g) => ({
         role: g.role,

@@ -1,7 +1,11 @@
 /** Coverage is computed, never typed in. Pure functions over municipality counts. */
 import type { CoverageState } from '../../../shared/contracts/network.js';
 
-export type MunicipalityCounts = { population: number | null; active_centers: number | null; applications_in_progress: number | null };
+export type MunicipalityCounts = {
+  population: number | null;
+  active_centers: number | null;
+  applications_in_progress: number | null;
+};
 
 export function coverageState(m: MunicipalityCounts): CoverageState {
   if ((m.active_centers ?? 0) > 0) return 'covered';

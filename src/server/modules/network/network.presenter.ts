@@ -1,6 +1,6 @@
 import type { Center, Municipality, PlanTarget } from '../../../shared/contracts/network.js';
-import type { NetworkRepo } from './network.repo.js';
 import { coverageState } from './coverage.js';
+import type { NetworkRepo } from './network.repo.js';
 
 type MunicipalityRow = Awaited<ReturnType<NetworkRepo['municipalitiesWithCoverage']>>[number];
 type CenterRow = Awaited<ReturnType<NetworkRepo['centers']>>[number];

@@ -5,12 +5,19 @@ import type { Database } from '../../platform/db/schema.js';
 type Db = Kysely<Database>;
 
 /** Application stages that count as "in progress" (not a draft, not decided). */
-export const STAGES_IN_PROGRESS = ['submitted', 'interview_and_documents', 'acceleration', 'licence_agreement', 'preparation'];
+export const STAGES_IN_PROGRESS = [
+  'submitted',
+  'interview_and_documents',
+  'acceleration',
+  'licence_agreement',
+  'preparation',
+];
 
 export function createNetworkRepo(db: Db) {
   return {
     /** The installation's region (one region per installation). */
-    region: (trx: Db = db) => trx.selectFrom('regions').selectAll().orderBy('created_at').limit(1).executeTakeFirst(),
+    region: (trx: Db = db) =>
+      trx.selectFrom('regions').selectAll().orderBy('created_at').limit(1).executeTakeFirst(),
 
     /** Municipalities in force on `day`, each with its counts of active centres and open applications. */
     municipalitiesWithCoverage: (regionId: string, day: string, trx: Db = db) =>
@@ -73,7 +80,12 @@ export function createNetworkRepo(db: Db) {
     },
 
     targets: (regionId: string, trx: Db = db) =>
-      trx.selectFrom('rollout_targets').selectAll().where('region_id', '=', regionId).orderBy('due_date').execute(),
+      trx
+        .selectFrom('rollout_targets')
+        .selectAll()
+        .where('region_id', '=', regionId)
+        .orderBy('due_date')
+        .execute(),
 
     countActiveVolunteers: async (trx: Db = db) => {
       const row = await trx

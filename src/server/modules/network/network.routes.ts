@@ -6,8 +6,16 @@ import type { NetworkService } from './network.service.js';
 export function registerNetworkRoutes(app: FastifyInstance, deps: { network: NetworkService }) {
   const { network } = deps;
   const tags = ['public'];
-  route(app, ep.region, { summary: 'The region and its rollout plan with actual figures', tags, handler: () => network.region() });
-  route(app, ep.summary, { summary: 'Live counts for the home page', tags, handler: () => network.summary() });
+  route(app, ep.region, {
+    summary: 'The region and its rollout plan with actual figures',
+    tags,
+    handler: () => network.region(),
+  });
+  route(app, ep.summary, {
+    summary: 'Live counts for the home page',
+    tags,
+    handler: () => network.summary(),
+  });
   route(app, ep.municipalities, {
     summary: 'Municipalities in force today with their coverage state',
     tags,

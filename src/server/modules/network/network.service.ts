@@ -8,7 +8,12 @@ import type { NetworkRepo } from './network.repo.js';
 
 /** The calendar day in the region's time zone (municipal changes take effect by local date). */
 export function localDay(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) {
@@ -22,7 +27,10 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
 
   async function municipalityRows() {
     const region = await currentRegion();
-    return { region, rows: await repo.municipalitiesWithCoverage(region.id, localDay(clock.now(), region.timezone)) };
+    return {
+      region,
+      rows: await repo.municipalitiesWithCoverage(region.id, localDay(clock.now(), region.timezone)),
+    };
   }
 
   return {
@@ -67,7 +75,11 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
       const collator = new Intl.Collator('ru');
       return rows
         .map(toCenterView)
-        .sort((a, b) => collator.compare(a.municipality.nameRu, b.municipality.nameRu) || collator.compare(a.name, b.name));
+        .sort(
+          (a, b) =>
+            collator.compare(a.municipality.nameRu, b.municipality.nameRu) ||
+            collator.compare(a.name, b.name),
+        );
     },
   };
 }

@@ -8,10 +8,17 @@ import { route } from '../../platform/http/route.js';
 
 export function registerSystemRoutes(
   app: FastifyInstance,
-  deps: { handle: DatabaseHandle; config: Pick<Config, 'mapTileUrl' | 'mapTileAttribution' | 'demo' | 'smtpUrl'> },
+  deps: {
+    handle: DatabaseHandle;
+    config: Pick<Config, 'mapTileUrl' | 'mapTileAttribution' | 'demo' | 'smtpUrl'>;
+  },
 ) {
   const tags = ['system'];
-  route(app, ep.health, { summary: 'The process is alive', tags, handler: async () => ({ status: 'ok' as const }) });
+  route(app, ep.health, {
+    summary: 'The process is alive',
+    tags,
+    handler: async () => ({ status: 'ok' as const }),
+  });
   route(app, ep.ready, {
     summary: 'The database is reachable and the schema is current (503 otherwise)',
     tags,
@@ -21,10 +28,18 @@ export function registerSystemRoutes(
         await sql`select 1`.execute(deps.handle.db);
         const migrations = await migrationStatus(deps.handle.db);
         if (!migrations.current) reply.status(503);
-        return { status: migrations.current ? ('ready' as const) : ('not_ready' as const), database: 'ok' as const, migrations };
+        return {
+          status: migrations.current ? ('ready' as const) : ('not_ready' as const),
+          database: 'ok' as const,
+          migrations,
+        };
       } catch {
         reply.status(503);
-        return { status: 'not_ready' as const, database: 'unreachable' as const, migrations: { applied: 0, expected: 0, current: false } };
+        return {
+          status: 'not_ready' as const,
+          database: 'unreachable' as const,
+          migrations: { applied: 0, expected: 0, current: false },
+        };
       }
     },
   });

@@ -20,7 +20,11 @@ export type UserActor = Extract<Actor, { kind: 'user' }>;
 export const anonymous: Actor = { kind: 'anonymous' };
 
 /** A resource's place in the scope tree: the region it lives in, and its organization / centre if any. */
-export type ScopeChain = { regionId?: string | null; organizationId?: string | null; centerId?: string | null };
+export type ScopeChain = {
+  regionId?: string | null;
+  organizationId?: string | null;
+  centerId?: string | null;
+};
 
 /**
  * Does the actor hold `role` over a resource in `chain`? A region-scoped grant covers everything in that

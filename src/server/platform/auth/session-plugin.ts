@@ -28,7 +28,11 @@ export function registerSessions(app: FastifyInstance, resolve: SessionResolver)
   });
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, opts: { secure: boolean; maxAgeSeconds: number }) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  opts: { secure: boolean; maxAgeSeconds: number },
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,

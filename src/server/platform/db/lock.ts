@@ -42,7 +42,12 @@ function readLock(file: string): LockInfo | null {
 export function acquireDataDirLock(dir: string, command = 'dobroset'): { file: string; release: () => void } {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'dobroset.lock');
-  const mine: LockInfo = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), command };
+  const mine: LockInfo = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    startedAt: new Date().toISOString(),
+    command,
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(mine), { flag: 'wx' });
@@ -53,7 +58,8 @@ export function acquireDataDirLock(dir: string, command = 'dobroset'): { file: s
           if (released) return;
           released = true;
           const current = readLock(file);
-          if (current?.pid === process.pid && current.hostname === mine.hostname) fs.rmSync(file, { force: true });
+          if (current?.pid === process.pid && current.hostname === mine.hostname)
+            fs.rmSync(file, { force: true });
         },
       };
     } catch (error) {

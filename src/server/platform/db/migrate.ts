@@ -12,9 +12,9 @@ const provider = { getMigrations: async () => migrations };
 export const expectedMigrations = () => Object.keys(migrations).sort();
 
 export async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
-  const exists = await sql<{ exists: boolean }>`select to_regclass('public.kysely_migration') is not null as exists`.execute(
-    db,
-  );
+  const exists = await sql<{
+    exists: boolean;
+  }>`select to_regclass('public.kysely_migration') is not null as exists`.execute(db);
   if (!exists.rows[0]?.exists) return [];
   const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return rows.rows.map((r) => r.name);
@@ -52,5 +52,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 export async function migrationStatus(db: Kysely<Database>) {
   const applied = await appliedMigrations(db);
   const expected = expectedMigrations();
-  return { applied: applied.length, expected: expected.length, current: expected.every((m) => applied.includes(m)) };
+  return {
+    applied: applied.length,
+    expected: expected.length,
+    current: expected.every((m) => applied.includes(m)),
+  };
 }

@@ -38,7 +38,14 @@ export type MunicipalitiesTable = {
   created_at: DefaultTimestamp;
 };
 
-export type OrganizationKind = 'education' | 'culture' | 'youth_policy' | 'ngo' | 'business' | 'government' | 'other';
+export type OrganizationKind =
+  | 'education'
+  | 'culture'
+  | 'youth_policy'
+  | 'ngo'
+  | 'business'
+  | 'government'
+  | 'other';
 export type OrganizationsTable = {
   id: Generated<string>;
   region_id: string;

@@ -19,9 +19,18 @@ export const errorMessages: Catalog = {
     ru: 'Запрос отклонён защитой от подделки межсайтовых запросов. Обновите страницу.',
     en: 'The request was rejected by cross-site request forgery protection. Reload the page.',
   },
-  rate_limited: { ru: 'Слишком много попыток. Подождите и попробуйте снова.', en: 'Too many attempts. Wait and try again.' },
-  internal: { ru: 'Внутренняя ошибка сервера. Мы уже записали её.', en: 'Internal server error. It has been logged.' },
-  email_taken: { ru: 'Этот адрес почты уже зарегистрирован.', en: 'This email address is already registered.' },
+  rate_limited: {
+    ru: 'Слишком много попыток. Подождите и попробуйте снова.',
+    en: 'Too many attempts. Wait and try again.',
+  },
+  internal: {
+    ru: 'Внутренняя ошибка сервера. Мы уже записали её.',
+    en: 'Internal server error. It has been logged.',
+  },
+  email_taken: {
+    ru: 'Этот адрес почты уже зарегистрирован.',
+    en: 'This email address is already registered.',
+  },
   invalid_credentials: { ru: 'Неверная почта или пароль.', en: 'Wrong email or password.' },
   email_not_verified: {
     ru: 'Адрес почты ещё не подтверждён. Откройте ссылку из письма или запросите новое.',
@@ -71,7 +80,10 @@ export function validationMessage(issue: AjvIssue, locale: Locale): { code: stri
             message: ru ? `Не короче ${p.limit} символов.` : `At least ${p.limit} characters.`,
           };
     case 'maxLength':
-      return { code: 'too_long', message: ru ? `Не длиннее ${p.limit} символов.` : `At most ${p.limit} characters.` };
+      return {
+        code: 'too_long',
+        message: ru ? `Не длиннее ${p.limit} символов.` : `At most ${p.limit} characters.`,
+      };
     case 'format':
       return {
         code: `invalid_${String(p.format).replace(/-/g, '_')}`,
@@ -94,10 +106,19 @@ export function validationMessage(issue: AjvIssue, locale: Locale): { code: stri
       };
     case 'minimum':
     case 'maximum':
-      return { code: 'out_of_range', message: ru ? 'Значение вне допустимого диапазона.' : 'Value out of range.' };
+      return {
+        code: 'out_of_range',
+        message: ru ? 'Значение вне допустимого диапазона.' : 'Value out of range.',
+      };
     case 'minProperties':
-      return { code: 'empty', message: ru ? 'Нужно указать хотя бы одно поле.' : 'Provide at least one field.' };
+      return {
+        code: 'empty',
+        message: ru ? 'Нужно указать хотя бы одно поле.' : 'Provide at least one field.',
+      };
     default:
-      return { code: issue.keyword, message: issue.message ?? (ru ? 'Неверное значение.' : 'Invalid value.') };
+      return {
+        code: issue.keyword,
+        message: issue.message ?? (ru ? 'Неверное значение.' : 'Invalid value.'),
+      };
   }
 }

@@ -73,29 +73,55 @@ function validationProblem(request: FastifyRequest, error: FastifyError, locale:
     const params = issue.params as Record<string, unknown>;
     // A union (anyOf) repeats the same field once per branch; keep the first message per field.
     if (issue.keyword === 'anyOf') continue;
-    const field = fieldPath(issue.instancePath, error.validationContext, params.missingProperty, params.additionalProperty);
+    const field = fieldPath(
+      issue.instancePath,
+      error.validationContext,
+      params.missingProperty,
+      params.additionalProperty,
+    );
     if (seen.has(field)) continue;
     seen.add(field);
-    errors.push({ field, ...validationMessage({ keyword: issue.keyword, params, message: issue.message }, locale) });
+    errors.push({
+      field,
+      ...validationMessage({ keyword: issue.keyword, params, message: issue.message }, locale),
+    });
   }
-  return problem(request, 400, 'validation_failed', errorMessage('validation_failed', locale, 'Invalid input.'), errors);
+  return problem(
+    request,
+    400,
+    'validation_failed',
+    errorMessage('validation_failed', locale, 'Invalid input.'),
+    errors,
+  );
 }
 
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = requestLocale(request);
     if (error instanceof AppError) {
-      const fieldErrors = error.fieldErrors?.map((f) => ({ ...f, message: errorMessage(f.code, locale, f.message) }));
+      const fieldErrors = error.fieldErrors?.map((f) => ({
+        ...f,
+        message: errorMessage(f.code, locale, f.message),
+      }));
       if (error.status >= 500) request.log.error({ err: error }, 'service error');
       return sendProblem(
         reply,
-        problem(request, error.status, error.code, errorMessage(error.code, locale, error.message), fieldErrors),
+        problem(
+          request,
+          error.status,
+          error.code,
+          errorMessage(error.code, locale, error.message),
+          fieldErrors,
+        ),
       );
     }
     if (error.validation) return sendProblem(reply, validationProblem(request, error, locale));
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendProblem(reply, problem(request, 413, 'body_too_large', errorMessage('body_too_large', locale, '')));
+      return sendProblem(
+        reply,
+        problem(request, 413, 'body_too_large', errorMessage('body_too_large', locale, '')),
+      );
     }
     if (status === 415) {
       return sendProblem(
@@ -105,7 +131,10 @@ export function registerProblemHandlers(app: FastifyInstance) {
     }
     if (status === 429) {
       reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
-      return sendProblem(reply, problem(request, 429, 'rate_limited', errorMessage('rate_limited', locale, '')));
+      return sendProblem(
+        reply,
+        problem(request, 429, 'rate_limited', errorMessage('rate_limited', locale, '')),
+      );
     }
     if (status === 400 && (error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP'))) {
       return sendProblem(
@@ -117,14 +146,23 @@ export function registerProblemHandlers(app: FastifyInstance) {
     }
     if (status >= 400 && status < 500) {
       const code = status === 404 ? 'not_found' : 'bad_request';
-      return sendProblem(reply, problem(request, status, code, errorMessage(code, locale, 'The request was rejected.')));
+      return sendProblem(
+        reply,
+        problem(request, status, code, errorMessage(code, locale, 'The request was rejected.')),
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, problem(request, 500, 'internal', errorMessage('internal', locale, 'Internal error.')));
+    return sendProblem(
+      reply,
+      problem(request, 500, 'internal', errorMessage('internal', locale, 'Internal error.')),
+    );
   });
 }
 
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply) {
   const locale = requestLocale(request);
-  return sendProblem(reply, problem(request, 404, 'route_not_found', errorMessage('route_not_found', locale, '')));
+  return sendProblem(
+    reply,
+    problem(request, 404, 'route_not_found', errorMessage('route_not_found', locale, '')),
+  );
 }

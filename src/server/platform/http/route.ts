@@ -58,7 +58,8 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, opt
       const input = { body: request.body, params: request.params, query: request.query } as Input<E>;
       const result = await options.handler(input, request, reply);
       if (status === 204) return reply.status(204).send();
-      if (reply.statusCode !== 200 && options.alsoStatuses?.includes(reply.statusCode)) return reply.send(result);
+      if (reply.statusCode !== 200 && options.alsoStatuses?.includes(reply.statusCode))
+        return reply.send(result);
       return reply.status(status).send(result);
     },
   });

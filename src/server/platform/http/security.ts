@@ -14,7 +14,10 @@ export const CSRF_HEADER = 'x-requested-with';
 export const CSRF_HEADER_VALUE = 'dobroset';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export async function registerSecurity(app: FastifyInstance, config: Pick<Config, 'publicUrl' | 'mapTileUrl'>) {
+export async function registerSecurity(
+  app: FastifyInstance,
+  config: Pick<Config, 'publicUrl' | 'mapTileUrl'>,
+) {
   const tileOrigin = config.mapTileUrl ? tileHostSource(config.mapTileUrl) : null;
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -46,7 +49,10 @@ export async function registerSecurity(app: FastifyInstance, config: Pick<Config
     if (rejection) {
       request.log.warn({ reason: rejection }, 'csrf check rejected a request');
       const locale = requestLocale(request);
-      return sendProblem(reply, problem(request, 403, 'csrf_rejected', errorMessage('csrf_rejected', locale, '')));
+      return sendProblem(
+        reply,
+        problem(request, 403, 'csrf_rejected', errorMessage('csrf_rejected', locale, '')),
+      );
     }
   });
 }

@@ -8,7 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import { EMAIL_PATTERN } from '../../modules/accounts/email.js';
 
 function makeAjv(coerceTypes: boolean | 'array') {
-  const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes, strict: false });
+  const ajv = new Ajv({
+    allErrors: true,
+    removeAdditional: false,
+    useDefaults: true,
+    coerceTypes,
+    strict: false,
+  });
   addFormats.default(ajv);
   ajv.addFormat('email', { type: 'string', validate: (value: string) => EMAIL_PATTERN.test(value) });
   return ajv;
@@ -17,5 +23,7 @@ function makeAjv(coerceTypes: boolean | 'array') {
 export function registerValidation(app: FastifyInstance) {
   const strict = makeAjv(false);
   const coercing = makeAjv('array');
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema),
+  );
 }

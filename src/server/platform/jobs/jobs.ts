@@ -20,8 +20,18 @@ export type Jobs = {
 
 type Definition = { options: QueueOptions; handler: JobHandler<object> };
 
-export function createJobs(executor: SqlExecutor, log: Logger, opts: { work: boolean } = { work: true }): Jobs {
-  const boss = new PgBoss({ db: executor, schema: 'pgboss', supervise: opts.work, schedule: opts.work, migrate: true });
+export function createJobs(
+  executor: SqlExecutor,
+  log: Logger,
+  opts: { work: boolean } = { work: true },
+): Jobs {
+  const boss = new PgBoss({
+    db: executor,
+    schema: 'pgboss',
+    supervise: opts.work,
+    schedule: opts.work,
+    migrate: true,
+  });
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   const definitions = new Map<string, Definition>();
   let started = false;
@@ -44,9 +54,13 @@ export function createJobs(executor: SqlExecutor, log: Logger, opts: { work: boo
           retryBackoff: options.retryBackoff,
         });
         if (opts.work) {
-          await boss.work<object>(queue, { pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
-            for (const job of jobs) await run(queue, job);
-          });
+          await boss.work<object>(
+            queue,
+            { pollingIntervalSeconds: 1, includeMetadata: true },
+            async (jobs) => {
+              for (const job of jobs) await run(queue, job);
+            },
+          );
         }
       }
     },

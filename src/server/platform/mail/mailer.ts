@@ -17,7 +17,12 @@ const RETRY_LIMIT = 5;
 
 export type Mailer = {
   /** Writes the message to the outbox inside the caller's transaction; returns its id. */
-  enqueue(trx: Kysely<Database> | Transaction<Database>, to: string, locale: Locale, mail: MailTemplate): Promise<string>;
+  enqueue(
+    trx: Kysely<Database> | Transaction<Database>,
+    to: string,
+    locale: Locale,
+    mail: MailTemplate,
+  ): Promise<string>;
   /** Asks the job queue to deliver (call after the transaction committed). */
   dispatch(ids: string[]): Promise<void>;
   /** Re-queues messages left pending (e.g. by a crash between commit and dispatch). */
@@ -40,8 +45,12 @@ export function createMailer(deps: {
     MAIL_QUEUE,
     { retryLimit: RETRY_LIMIT, retryDelaySeconds: 5, retryBackoff: true },
     async ({ outboxId }, meta) => {
-      const message = await db.selectFrom('outbox_emails').selectAll().where('id', '=', outboxId).executeTakeFirst();
-      if (!message || message.status !== 'pending') return;
+      const message = await db
+        .selectFrom('outbox_emails')
+        .selectAll()
+        .where('id', '=', outboxId)
+        .executeTakeFirst();
+      if (message?.status !== 'pending') return;
       try {
         if (transport) {
           await transport.sendMail({
@@ -59,7 +68,11 @@ export function createMailer(deps: {
         }
         await db
           .updateTable('outbox_emails')
-          .set({ status: transport ? 'sent' : 'logged', sent_at: clock.now(), attempts: message.attempts + 1 })
+          .set({
+            status: transport ? 'sent' : 'logged',
+            sent_at: clock.now(),
+            attempts: message.attempts + 1,
+          })
           .where('id', '=', outboxId)
           .execute();
       } catch (error) {
@@ -100,7 +113,11 @@ export function createMailer(deps: {
       for (const outboxId of ids) await jobs.send(MAIL_QUEUE, { outboxId }, { singletonKey: outboxId });
     },
     async requeuePending() {
-      const pending = await db.selectFrom('outbox_emails').select('id').where('status', '=', 'pending').execute();
+      const pending = await db
+        .selectFrom('outbox_emails')
+        .select('id')
+        .where('status', '=', 'pending')
+        .execute();
       for (const { id } of pending) await jobs.send(MAIL_QUEUE, { outboxId: id }, { singletonKey: id });
       return pending.length;
     },

@@ -39,7 +39,12 @@ export const CITY_NAMES: Record<string, string> = {
 };
 
 export const ROLLOUT_TARGETS = [
-  { kind: 'active_centers' as const, due_date: '2024-12-31', target: 18, note: '18 центров к концу 2024 года' },
+  {
+    kind: 'active_centers' as const,
+    due_date: '2024-12-31',
+    target: 18,
+    note: '18 центров к концу 2024 года',
+  },
   { kind: 'active_centers' as const, due_date: '2025-12-31', target: 22, note: 'ещё 4 центра в 2025 году' },
   {
     kind: 'municipal_coverage' as const,

@@ -1,0 +1,248 @@
+/** The `dobroset` command line: start, migrate, seed, admin create, backup, restore. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { configFrom, withConfigFlags } from './cli/config-flags.js';
+import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { createSessionsRepo } from './modules/accounts/sessions.repo.js';
+import { createSessionService } from './modules/accounts/sessions.service.js';
+import { systemClock } from './platform/clock.js';
+import { type Config, ConfigError, redact } from './platform/config.js';
+import { backupTo, RestoreError, restoreFrom } from './platform/db/backup.js';
+import { type DatabaseHandle, openDatabase } from './platform/db/database.js';
+import { DataDirLockedError } from './platform/db/lock.js';
+import { migrateToLatest, SchemaTooNewError } from './platform/db/migrate.js';
+import { createJobs } from './platform/jobs/jobs.js';
+import { createLogger } from './platform/logger.js';
+import { createMailer } from './platform/mail/mailer.js';
+import { createRuntime } from './runtime.js';
+import type { DemoAccount } from './seed/demo.js';
+import { removeDemoData, seedAll, seedDemoOnly } from './seed/seed.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+async function withDatabase<T>(
+  config: Config,
+  command: string,
+  fn: (handle: DatabaseHandle) => Promise<T>,
+): Promise<T> {
+  const handle = await openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    lockCommand: command,
+  });
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function printDemoAccounts(accounts: DemoAccount[]) {
+  if (accounts.length === 0) return;
+  print(
+    'Demo accounts (shown once; the data is marked as demo, remove it with `dobroset seed --remove-demo`):',
+  );
+  for (const a of accounts) print(`  ${a.role.padEnd(20)} ${a.email}  password: ${a.password}`);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export function buildCli(): Command {
+  const program = new Command('dobroset')
+    .description('Dobroset: a platform for a regional network of volunteer centres («Добро.Центр»)')
+    .showHelpAfterError();
+
+  withConfigFlags(
+    program.command('start').description('Run the platform (migrates and seeds on first start)'),
+  ).action(async (options) => {
+    const config = configFrom(options);
+    const log = createLogger(config.logLevel);
+    const started = Date.now();
+    const runtime = await createRuntime({ config, log });
+    const seeded = await seedAll(runtime.handle.db, systemClock, { demo: config.demo });
+    if (seeded.regionSeeded) log.info('Kuzbass reference data loaded');
+    printDemoAccounts(seeded.demoAccounts);
+    await runtime.app.listen({ port: config.port, host: config.host });
+    const database = config.databaseUrl
+      ? `PostgreSQL ${redact(config.databaseUrl)}`
+      : `embedded database in ${config.dataDir}`;
+    log.info({ ms: Date.now() - started }, `Dobroset is running at ${config.publicUrl} (${database})`);
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'stopping');
+      await runtime.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+  withConfigFlags(
+    program.command('migrate').description('Apply pending database migrations'),
+    'database',
+  ).action(async (options) => {
+    const config = configFrom(options);
+    await withDatabase(config, 'dobroset migrate', async (handle) => {
+      const applied = await migrateToLatest(handle.db);
+      print(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    });
+  });
+
+  withConfigFlags(
+    program
+      .command('seed')
+      .description('Load the Kuzbass reference data if absent; add or remove demo data')
+      .option('--with-demo', 'Also generate demo data (if not there yet)')
+      .option('--remove-demo', 'Remove all data marked as demo'),
+    'database',
+  ).action(async (options) => {
+    const config = configFrom(options);
+    await withDatabase(config, 'dobroset seed', async (handle) => {
+      await migrateToLatest(handle.db);
+      if (options.removeDemo) {
+        const removed = await removeDemoData(handle.db);
+        print(`Demo data removed (${removed} demo users).`);
+        return;
+      }
+      const result = await seedAll(handle.db, systemClock, { demo: false });
+      print(result.regionSeeded ? 'Kuzbass reference data loaded.' : 'Reference data is already present.');
+      if (options.withDemo) printDemoAccounts(await seedDemoOnly(handle.db, systemClock));
+    });
+  });
+
+  const admin = program.command('admin').description('Administration');
+  withConfigFlags(
+    admin
+      .command('create')
+      .description('Create the first regional admin (or make an existing user one)')
+      .requiredOption('--email <email>', 'Email address of the admin')
+      .option('--name <name>', 'Display name', 'Региональный оператор')
+      .option(
+        '--password-stdin',
+        'Read the password from standard input instead of generating a one-time password',
+      ),
+    'database',
+  ).action(async (options) => {
+    const config = configFrom(options);
+    const password = options.passwordStdin ? await readStdin() : undefined;
+    await withDatabase(config, 'dobroset admin create', async (handle) => {
+      await migrateToLatest(handle.db);
+      await seedAll(handle.db, systemClock, { demo: false });
+      const log = createLogger('warn');
+      const jobs = createJobs(handle.executor, log, { work: false });
+      const mailer = createMailer({
+        db: handle.db,
+        jobs,
+        clock: systemClock,
+        log,
+        smtpUrl: null,
+        from: config.mailFrom,
+      });
+      const repo = createAccountsRepo(handle.db);
+      const sessions = createSessionService({
+        sessions: createSessionsRepo(handle.db),
+        accounts: repo,
+        clock: systemClock,
+        settings: { idleMinutes: 60, absoluteDays: 1 },
+      });
+      const accounts = createAccountsService({
+        db: handle.db,
+        repo,
+        sessions,
+        mailer,
+        clock: systemClock,
+        publicUrl: config.publicUrl,
+      });
+      const region = await handle.db
+        .selectFrom('regions')
+        .select('id')
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const result = await accounts.createRegionalAdmin({
+        email: options.email,
+        displayName: options.name,
+        password,
+        regionId: region.id,
+      });
+      print(`Regional admin ${result.user.email} is ready.`);
+      if (result.oneTimePassword) {
+        print(`One-time password: ${result.oneTimePassword}`);
+        print('It must be changed at the first login.');
+      }
+    });
+  });
+
+  withConfigFlags(
+    program
+      .command('backup')
+      .description('Write a consistent backup of the database to <file> (gzip JSON lines)')
+      .argument('<file>'),
+    'database',
+  ).action(async (file: string, options) => {
+    const config = configFrom(options);
+    const target = path.resolve(file);
+    await withDatabase(config, 'dobroset backup', async (handle) => {
+      const counts = await backupTo(handle.db, target);
+      const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+      print(
+        `Backup written to ${file}: ${rows} rows in ${Object.keys(counts).length} tables, ${fs.statSync(target).size} bytes.`,
+      );
+    });
+  });
+
+  withConfigFlags(
+    program
+      .command('restore')
+      .description('Restore a backup into an empty data directory or database')
+      .argument('<file>'),
+    'database',
+  ).action(async (file: string, options) => {
+    const config = configFrom(options);
+    if (!config.databaseUrl && fs.existsSync(path.join(config.dataDir, 'pgdata'))) {
+      throw new RestoreError(`${config.dataDir} already holds a database. Restore into an empty DATA_DIR.`);
+    }
+    await withDatabase(config, 'dobroset restore', async (handle) => {
+      const counts = await restoreFrom(handle.db, path.resolve(file));
+      const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+      print(`Restored ${rows} rows from ${file}.`);
+    });
+  });
+
+  return program;
+}
+
+/** Known failures become one clear line and an exit code; anything else is a bug and shows its stack. */
+export async function runCli(argv: string[]) {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    if (
+      error instanceof DataDirLockedError ||
+      error instanceof SchemaTooNewError ||
+      error instanceof RestoreError
+    ) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(3);
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  await runCli(process.argv);
+}

@@ -1,0 +1,175 @@
+/**
+ * Logical backup and restore, the same for both drivers: one gzip'd JSON-lines file, taken in a single
+ * REPEATABLE READ transaction (a consistent snapshot). A backup made on the embedded database restores
+ * into PostgreSQL and back, which is also how an installation moves to a server.
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { type Kysely, Migrator, sql } from 'kysely';
+import { migrations } from '../../migrations/index.js';
+import { appliedMigrations, expectedMigrations, migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+
+export const BACKUP_FORMAT = 'dobroset-backup';
+const BATCH = 1000;
+
+type Header = { format: string; version: 1; createdAt: string; migrations: string[]; tables: string[] };
+
+/** Public tables in an order where every table comes after the tables it references. */
+async function tablesInDependencyOrder(db: Kysely<Database>): Promise<{ name: string; selfRef: boolean }[]> {
+  const tables = await sql<{ name: string }>`
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname not like 'kysely_%'
+    order by c.relname`.execute(db);
+  const edges = await sql<{ child: string; parent: string }>`
+    select cl.relname as child, pl.relname as parent from pg_constraint k
+    join pg_class cl on cl.oid = k.conrelid join pg_class pl on pl.oid = k.confrelid
+    join pg_namespace n on n.oid = cl.relnamespace
+    where k.contype = 'f' and n.nspname = 'public'`.execute(db);
+  const names = tables.rows.map((t) => t.name);
+  const parents = new Map(names.map((n) => [n, new Set<string>()]));
+  const selfRef = new Set<string>();
+  for (const e of edges.rows) {
+    if (e.child === e.parent) selfRef.add(e.child);
+    else parents.get(e.child)?.add(e.parent);
+  }
+  const ordered: string[] = [];
+  const visiting = new Set<string>();
+  const visit = (n: string) => {
+    if (ordered.includes(n) || visiting.has(n)) return;
+    visiting.add(n);
+    for (const p of parents.get(n) ?? []) visit(p);
+    visiting.delete(n);
+    ordered.push(n);
+  };
+  for (const n of names) visit(n);
+  return ordered.map((name) => ({ name, selfRef: selfRef.has(name) }));
+}
+
+const ident = (name: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unexpected table name ${name}`);
+  return sql.id(name);
+};
+
+/** Writes a backup to `file`; returns the row count per table. */
+export async function backupTo(db: Kysely<Database>, file: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const gzip = zlib.createGzip();
+  const out = fs.createWriteStream(`${file}.partial`);
+  const done = pipeline(gzip, out);
+  const write = (value: unknown) =>
+    new Promise<void>((resolve) => {
+      if (gzip.write(`${JSON.stringify(value)}\n`)) resolve();
+      else gzip.once('drain', resolve);
+    });
+  await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      await sql`set transaction read only`.execute(trx).catch(() => undefined);
+      const tables = await tablesInDependencyOrder(trx);
+      const header: Header = {
+        format: BACKUP_FORMAT,
+        version: 1,
+        createdAt: new Date().toISOString(),
+        migrations: await appliedMigrations(trx),
+        tables: tables.map((t) => t.name),
+      };
+      await write(header);
+      for (const { name } of tables) {
+        counts[name] = 0;
+        let offset = 0;
+        for (;;) {
+          const rows = await sql<{ r: Record<string, unknown> }>`
+            select row_to_json(t) as r from ${ident(name)} t order by ctid offset ${offset} limit ${BATCH}`.execute(
+            trx,
+          );
+          for (const { r } of rows.rows) await write({ t: name, r });
+          counts[name] += rows.rows.length;
+          offset += rows.rows.length;
+          if (rows.rows.length < BATCH) break;
+        }
+      }
+    });
+  gzip.end();
+  await done;
+  fs.renameSync(`${file}.partial`, file);
+  return counts;
+}
+
+export class RestoreError extends Error {}
+
+/** Restores a backup into an empty database: schema at the backup's version, rows, then newer migrations. */
+export async function restoreFrom(db: Kysely<Database>, file: string): Promise<Record<string, number>> {
+  if (!fs.existsSync(file)) throw new RestoreError(`Backup file ${file} does not exist`);
+  if ((await appliedMigrations(db)).length > 0) {
+    throw new RestoreError(
+      'The target database is not empty. Restore into an empty data directory or database.',
+    );
+  }
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Infinity,
+  });
+  const iterator = lines[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  let header: Header;
+  try {
+    header = JSON.parse(String(first.value)) as Header;
+  } catch {
+    throw new RestoreError(`${file} is not a Dobroset backup`);
+  }
+  if (header.format !== BACKUP_FORMAT || header.version !== 1)
+    throw new RestoreError(`${file} is not a Dobroset backup (v1)`);
+  const known = new Set(expectedMigrations());
+  const unknown = header.migrations.filter((m) => !known.has(m));
+  if (unknown.length > 0) {
+    throw new RestoreError(
+      `The backup is from a newer version (migrations ${unknown.join(', ')}); restore it with that version.`,
+    );
+  }
+  const last = header.migrations.at(-1);
+  if (last) {
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    const result = await migrator.migrateTo(last);
+    if (result.error) throw result.error;
+  }
+  const counts: Record<string, number> = {};
+  await db.transaction().execute(async (trx) => {
+    const selfRef = new Set((await tablesInDependencyOrder(trx)).filter((t) => t.selfRef).map((t) => t.name));
+    let table: string | null = null;
+    let batch: Record<string, unknown>[] = [];
+    const flush = async () => {
+      if (!table || batch.length === 0) return;
+      await sql`insert into ${ident(table)} overriding system value
+        select * from json_populate_recordset(null::${ident(table)}, ${JSON.stringify(batch)}::json)`.execute(
+        trx,
+      );
+      counts[table] = (counts[table] ?? 0) + batch.length;
+      batch = [];
+    };
+    for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
+      if (!line) continue;
+      const { t, r } = JSON.parse(line) as { t: string; r: Record<string, unknown> };
+      if (t !== table) {
+        await flush();
+        table = t;
+      }
+      batch.push(r);
+      if (batch.length >= BATCH && !selfRef.has(t)) await flush();
+    }
+    await flush();
+    // Identity columns continue after the restored maximum.
+    const identities = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and is_identity = 'YES'`.execute(trx);
+    for (const { table_name, column_name } of identities.rows) {
+      await sql`select setval(pg_get_serial_sequence(${`public.${table_name}`}, ${column_name}),
+        coalesce((select max(${sql.id(column_name)}) from ${ident(table_name)}), 0) + 1, false)`.execute(trx);
+    }
+  });
+  await migrateToLatest(db);
+  return counts;
+}

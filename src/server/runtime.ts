@@ -1,0 +1,127 @@
+/**
+ * Wires the platform: database, migrations, job queue, mailer, services and the HTTP app. Used by the CLI
+ * (`start`) and by tests, which pass their own database handle and clock.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from './app.js';
+import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { createSessionsRepo } from './modules/accounts/sessions.repo.js';
+import { createSessionService } from './modules/accounts/sessions.service.js';
+import { createNetworkRepo } from './modules/network/network.repo.js';
+import { createNetworkService } from './modules/network/network.service.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { type DatabaseHandle, openDatabase } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { createJobs, type Jobs } from './platform/jobs/jobs.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
+
+/** The built web app next to the built server: dist/web (from dist/server/runtime.js). */
+export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web');
+
+export function createServices(deps: {
+  handle: DatabaseHandle;
+  config: Config;
+  clock: Clock;
+  mailer: Mailer;
+}) {
+  const { handle, config, clock, mailer } = deps;
+  const accountsRepo = createAccountsRepo(handle.db);
+  const sessions = createSessionService({
+    sessions: createSessionsRepo(handle.db),
+    accounts: accountsRepo,
+    clock,
+    settings: { idleMinutes: config.sessionIdleMinutes, absoluteDays: config.sessionAbsoluteDays },
+  });
+  const accounts = createAccountsService({
+    db: handle.db,
+    repo: accountsRepo,
+    sessions,
+    mailer,
+    clock,
+    publicUrl: config.publicUrl,
+  });
+  const network = createNetworkService({ repo: createNetworkRepo(handle.db), clock });
+  return { accounts, sessions, network };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export type Runtime = {
+  config: Config;
+  handle: DatabaseHandle;
+  jobs: Jobs;
+  mailer: Mailer;
+  services: Services;
+  app: FastifyInstance;
+  close(): Promise<void>;
+};
+
+export async function createRuntime(options: {
+  config: Config;
+  log: Logger;
+  clock?: Clock;
+  /** An already open database (tests); otherwise opened from the config and closed with the runtime. */
+  handle?: DatabaseHandle;
+  /** Run job workers (polling). Tests turn this off and drain queues explicitly. */
+  work?: boolean;
+  webDir?: string | null;
+  authRateLimit?: { max: number; timeWindow: string };
+}): Promise<Runtime> {
+  const { config, log } = options;
+  const clock = options.clock ?? systemClock;
+  const ownsHandle = !options.handle;
+  const handle =
+    options.handle ??
+    (await openDatabase({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      lockCommand: 'dobroset start',
+    }));
+  try {
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+    const jobs = createJobs(handle.executor, log, { work: options.work ?? true });
+    const mailer = createMailer({
+      db: handle.db,
+      jobs,
+      clock,
+      log,
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+    });
+    await jobs.start();
+    const requeued = await mailer.requeuePending();
+    if (requeued > 0) log.info({ requeued }, 'pending mail re-queued');
+    const services = createServices({ handle, config, clock, mailer });
+    const app = await buildApp({
+      config,
+      log,
+      handle,
+      services,
+      webDir: options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir,
+      authRateLimit: options.authRateLimit,
+    });
+    await app.ready();
+    return {
+      config,
+      handle,
+      jobs,
+      mailer,
+      services,
+      app,
+      async close() {
+        await app.close();
+        await jobs.stop();
+        mailer.close();
+        if (ownsHandle) await handle.close();
+      },
+    };
+  } catch (error) {
+    if (ownsHandle) await handle.close();
+    throw error;
+  }
+}
