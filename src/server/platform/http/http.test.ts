@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/app.js';
+import { PERSONAL_DATA_CONSENT_VERSION } from '../../../shared/limits.js';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await createTestPlatform();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const validRegister = {
+  email: 'bad-input@example.ru',
+  password: 'Кузбасс-2026-волонтёр',
+  displayName: 'Пётр',
+  consent: { personalData: true, version: PERSONAL_DATA_CONSENT_VERSION },
+};
+
+/** One write endpoint per route family, with a valid body to break in different ways. */
+const families = [
+  {
+    name: 'auth',
+    url: '/api/auth/register',
+    method: 'POST' as const,
+    body: validRegister,
+    field: 'email',
+    wrong: { email: 42 },
+  },
+  {
+    name: 'auth/login',
+    url: '/api/auth/login',
+    method: 'POST' as const,
+    body: { email: 'a@example.ru', password: 'x' },
+    field: 'password',
+    wrong: { password: ['x'] },
+  },
+  {
+    name: 'password reset',
+    url: '/api/auth/password-reset/confirm',
+    method: 'POST' as const,
+    body: { token: 'x'.repeat(20), password: 'Кузбасс-2026-волонтёр' },
+    field: 'token',
+    wrong: { token: null },
+  },
+];
+
+describe('bad input never gets a 500', () => {
+  for (const f of families) {
+    it(`${f.name}: malformed JSON → 400 problem+json`, async () => {
+      const res = await t.request(f.method, f.url, {
+        body: '{"email": "a@',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ status: 400, code: 'malformed_json', title: 'Bad Request' });
+    });
+    it(`${f.name}: wrong types → 400 with the field named`, async () => {
+      const res = await t.request(f.method, f.url, { body: { ...f.body, ...f.wrong } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('validation_failed');
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(f.field);
+    });
+    it(`${f.name}: unknown fields → 400 unknown_field`, async () => {
+      const res = await t.request(f.method, f.url, { body: { ...f.body, isAdmin: true } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toContainEqual(
+        expect.objectContaining({ field: 'isAdmin', code: 'unknown_field' }),
+      );
+    });
+    it(`${f.name}: oversize body → 413 problem+json`, async () => {
+      const res = await t.request(f.method, f.url, { body: { ...f.body, pad: 'я'.repeat(700_000) } });
+      expect(res.statusCode).toBe(413);
+      expect(res.json().code).toBe('body_too_large');
+    });
+  }
+
+  it('profile update: empty patch and wrong language are field errors', async () => {
+    const res = await t.request('PATCH', '/api/me', { body: { locale: 'de' } });
+    // Validation runs before authentication is required, so bad input is reported even when logged out.
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('locale');
+  });
+
+  it('reports every invalid field at once, in Russian by default', async () => {
+    const res = await t.request('POST', '/api/auth/register', { body: { email: 'нет', password: 'short' } });
+    expect(res.statusCode).toBe(400);
+    const fields = res
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
+    expect(fields).toEqual(['consent', 'displayName', 'email', 'password']);
+    expect(res.json().errors.find((e: { field: string }) => e.field === 'password').message).toBe(
+      'Не короче 10 символов.',
+    );
+  });
+
+  it('path parameters are validated too', async () => {
+    const res = await t.request('DELETE', '/api/me/sessions/not-a-uuid');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('params.id');
+  });
+
+  it('an unknown API path is a 404 problem, not the web app', async () => {
+    const res = await t.request('GET', '/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'route_not_found', status: 404 });
+  });
+});
+
+describe('platform behaviour', () => {
+  it('every response carries a request id, and problems repeat it', async () => {
+    const res = await t.request('GET', '/api/nothing');
+    expect(res.headers['x-request-id']).toMatch(/[\w-]{8,}/);
+    expect(res.json().requestId).toBe(res.headers['x-request-id']);
+    const given = await t.request('GET', '/api/health', { headers: { 'x-request-id': 'lb-1234567890' } });
+    expect(given.headers['x-request-id']).toBe('lb-1234567890');
+  });
+
+  it('health and readiness', async () => {
+    expect((await t.request('GET', '/api/health')).json()).toEqual({ status: 'ok' });
+    const ready = await t.request('GET', '/api/ready');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready', database: 'ok', migrations: { current: true } });
+  });
+
+  it('sends security headers with a Content-Security-Policy that forbids inline scripts', async () => {
+    const res = await t.request('GET', '/api/health');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves OpenAPI 3 with every API route and its schemas', async () => {
+    const res = await t.request('GET', '/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/register', '/api/me/sessions', '/api/public/centers']),
+    );
+    expect(doc.paths['/api/auth/register'].post.requestBody).toBeDefined();
+    expect((await t.request('GET', '/api/docs/')).statusCode).toBe(200);
+  });
+
+  it('the public config exposes no secrets', async () => {
+    const res = await t.request('GET', '/api/public/config');
+    expect(Object.keys(res.json()).sort()).toEqual([
+      'demo',
+      'mapTileAttribution',
+      'mapTileUrl',
+      'smtpConfigured',
+    ]);
+  });
+});
+
+describe('cross-site request forgery protection', () => {
+  it('refuses API writes without the X-Requested-With header', async () => {
+    const res = await t.request('POST', '/api/auth/login', {
+      body: { email: 'a@example.ru', password: 'x' },
+      csrf: false,
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('csrf_rejected');
+  });
+  it('refuses writes from a foreign origin even with the header', async () => {
+    const res = await t.request('POST', '/api/auth/logout', { headers: { origin: 'https://evil.example' } });
+    expect(res.statusCode).toBe(403);
+    const site = await t.request('POST', '/api/auth/logout', { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(site.statusCode).toBe(403);
+  });
+  it('accepts same-origin writes', async () => {
+    const res = await t.request('POST', '/api/auth/logout', {
+      headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' },
+    });
+    expect(res.statusCode).toBe(204);
+  });
+  it('reads need no header', async () => {
+    expect((await t.request('GET', '/api/health', { csrf: false })).statusCode).toBe(200);
+  });
+});
+
+describe('rate limits on authentication', () => {
+  it('limits login attempts per client and answers 429 problem+json', async () => {
+    const limited = await createTestPlatform({ authRateLimit: { max: 3, timeWindow: '1 minute' } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await limited.request('POST', '/api/auth/login', {
+          body: { email: 'a@example.ru', password: 'wrong' },
+        });
+        statuses.push(res.statusCode);
+        if (res.statusCode === 429) {
+          expect(res.json().code).toBe('rate_limited');
+          expect(res.headers['retry-after']).toBeDefined();
+        }
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
