@@ -51,6 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  // Only JSON bodies: a cross-site form's text/plain (or urlencoded) body is refused with 415.
+  app.removeContentTypeParser('text/plain');
   registerValidation(app);
   registerProblemHandlers(app);
   await registerSecurity(app, config);

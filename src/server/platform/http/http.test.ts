@@ -96,6 +96,12 @@ describe('bad input never gets a 500', () => {
     );
   });
 
+  it('a text/plain body (what a cross-site form can send) is refused with 415', async () => {
+    const res = await t.request('POST', '/api/auth/login', { body: '{"email":"a@example.ru","password":"x"}', headers: { 'content-type': 'text/plain' } });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().code).toBe('unsupported_media_type');
+  });
+
   it('path parameters are validated too', async () => {
     const res = await t.request('DELETE', '/api/me/sessions/not-a-uuid');
     expect(res.statusCode).toBe(400);

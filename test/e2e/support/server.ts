@@ -1,0 +1,55 @@
+/** The real app (built web assets, real HTTP) on a fresh database, on a free local port. */
+import { type AddressInfo, createServer } from 'node:net';
+import path from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../../../src/server/platform/config.js';
+import { MAIL_QUEUE } from '../../../src/server/platform/mail/mailer.js';
+import { createRuntime } from '../../../src/server/runtime.js';
+import { seedAll } from '../../../src/server/seed/seed.js';
+import { systemClock } from '../../../src/server/platform/clock.js';
+import { openTestDatabase } from '../../support/template.js';
+
+export async function startServer() {
+  const handle = await openTestDatabase();
+  await seedAll(handle.db, systemClock, { demo: true });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: baseUrl });
+  const runtime = await createRuntime({
+    config,
+    log: pino({ level: 'silent' }),
+    handle,
+    work: false,
+    webDir: path.resolve('dist/web'),
+  });
+  await runtime.app.listen({ host: '127.0.0.1', port });
+  return {
+    baseUrl,
+    runtime,
+    /** The newest mail to an address, after delivering the queue. */
+    async lastMailTo(to: string) {
+      await runtime.jobs.drain(MAIL_QUEUE);
+      const row = await handle.db
+        .selectFrom('outbox_emails')
+        .selectAll()
+        .where('to_address', '=', to)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      if (!row) throw new Error(`no mail to ${to}`);
+      return row;
+    },
+    async stop() {
+      await runtime.close();
+      await handle.close();
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
