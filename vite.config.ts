@@ -6,7 +6,8 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 /**
  * The web app lives in src/web and is built into dist/web, which the server serves as static files.
- * Leaflet is only imported by the lazily loaded centres route, so it ends up in that route's chunk.
+ * Leaflet (and its CSS) is imported only by the lazily loaded centres route (src/web/app/router.tsx), so the
+ * default code splitting keeps it in that route's chunk; nothing else imports it.
  */
 export default defineConfig({
   root: fromRoot('./src/web'),
@@ -22,7 +23,9 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      // API calls go to the server; the web app's own modules under src/web/api/ (e.g. /api/client.ts)
+      // share the /api prefix and must not be proxied.
+      '^/api/(?![^?]*\\.tsx?(?:\\?|$))': { target: 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
   preview: { port: 4173 },

@@ -9,8 +9,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { applyLowVision, readLowVision } from './app/lowVision';
+import { setUpSkipLink } from './app/skipLink';
 
 applyLowVision(readLowVision());
+setUpSkipLink();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root element is missing from index.html');

@@ -20,7 +20,11 @@ afterAll(async () => {
 const cli = (args: string[], env: Record<string, string> = {}) =>
   run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
   );
 
 async function waitForHealth(url: string, child: ChildProcess) {
@@ -40,7 +44,8 @@ describe('dobroset CLI', () => {
   it('--help lists every command, and each has its own help', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['start', 'migrate', 'seed', 'admin', 'backup', 'restore']) expect(help.stdout).toContain(command);
+    for (const command of ['start', 'migrate', 'seed', 'admin', 'backup', 'restore'])
+      expect(help.stdout).toContain(command);
     for (const command of [['start'], ['migrate'], ['seed'], ['admin', 'create'], ['backup'], ['restore']]) {
       const sub = await cli([...command, '--help']);
       expect(sub.code).toBe(0);
@@ -57,9 +62,24 @@ describe('dobroset CLI', () => {
   it('starts, refuses a second process on the same data directory, backs up and restores', async () => {
     const dataDir = path.join(tmp, 'data');
     const port = await freePort();
-    const child = spawn(process.execPath, [BIN, 'start', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--log-level', 'warn'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'start',
+        '--data-dir',
+        dataDir,
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+        '--log-level',
+        'warn',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     children.push(child);
     let stdout = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -96,14 +116,32 @@ describe('dobroset CLI', () => {
     expect(intoFull.code).toBe(3);
 
     const port2 = await freePort();
-    const again = spawn(process.execPath, [BIN, 'start', '--data-dir', restoredDir, '--port', String(port2), '--host', '127.0.0.1', '--log-level', 'warn'], { stdio: 'ignore' });
+    const again = spawn(
+      process.execPath,
+      [
+        BIN,
+        'start',
+        '--data-dir',
+        restoredDir,
+        '--port',
+        String(port2),
+        '--host',
+        '127.0.0.1',
+        '--log-level',
+        'warn',
+      ],
+      { stdio: 'ignore' },
+    );
     children.push(again);
     await waitForHealth(`http://127.0.0.1:${port2}`, again);
     expect(await (await fetch(`http://127.0.0.1:${port2}/api/public/summary`)).json()).toEqual(summary);
     const login = await fetch(`http://127.0.0.1:${port2}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-requested-with': 'dobroset' },
-      body: JSON.stringify({ email: 'op@example.ru', password: /One-time password: (\S+)/.exec(created.stdout)?.[1] }),
+      body: JSON.stringify({
+        email: 'op@example.ru',
+        password: /One-time password: (\S+)/.exec(created.stdout)?.[1],
+      }),
     });
     expect(login.status).toBe(200);
     again.kill('SIGTERM');

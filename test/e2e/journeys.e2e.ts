@@ -17,7 +17,11 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    locale: 'ru-RU',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -37,7 +41,10 @@ describe('a volunteer registers, verifies the email, logs in and sees the accoun
     await expect.poll(() => page.getByTestId('summary-active-centers').textContent()).toMatch(/9/);
     await screenshot(page, '01-home');
 
-    await page.getByRole('link', { name: /Регистрация/ }).first().click();
+    await page
+      .getByRole('link', { name: /Регистрация/ })
+      .first()
+      .click();
     await page.waitForURL('**/register');
     const form = page.getByTestId('register-form');
     await form.locator('input[name=email]').fill(EMAIL);
@@ -131,11 +138,18 @@ describe('language, low-vision mode and keyboard', () => {
     const { context, page } = await newPage();
     await page.goto('/');
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      href: document.activeElement?.getAttribute('href'),
+    }));
     expect(focused.href).toBe('#main');
     expect(focused.text).toMatch(/Перейти к содержанию/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id || document.activeElement?.closest('#main')?.id)).toBe('main');
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.id || document.activeElement?.closest('#main')?.id),
+      )
+      .toBe('main');
     await context.close();
   });
 });
@@ -160,7 +174,8 @@ describe('every shell page has zero WCAG 2.1 AA violations', () => {
       await page.waitForLoadState('networkidle');
       await screenshot(page, `page-${name}`);
       await expectAccessible(page, url);
-      expect(errors).toEqual([]);
+      // The browser reports the 404 document status itself as a console error; nothing else may appear.
+      expect(errors.filter((e) => !(name === 'not-found' && /status of 404/.test(e)))).toEqual([]);
       await context.close();
     });
   }

@@ -8,9 +8,8 @@ import type { EndpointName, Endpoints } from '../../shared/contracts/endpoints';
 import { currentLocale } from '../i18n';
 
 type Def<N extends EndpointName> = Endpoints[N];
-type Part<N extends EndpointName, K extends string> = Def<N> extends { [P in K]: infer S extends TSchema }
-  ? Static<S>
-  : undefined;
+type Part<N extends EndpointName, K extends string> =
+  Def<N> extends { [P in K]: infer S extends TSchema } ? Static<S> : undefined;
 
 export type ResponseOf<N extends EndpointName> = Static<Def<N>['response']>;
 export type BodyOf<N extends EndpointName> = Part<N, 'body'>;
@@ -133,7 +132,12 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 /** Calls an endpoint by its contract name, e.g. `api('login', { body: { email, password } })`. */
 export async function api<N extends EndpointName>(name: N, ...args: Args<N>): Promise<ResponseOf<N>> {
-  const options = (args[0] ?? {}) as { body?: unknown; params?: unknown; query?: unknown; signal?: AbortSignal };
+  const options = (args[0] ?? {}) as {
+    body?: unknown;
+    params?: unknown;
+    query?: unknown;
+    signal?: AbortSignal;
+  };
   const route: Route<EndpointName> = routes[name];
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',

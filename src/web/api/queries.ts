@@ -1,5 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { readStored, writeStored } from '../app/storage';
 import { ApiError, api, type ResponseOf } from './client';
 
 export type User = ResponseOf<'me'>['user'];
@@ -14,15 +15,29 @@ export const queryKeys = {
   centers: ['public', 'centers'] as const,
 };
 
-/** The signed-in user, or null when logged out (the server answers 401). */
+/**
+ * A non-secret hint in localStorage that this browser signed in. The session cookie itself is not readable
+ * by scripts; without the hint, anonymous visitors would ask GET /api/me on every page only to get a 401.
+ */
+const SESSION_HINT = 'dobroset.signedIn';
+export const sessionHint = {
+  get: (): boolean => readStored(SESSION_HINT) === '1',
+  set: (signedIn: boolean): void => writeStored(SESSION_HINT, signedIn ? '1' : null),
+};
+
+/** The signed-in user, or null when logged out (no session hint, or the server answers 401). */
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
     queryFn: async ({ signal }): Promise<User | null> => {
+      if (!sessionHint.get()) return null;
       try {
         return (await api('me', { signal })).user;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
+        if (error instanceof ApiError && error.status === 401) {
+          sessionHint.set(false);
+          return null;
+        }
         throw error;
       }
     },
@@ -40,11 +55,13 @@ export function useConfig() {
 
 /** Stores a freshly signed-in user and forgets everything cached for the previous one. */
 export function setSignedIn(queryClient: QueryClient, user: User): void {
+  sessionHint.set(true);
   queryClient.removeQueries({ queryKey: queryKeys.sessions });
   queryClient.setQueryData(queryKeys.me, user);
 }
 
 export function setSignedOut(queryClient: QueryClient): void {
+  sessionHint.set(false);
   queryClient.removeQueries({ queryKey: queryKeys.sessions });
   queryClient.setQueryData(queryKeys.me, null);
 }
@@ -55,8 +72,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api('logout'),
     onSuccess: () => {
-      setSignedOut(queryClient);
       void navigate('/');
+      setSignedOut(queryClient);
     },
     // E.g. the session had already expired: ask the server who we are now.
     onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.me }),

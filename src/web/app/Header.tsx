@@ -73,8 +73,8 @@ export function Header() {
               <NavItem to="/" end label={t('nav.home')} />
               <NavItem to="/centers" label={t('nav.centers')} />
               {user && <NavItem to="/account" label={t('nav.account')} />}
-              {me.isSuccess && !user && <NavItem to="/login" label={t('nav.login')} />}
-              {me.isSuccess && !user && <NavItem to="/register" label={t('nav.register')} />}
+              {!me.isPending && !user && <NavItem to="/login" label={t('nav.login')} />}
+              {!me.isPending && !user && <NavItem to="/register" label={t('nav.register')} />}
             </ul>
           </nav>
           {user && (

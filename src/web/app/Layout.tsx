@@ -1,13 +1,12 @@
 import { Container } from '@mantine/core';
-import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { LoadingPage } from '../components/LoadingBlock';
 import { Footer } from './Footer';
 import { Header } from './Header';
 
-/** Page frame: skip link, header with navigation, main content, footer. */
+/** Page frame: header with navigation, main content, footer (the skip link is static, in index.html). */
 export function Layout() {
-  const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const shownPath = useRef(pathname);
@@ -21,21 +20,12 @@ export function Layout() {
 
   return (
     <>
-      <a
-        href="#main"
-        className="skip-link"
-        onClick={(event) => {
-          event.preventDefault();
-          mainRef.current?.focus();
-          mainRef.current?.scrollIntoView();
-        }}
-      >
-        {t('app.skipLink')}
-      </a>
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Container size="lg" py="xl">
-          <Outlet />
+          <Suspense fallback={<LoadingPage />}>
+            <Outlet />
+          </Suspense>
         </Container>
       </main>
       <Footer />

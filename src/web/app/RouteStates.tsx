@@ -1,18 +1,7 @@
-import { Alert, Anchor, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage';
-
-/** Shown while the first lazily loaded page of a visit is being fetched. */
-export function AppLoading() {
-  const { t } = useTranslation();
-  return (
-    <Center mih="50vh" role="status">
-      <Loader aria-hidden="true" />
-      <Text ml="sm">{t('app.loading')}</Text>
-    </Center>
-  );
-}
 
 /** Errors thrown while loading or rendering a page (e.g. a chunk that failed to download). */
 export function RouteError() {

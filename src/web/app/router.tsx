@@ -1,8 +1,18 @@
+import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { HomePage } from '../pages/home/HomePage';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage';
-import { AppLoading, RouteError } from './RouteStates';
 import { Layout } from './Layout';
+import { RouteError } from './RouteStates';
+
+/** A page loaded on demand; Layout shows a loading state inside <main> until its chunk has arrived. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => {
+    const module = await load();
+    const Component: ComponentType = module[name];
+    return { default: Component };
+  });
+}
 
 /**
  * Routes. The home page is part of the main bundle; the other pages are loaded on demand, so Leaflet
@@ -12,37 +22,23 @@ export const router = createBrowserRouter([
   {
     path: '/',
     Component: Layout,
-    HydrateFallback: AppLoading,
     children: [
       {
         ErrorBoundary: RouteError,
         children: [
           { index: true, Component: HomePage },
-          {
-            path: 'register',
-            lazy: () => import('../pages/auth/RegisterPage').then((m) => ({ Component: m.RegisterPage })),
-          },
+          { path: 'register', Component: page(() => import('../pages/auth/RegisterPage'), 'RegisterPage') },
           {
             path: 'verify-email',
-            lazy: () => import('../pages/auth/VerifyEmailPage').then((m) => ({ Component: m.VerifyEmailPage })),
+            Component: page(() => import('../pages/auth/VerifyEmailPage'), 'VerifyEmailPage'),
           },
-          {
-            path: 'login',
-            lazy: () => import('../pages/auth/LoginPage').then((m) => ({ Component: m.LoginPage })),
-          },
+          { path: 'login', Component: page(() => import('../pages/auth/LoginPage'), 'LoginPage') },
           {
             path: 'reset-password',
-            lazy: () =>
-              import('../pages/auth/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })),
+            Component: page(() => import('../pages/auth/ResetPasswordPage'), 'ResetPasswordPage'),
           },
-          {
-            path: 'account',
-            lazy: () => import('../pages/account/AccountPage').then((m) => ({ Component: m.AccountPage })),
-          },
-          {
-            path: 'centers',
-            lazy: () => import('../pages/centers/CentersPage').then((m) => ({ Component: m.CentersPage })),
-          },
+          { path: 'account', Component: page(() => import('../pages/account/AccountPage'), 'AccountPage') },
+          { path: 'centers', Component: page(() => import('../pages/centers/CentersPage'), 'CentersPage') },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -39,6 +39,18 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   focusRing: 'auto',
   cursorType: 'pointer',
+  // Required fields keep the `required` attribute, but labels carry no «*»: every form states that all its
+  // fields are required, and labels stay exactly the visible words (tests find fields by label text).
+  components: {
+    // Plain objects rather than Component.extend(), so the theme does not pull these components into the
+    // main bundle.
+    TextInput: { defaultProps: { withAsterisk: false } },
+    PasswordInput: { defaultProps: { withAsterisk: false } },
+    NativeSelect: { defaultProps: { withAsterisk: false } },
+    // Lower-case badges read better (especially Cyrillic) and are not truncated as easily.
+    Badge: { defaultProps: { tt: 'none', size: 'md' } },
+    Table: { defaultProps: { captionSide: 'top' } },
+  },
 });
 
 /** Mantine's defaults for dimmed, placeholder, error and link colours fail 4.5:1 on white. */

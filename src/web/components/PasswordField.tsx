@@ -10,6 +10,7 @@ export function PasswordField(props: PasswordInputProps) {
       maxLength={LIMITS.password.max}
       visibilityToggleFocusable
       visibilityToggleButtonProps={{ 'aria-label': t('fields.showPassword') }}
+      aria-invalid={props.error ? true : undefined}
       {...props}
     />
   );

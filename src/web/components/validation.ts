@@ -20,7 +20,8 @@ export function checkEmail(t: TFunction, value: string): string | undefined {
 /** A new password: the full length policy applies. */
 export function checkNewPassword(t: TFunction, value: string): string | undefined {
   if (!value) return t('validation.required');
-  if (charCount(value) < LIMITS.password.min) return t('validation.passwordTooShort', { min: LIMITS.password.min });
+  if (charCount(value) < LIMITS.password.min)
+    return t('validation.passwordTooShort', { min: LIMITS.password.min });
   if (charCount(value) > LIMITS.password.max) return t('validation.tooLong', { max: LIMITS.password.max });
   return undefined;
 }
@@ -41,7 +42,8 @@ export function checkConfirmation(t: TFunction, password: string, confirmation: 
 export function checkDisplayName(t: TFunction, value: string): string | undefined {
   const name = value.trim();
   if (charCount(name) < LIMITS.displayName.min) return t('validation.required');
-  if (charCount(name) > LIMITS.displayName.max) return t('validation.tooLong', { max: LIMITS.displayName.max });
+  if (charCount(name) > LIMITS.displayName.max)
+    return t('validation.tooLong', { max: LIMITS.displayName.max });
   return undefined;
 }
 

@@ -2,11 +2,11 @@
 import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
+import { systemClock } from '../../../src/server/platform/clock.js';
 import { loadConfig } from '../../../src/server/platform/config.js';
 import { MAIL_QUEUE } from '../../../src/server/platform/mail/mailer.js';
 import { createRuntime } from '../../../src/server/runtime.js';
 import { seedAll } from '../../../src/server/seed/seed.js';
-import { systemClock } from '../../../src/server/platform/clock.js';
 import { openTestDatabase } from '../../support/template.js';
 
 export async function startServer() {
@@ -14,7 +14,12 @@ export async function startServer() {
   await seedAll(handle.db, systemClock, { demo: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: baseUrl });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+  });
   const runtime = await createRuntime({
     config,
     log: pino({ level: 'silent' }),

@@ -97,7 +97,10 @@ describe('bad input never gets a 500', () => {
   });
 
   it('a text/plain body (what a cross-site form can send) is refused with 415', async () => {
-    const res = await t.request('POST', '/api/auth/login', { body: '{"email":"a@example.ru","password":"x"}', headers: { 'content-type': 'text/plain' } });
+    const res = await t.request('POST', '/api/auth/login', {
+      body: '{"email":"a@example.ru","password":"x"}',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().code).toBe('unsupported_media_type');
   });
