@@ -14,6 +14,8 @@ import { mayActWithTemporaryPassword } from './modules/accounts/accounts.policy.
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import type { AccountsService } from './modules/accounts/accounts.service.js';
 import type { SessionService } from './modules/accounts/sessions.service.js';
+import { registerAdminRoutes } from './modules/admin/admin.routes.js';
+import type { AdminService } from './modules/admin/admin.service.js';
 import { registerNetworkRoutes } from './modules/network/network.routes.js';
 import type { NetworkService } from './modules/network/network.service.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
@@ -29,7 +31,12 @@ export type AppDeps = {
   config: Config;
   log: Logger;
   handle: DatabaseHandle;
-  services: { accounts: AccountsService; sessions: SessionService; network: NetworkService };
+  services: {
+    accounts: AccountsService;
+    sessions: SessionService;
+    network: NetworkService;
+    admin: AdminService;
+  };
   /** Built web app (index.html and assets); absent → API only. */
   webDir?: string | null;
   authRateLimit?: { max: number; timeWindow: string };
@@ -78,7 +85,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI sets a few inline styles; scripts stay 'self' only.
+    transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSystemRoutes(app, { handle: deps.handle, config });
@@ -89,13 +101,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authRateLimit: deps.authRateLimit,
   });
   registerNetworkRoutes(app, { network: services.network });
+  registerAdminRoutes(app, { admin: services.admin });
 
   const webDir = deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null;
   if (webDir) {
     await app.register(fastifyStatic, { root: webDir, index: false, wildcard: false, maxAge: '1h' });
     const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
     const known = new Set<string>(WEB_ROUTES);
-    app.get('/', (_request, reply) =>
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml),
     );
     app.setNotFoundHandler((request, reply) => {

@@ -11,6 +11,7 @@ import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createSessionsRepo } from './modules/accounts/sessions.repo.js';
 import { createSessionService } from './modules/accounts/sessions.service.js';
+import { createAdminService } from './modules/admin/admin.service.js';
 import { createNetworkRepo } from './modules/network/network.repo.js';
 import { createNetworkService } from './modules/network/network.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -46,7 +47,8 @@ export function createServices(deps: {
     publicUrl: config.publicUrl,
   });
   const network = createNetworkService({ repo: createNetworkRepo(handle.db), clock });
-  return { accounts, sessions, network };
+  const admin = createAdminService({ db: handle.db, clock, network });
+  return { accounts, sessions, network, admin };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -146,6 +146,25 @@ describe('dobroset CLI', () => {
     expect(login.status).toBe(200);
     again.kill('SIGTERM');
 
+    const withStdin = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const c = spawn(
+        process.execPath,
+        [BIN, 'admin', 'create', '--email', 'second@example.ru', '--password-stdin', '--data-dir', dataDir],
+        {
+          stdio: ['pipe', 'pipe', 'pipe'],
+        },
+      );
+      let out = '';
+      c.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      c.on('exit', (code) => resolve({ code, out }));
+      c.stdin.end('Беловский-Ручей-2026\n');
+    });
+    expect(withStdin.code).toBe(0);
+    expect(withStdin.out).toContain('second@example.ru is ready');
+    expect(withStdin.out).not.toContain('One-time password');
+
     const removed = await cli(['seed', '--remove-demo', '--data-dir', dataDir]);
     expect(removed.stdout).toMatch(/Demo data removed \(63 demo users\)/);
   });

@@ -154,6 +154,23 @@ describe('language, low-vision mode and keyboard', () => {
   });
 });
 
+describe('API documentation', () => {
+  it('/api/docs renders the operations under the Content-Security-Policy', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto('/api/docs');
+    await page
+      .locator('.opblock-summary-path', { hasText: '/api/auth/register' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await screenshot(page, 'api-docs');
+    expect(
+      errors.filter((e) => /Content Security Policy|Refused/.test(e)),
+      errors.join('\n'),
+    ).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('every shell page has zero WCAG 2.1 AA violations', () => {
   const pages: [string, string, string][] = [
     ['/', 'home', 'summary-active-centers'],

@@ -48,6 +48,28 @@ export function withDatabase(url: string, name: string) {
   return u.toString();
 }
 
+/** An empty database (no schema) of the driver under test, e.g. a restore target. */
+export async function openEmptyDatabase(): Promise<DatabaseHandle> {
+  if ((process.env.TEST_DB ?? 'pglite') !== 'postgres') return openPglite({ dataDir: 'memory://' });
+  const serverUrl = inject('pgUrl');
+  const name = `e_${randomUUID().replace(/-/g, '')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const handle = await openPostgres(withDatabase(serverUrl, name), 2);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const drop = new pg.Client({ connectionString: serverUrl });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+    },
+  };
+}
+
 /** A fresh database for one test file. */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const kind = process.env.TEST_DB ?? 'pglite';

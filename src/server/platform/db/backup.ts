@@ -67,8 +67,8 @@ export async function backupTo(db: Kysely<Database>, file: string): Promise<Reco
   await db
     .transaction()
     .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
     .execute(async (trx) => {
-      await sql`set transaction read only`.execute(trx).catch(() => undefined);
       const tables = await tablesInDependencyOrder(trx);
       const header: Header = {
         format: BACKUP_FORMAT,

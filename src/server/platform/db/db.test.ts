@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCenter, buildMunicipality, buildUser } from '../../../../test/support/factories.js';
-import { openTestDatabase } from '../../../../test/support/template.js';
+import { openEmptyDatabase, openTestDatabase } from '../../../../test/support/template.js';
 import { backupTo, RestoreError, restoreFrom } from './backup.js';
 import { type DatabaseHandle, openPglite } from './database.js';
 import { acquireDataDirLock, DataDirLockedError } from './lock.js';
@@ -152,9 +152,9 @@ describe('migrations', () => {
 });
 
 describe('backup and restore', () => {
-  it('round-trips every row into an empty database, identity sequences included', async () => {
+  it('round-trips every row into an empty database of the same driver, identity sequences included', async () => {
     const source = await openTestDatabase();
-    const target = await openPglite({ dataDir: 'memory://' });
+    const target = await openEmptyDatabase();
     try {
       const center = await buildCenter(source.db, { name: 'Добро.Центр «Берёзка»' });
       const user = await buildUser(source.db, { displayName: 'Зинаида Ёлкина' });
@@ -194,6 +194,33 @@ describe('backup and restore', () => {
       expect(await migrationStatus(target.db)).toMatchObject({ current: true });
 
       await expect(restoreFrom(target.db, file)).rejects.toThrow(RestoreError);
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
+
+  it('moves between drivers: a backup of the database under test restores into embedded PGlite', async () => {
+    const source = await openTestDatabase();
+    const target = await openPglite({ dataDir: 'memory://' });
+    try {
+      const municipality = await buildMunicipality(source.db, {
+        name_ru: 'Таштагольский муниципальный округ',
+        population: 22647,
+      });
+      const file = path.join(tmp, 'cross.jsonl.gz');
+      await backupTo(source.db, file);
+      await restoreFrom(target.db, file);
+      const m = await target.db
+        .selectFrom('municipalities')
+        .selectAll()
+        .where('id', '=', municipality.id)
+        .executeTakeFirstOrThrow();
+      expect(m).toMatchObject({
+        name_ru: 'Таштагольский муниципальный округ',
+        population: 22647,
+        effective_from: municipality.effective_from,
+      });
     } finally {
       await source.close();
       await target.close();
