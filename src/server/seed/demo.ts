@@ -113,6 +113,25 @@ export async function seedDemo(trx: Kysely<Database>, now: Date, seed = 2023): P
     .orderBy('name')
     .execute();
 
+  // Partner organizations, named as demo so nobody mistakes them for real ones.
+  const kinds = [
+    ['Демо-партнёр: предприятие (корпоративное волонтёрство)', 'business'],
+    ['Демо-партнёр: некоммерческая организация', 'ngo'],
+    ['Демо-партнёр: орган местного самоуправления', 'government'],
+  ] as const;
+  for (const [i, [name, kind]] of kinds.entries()) {
+    await trx
+      .insertInto('organizations')
+      .values({
+        region_id: region.id,
+        municipality_id: (municipalities[i * 7] ?? municipalities[0])!.id,
+        name,
+        kind,
+        is_demo: true,
+      })
+      .execute();
+  }
+
   const accounts: DemoAccount[] = [];
   async function account(
     local: string,

@@ -107,6 +107,14 @@ describe('Kuzbass reference data', () => {
     expect(ages.some((a) => a >= 36 && a <= 54)).toBe(true);
     expect(ages.some((a) => a >= 55)).toBe(true);
 
+    const demoOrgs = await t.db
+      .selectFrom('organizations')
+      .select(['name', 'kind'])
+      .where('is_demo', '=', true)
+      .execute();
+    expect(demoOrgs.map((o) => o.kind).sort()).toEqual(['business', 'government', 'ngo']);
+    expect(demoOrgs.every((o) => o.name.startsWith('Демо-'))).toBe(true);
+
     const removed = await removeDemoData(t.db);
     expect(removed).toBe(63);
     expect((await t.request('GET', '/api/public/summary')).json()).toMatchObject({
@@ -114,5 +122,9 @@ describe('Kuzbass reference data', () => {
       volunteers: 0,
     });
     expect(await t.db.selectFrom('opportunities').select('id').execute()).toHaveLength(0);
+    expect(
+      await t.db.selectFrom('organizations').select('id').where('is_demo', '=', true).execute(),
+    ).toHaveLength(0);
+    expect(await t.db.selectFrom('organizations').select('id').execute()).toHaveLength(13);
   });
 });

@@ -155,6 +155,52 @@ describe('platform behaviour', () => {
     expect((await t.request('GET', '/api/docs/')).statusCode).toBe(200);
   });
 
+  it('readiness answers 503 when the schema is not current', async () => {
+    const { sql } = await import('kysely');
+    const [row] = (
+      await sql<{ name: string; timestamp: string }>`select name, timestamp from kysely_migration`.execute(
+        t.db,
+      )
+    ).rows;
+    await sql`delete from kysely_migration where name = ${row!.name}`.execute(t.db);
+    try {
+      const res = await t.request('GET', '/api/ready');
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({
+        status: 'not_ready',
+        database: 'ok',
+        migrations: { current: false },
+      });
+    } finally {
+      await sql`insert into kysely_migration (name, timestamp) values (${row!.name}, ${row!.timestamp})`.execute(
+        t.db,
+      );
+    }
+  });
+
+  it('behind https: Secure cookies, HSTS and upgrade-insecure-requests', async () => {
+    const secure = await createTestPlatform({ env: { PUBLIC_URL: 'https://dobro.example.ru' } });
+    try {
+      const { buildUser, TEST_PASSWORD } = await import('../../../../test/support/factories.js');
+      const user = await buildUser(secure.db);
+      const res = await secure.request('POST', '/api/auth/login', {
+        body: { email: user.email, password: TEST_PASSWORD },
+      });
+      expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(String(res.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+      const link = await secure.request('POST', '/api/auth/password-reset/request', {
+        body: { email: user.email },
+      });
+      expect(link.statusCode).toBe(202);
+      expect((await secure.mailbox(user.email))[0]?.text_body).toContain(
+        'https://dobro.example.ru/reset-password?token=',
+      );
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('the public config exposes no secrets', async () => {
     const res = await t.request('GET', '/api/public/config');
     expect(Object.keys(res.json()).sort()).toEqual([
