@@ -48,16 +48,16 @@ export function withDatabase(url: string, name: string) {
   return u.toString();
 }
 
-/** An empty database (no schema) of the driver under test, e.g. a restore target. */
-export async function openEmptyDatabase(): Promise<DatabaseHandle> {
-  if ((process.env.TEST_DB ?? 'pglite') !== 'postgres') return openPglite({ dataDir: 'memory://' });
+/** Creates a database on the test server (optionally from the template) and drops it again on close. */
+async function openScratchPostgres(prefix: string, template: string | null): Promise<DatabaseHandle> {
   const serverUrl = inject('pgUrl');
-  const name = `e_${randomUUID().replace(/-/g, '')}`;
+  if (!serverUrl) throw new Error('pgUrl was not provided (the global setup provides it)');
+  const name = `${prefix}_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
-  const handle = await openPostgres(withDatabase(serverUrl, name), 2);
+  const handle = await openPostgres(withDatabase(serverUrl, name), 5);
   return {
     ...handle,
     async close() {
@@ -70,29 +70,16 @@ export async function openEmptyDatabase(): Promise<DatabaseHandle> {
   };
 }
 
-/** A fresh database for one test file. */
+const onPostgres = () => (process.env.TEST_DB ?? 'pglite') === 'postgres';
+
+/** An empty database (no schema) of the driver under test, e.g. a restore target. */
+export function openEmptyDatabase(): Promise<DatabaseHandle> {
+  return onPostgres() ? openScratchPostgres('e', null) : openPglite({ dataDir: 'memory://' });
+}
+
+/** A fresh, migrated database for one test file. */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
-  const kind = process.env.TEST_DB ?? 'pglite';
-  if (kind === 'postgres') {
-    const serverUrl = inject('pgUrl');
-    if (!serverUrl) throw new Error('pgUrl was not provided (the global setup provides it)');
-    const name = `t_${randomUUID().replace(/-/g, '')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
-    await admin.end();
-    const handle = await openPostgres(withDatabase(serverUrl, name), 5);
-    return {
-      ...handle,
-      async close() {
-        await handle.close();
-        const drop = new pg.Client({ connectionString: serverUrl });
-        await drop.connect();
-        await drop.query(`drop database if exists ${name} with (force)`);
-        await drop.end();
-      },
-    };
-  }
+  if (onPostgres()) return openScratchPostgres('t', TEMPLATE_DB);
   const file = inject('pgliteTemplate');
   if (!file) throw new Error('pgliteTemplate was not provided (the global setup provides it)');
   return openPglite({ dataDir: 'memory://', loadDataDir: new Blob([fs.readFileSync(file)]) });

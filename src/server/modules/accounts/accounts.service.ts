@@ -1,27 +1,19 @@
-/** Account rules: registration with consent, email verification, login, password reset and change. */
+/** Account rules: registration with consent, email verification, login, profile. Passwords: passwords.service.ts. */
 import type { Kysely } from 'kysely';
 import type { RegisterBody, UpdateMeBody, User } from '../../../shared/contracts/accounts.js';
 import { type Locale, PERSONAL_DATA_CONSENT_VERSION } from '../../../shared/limits.js';
 import type { UserActor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
-import {
-  dummyHash,
-  hashPassword,
-  newToken,
-  oneTimePassword,
-  tokenHash,
-  verifyPassword,
-} from '../../platform/crypto.js';
+import { dummyHash, hashPassword, tokenHash, verifyPassword } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import { createAccountRules, normalizeName } from './account-rules.js';
 import { toUserView } from './accounts.presenter.js';
 import type { AccountsRepo } from './accounts.repo.js';
-import { isWeakPassword, normalizeEmail } from './email.js';
+import { normalizeEmail } from './email.js';
+import { createPasswordService } from './passwords.service.js';
 import type { ClientInfo, SessionService } from './sessions.service.js';
-
-const VERIFY_TTL_MS = 48 * 3_600_000;
-const RESET_TTL_MS = 3_600_000;
 
 export type AccountsDeps = {
   db: Kysely<Database>;
@@ -32,8 +24,6 @@ export type AccountsDeps = {
   publicUrl: string;
 };
 
-const normalizeName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ');
-
 export function createAccountsService(deps: AccountsDeps) {
   const { db, repo, sessions, mailer, clock } = deps;
 
@@ -43,40 +33,12 @@ export function createAccountsService(deps: AccountsDeps) {
     return toUserView(user, await repo.grantsOf(userId));
   }
 
-  function assertStrong(password: string, email: string, name: string, field: string) {
-    if (isWeakPassword(password, email, name)) {
-      throw invalid('weak_password', 'The password is too weak.', [
-        { field, code: 'weak_password', message: 'Choose a longer password that is not your name or email.' },
-      ]);
-    }
-  }
-
-  async function issueToken(
-    trx: Kysely<Database>,
-    userId: string,
-    purpose: 'verify_email' | 'reset_password',
-  ) {
-    const now = clock.now();
-    await repo.voidTokens(userId, purpose, now, trx);
-    const token = newToken();
-    const ttl = purpose === 'verify_email' ? VERIFY_TTL_MS : RESET_TTL_MS;
-    await repo.insertToken(
-      {
-        token_hash: tokenHash(token),
-        user_id: userId,
-        purpose,
-        created_at: now,
-        expires_at: new Date(now.getTime() + ttl),
-      },
-      trx,
-    );
-    return token;
-  }
-
-  const link = (path: string, token: string) => `${deps.publicUrl}${path}?token=${encodeURIComponent(token)}`;
+  const { assertStrong, issueToken, link } = createAccountRules(deps);
+  const passwords = createPasswordService(deps, view);
 
   return {
     view,
+    ...passwords,
 
     async register(input: RegisterBody, client: ClientInfo): Promise<User> {
       if (input.consent.version !== PERSONAL_DATA_CONSENT_VERSION) {
@@ -217,108 +179,6 @@ export function createAccountsService(deps: AccountsDeps) {
       return { token: started.token, user: await view(user.id) };
     },
 
-    /** Always "accepted": whether an address is registered is not disclosed. */
-    async requestPasswordReset(rawEmail: string) {
-      const user = await repo.findUserByEmail(normalizeEmail(rawEmail));
-      if (user?.status !== 'active') return;
-      const outboxId = await db.transaction().execute(async (trx) => {
-        const token = await issueToken(trx, user.id, 'reset_password');
-        return mailer.enqueue(trx, user.email, user.locale, {
-          template: 'reset_password',
-          vars: { name: user.display_name, link: link('/reset-password', token) },
-        });
-      });
-      await mailer.dispatch([outboxId]);
-    },
-
-    async confirmPasswordReset(token: string, password: string) {
-      const now = clock.now();
-      const hash = tokenHash(token);
-      const peek = await db
-        .selectFrom('one_time_tokens')
-        .select('user_id')
-        .where('token_hash', '=', hash)
-        .executeTakeFirst();
-      const owner = peek ? await repo.findUserById(peek.user_id) : undefined;
-      if (owner) assertStrong(password, owner.email, owner.display_name, 'password');
-      const passwordHash = await hashPassword(password);
-      const outboxId = await db.transaction().execute(async (trx) => {
-        const used = await repo.consumeToken(hash, 'reset_password', now, trx);
-        if (!used) throw invalid('token_invalid', 'The link is invalid or has expired.');
-        // Opening the mailed link proves the address too.
-        const user = await repo.updateUser(
-          used.user_id,
-          {
-            password_hash: passwordHash,
-            must_change_password: false,
-            email_verified_at: owner?.email_verified_at ?? now,
-            updated_at: now,
-          },
-          trx,
-        );
-        await sessions.endAll(user.id, null, trx);
-        await repo.audit(
-          {
-            at: now,
-            actor_id: user.id,
-            action: 'account.password_reset',
-            entity: 'user',
-            entity_id: user.id,
-          },
-          trx,
-        );
-        return mailer.enqueue(trx, user.email, user.locale, {
-          template: 'password_changed',
-          vars: { name: user.display_name },
-        });
-      });
-      await mailer.dispatch([outboxId]);
-    },
-
-    async changePassword(actor: UserActor, currentPassword: string, newPassword: string) {
-      const user = await repo.findUserById(actor.userId);
-      if (!user?.password_hash || !(await verifyPassword(user.password_hash, currentPassword))) {
-        throw invalid('wrong_password', 'The current password is wrong.', [
-          { field: 'currentPassword', code: 'wrong_password', message: 'The current password is wrong.' },
-        ]);
-      }
-      assertStrong(newPassword, user.email, user.display_name, 'newPassword');
-      if (currentPassword === newPassword) {
-        throw invalid('validation_failed', 'The new password must differ.', [
-          {
-            field: 'newPassword',
-            code: 'same_password',
-            message: 'The new password must differ from the current one.',
-          },
-        ]);
-      }
-      const passwordHash = await hashPassword(newPassword);
-      const now = clock.now();
-      const outboxId = await db.transaction().execute(async (trx) => {
-        await repo.updateUser(
-          user.id,
-          { password_hash: passwordHash, must_change_password: false, updated_at: now },
-          trx,
-        );
-        await sessions.endAll(user.id, actor.sessionId, trx);
-        await repo.audit(
-          {
-            at: now,
-            actor_id: user.id,
-            action: 'account.password_changed',
-            entity: 'user',
-            entity_id: user.id,
-          },
-          trx,
-        );
-        return mailer.enqueue(trx, user.email, user.locale, {
-          template: 'password_changed',
-          vars: { name: user.display_name },
-        });
-      });
-      await mailer.dispatch([outboxId]);
-    },
-
     async updateMe(actor: UserActor, patch: UpdateMeBody): Promise<User> {
       const displayName = patch.displayName === undefined ? undefined : normalizeName(patch.displayName);
       if (displayName === '')
@@ -331,67 +191,6 @@ export function createAccountsService(deps: AccountsDeps) {
         updated_at: clock.now(),
       });
       return view(actor.userId);
-    },
-
-    /**
-     * Creates (or promotes) a regional admin. Without a password a one-time password is generated and
-     * returned; the admin must change it at first login.
-     */
-    async createRegionalAdmin(input: {
-      email: string;
-      displayName: string;
-      password?: string;
-      regionId: string;
-    }) {
-      const email = normalizeEmail(input.email);
-      const generated = input.password ? null : oneTimePassword();
-      const password = input.password ?? (generated as string);
-      if (input.password) assertStrong(password, email, input.displayName, 'password');
-      const passwordHash = await hashPassword(password);
-      const now = clock.now();
-      const user = await db.transaction().execute(async (trx) => {
-        const existing = await repo.findUserByEmail(email, trx);
-        const row = existing
-          ? await repo.updateUser(
-              existing.id,
-              {
-                password_hash: passwordHash,
-                must_change_password: generated !== null,
-                email_verified_at: existing.email_verified_at ?? now,
-                updated_at: now,
-              },
-              trx,
-            )
-          : await repo.insertUser(
-              {
-                email,
-                display_name: normalizeName(input.displayName),
-                password_hash: passwordHash,
-                must_change_password: generated !== null,
-                email_verified_at: now,
-                created_at: now,
-                updated_at: now,
-              },
-              trx,
-            );
-        await repo.grantRole(
-          { user_id: row.id, role: 'regional_admin', scope_type: 'region', scope_id: input.regionId },
-          trx,
-        );
-        await repo.audit(
-          {
-            at: now,
-            actor_id: null,
-            action: 'account.admin_created',
-            entity: 'user',
-            entity_id: row.id,
-            data: { via: 'cli' },
-          },
-          trx,
-        );
-        return row;
-      });
-      return { user: await view(user.id), oneTimePassword: generated };
     },
   };
 }
