@@ -111,6 +111,12 @@ describe('bad input never gets a 500', () => {
     expect(res.json().errors[0].field).toBe('params.id');
   });
 
+  it('public lists: an over-long query parameter is a field error', async () => {
+    const res = await t.request('GET', `/api/public/centers?municipality=${'я'.repeat(100)}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'querystring.municipality', code: 'too_long' });
+  });
+
   it('an unknown API path is a 404 problem, not the web app', async () => {
     const res = await t.request('GET', '/api/nothing-here');
     expect(res.statusCode).toBe(404);
@@ -256,6 +262,33 @@ describe('rate limits on authentication', () => {
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('unexpected failures', () => {
+  it('answer a generic 500 problem that carries no internals', async () => {
+    const broken = await createTestPlatform();
+    const { buildRegion } = await import('../../../../test/support/factories.js');
+    await buildRegion(broken.db);
+    // Drop a table the summary needs: the query fails inside the service, as a real outage would.
+    const { sql } = await import('kysely');
+    await sql`drop table role_assignments cascade`.execute(broken.db);
+    try {
+      const res = await broken.request('GET', '/api/public/summary', {
+        headers: { 'accept-language': 'en' },
+      });
+      expect(res.statusCode).toBe(500);
+      const body = res.json();
+      expect(body).toMatchObject({
+        status: 500,
+        code: 'internal',
+        detail: 'Internal server error. It has been logged.',
+      });
+      expect(JSON.stringify(body)).not.toMatch(/role_assignments|relation|stack|at /);
+      expect(body.requestId).toBe(res.headers['x-request-id']);
+    } finally {
+      await broken.close();
     }
   });
 });
