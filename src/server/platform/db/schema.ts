@@ -54,7 +54,33 @@ export type OrganizationsTable = {
   kind: OrganizationKind;
   is_placeholder: Generated<boolean>;
   is_demo: Generated<boolean>;
+  subkind: string | null;
+  inn: string | null;
+  ogrn: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
   created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type MunicipalityChangeKind = 'conversion' | 'merger' | 'split' | 'rename' | 'abolition';
+export type MunicipalityChangesTable = {
+  id: Generated<string>;
+  region_id: string;
+  kind: MunicipalityChangeKind;
+  effective_on: DateString;
+  legal_basis: string | null;
+  comment: string | null;
+  actor_id: string | null;
+  created_at: DefaultTimestamp;
+};
+
+export type MunicipalityLineageTable = {
+  change_id: string;
+  predecessor_id: string;
+  successor_id: string;
 };
 
 export type CenterStatus = 'active' | 'suspended' | 'closed';
@@ -198,6 +224,8 @@ export type Database = {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
   organizations: OrganizationsTable;
+  municipality_changes: MunicipalityChangesTable;
+  municipality_lineage: MunicipalityLineageTable;
   centers: CentersTable;
   center_applications: CenterApplicationsTable;
   rollout_targets: RolloutTargetsTable;
