@@ -9,15 +9,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { LIMITS } from '../shared/limits.js';
-import { WEB_ROUTES } from '../shared/web-routes.js';
+import { isWebRoute } from '../shared/web-routes.js';
 import { mayActWithTemporaryPassword } from './modules/accounts/accounts.policy.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
-import type { AccountsService } from './modules/accounts/accounts.service.js';
-import type { SessionService } from './modules/accounts/sessions.service.js';
 import { registerAdminRoutes } from './modules/admin/admin.routes.js';
-import type { AdminService } from './modules/admin/admin.service.js';
+import { registerMunicipalChangeRoutes } from './modules/network/municipal-changes.routes.js';
 import { registerNetworkRoutes } from './modules/network/network.routes.js';
-import type { NetworkService } from './modules/network/network.service.js';
+import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
 import { registerSessions } from './platform/auth/session-plugin.js';
 import type { Config } from './platform/config.js';
@@ -26,17 +24,13 @@ import { AppError } from './platform/errors.js';
 import { apiNotFound, registerProblemHandlers } from './platform/http/problem.js';
 import { registerSecurity } from './platform/http/security.js';
 import { registerValidation } from './platform/http/validation.js';
+import type { Services } from './runtime.js';
 
 export type AppDeps = {
   config: Config;
   log: Logger;
   handle: DatabaseHandle;
-  services: {
-    accounts: AccountsService;
-    sessions: SessionService;
-    network: NetworkService;
-    admin: AdminService;
-  };
+  services: Services;
   /** Built web app (index.html and assets); absent → API only. */
   webDir?: string | null;
   authRateLimit?: { max: number; timeWindow: string };
@@ -101,22 +95,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authRateLimit: deps.authRateLimit,
   });
   registerNetworkRoutes(app, { network: services.network });
+  registerMunicipalChangeRoutes(app, { municipalChanges: services.municipalChanges });
   registerAdminRoutes(app, { admin: services.admin });
+  registerOrganizationRoutes(app, { organizations: services.organizations });
 
   const webDir = deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null;
   if (webDir) {
     await app.register(fastifyStatic, { root: webDir, index: false, wildcard: false, maxAge: '1h' });
     const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
-    const known = new Set<string>(WEB_ROUTES);
     app.get('/', { schema: { hide: true } }, (_request, reply) =>
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml),
     );
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.url === '/api') return apiNotFound(request, reply);
       if (request.method !== 'GET' && request.method !== 'HEAD') return apiNotFound(request, reply);
-      const pathname = request.url.split('?')[0]?.replace(/\/+$/, '') || '/';
       return reply
-        .status(known.has(pathname) ? 200 : 404)
+        .status(isWebRoute(request.url.split('?')[0] ?? '/') ? 200 : 404)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
         .send(indexHtml);

@@ -12,8 +12,12 @@ import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createSessionsRepo } from './modules/accounts/sessions.repo.js';
 import { createSessionService } from './modules/accounts/sessions.service.js';
 import { createAdminService } from './modules/admin/admin.service.js';
+import { createMunicipalChangesRepo } from './modules/network/municipal-changes.repo.js';
+import { createMunicipalChangesService } from './modules/network/municipal-changes.service.js';
 import { createNetworkRepo } from './modules/network/network.repo.js';
 import { createNetworkService } from './modules/network/network.service.js';
+import { createOrganizationsRepo } from './modules/organizations/organizations.repo.js';
+import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.js';
@@ -48,7 +52,19 @@ export function createServices(deps: {
   });
   const network = createNetworkService({ repo: createNetworkRepo(handle.db), clock });
   const admin = createAdminService({ db: handle.db, clock, network });
-  return { accounts, sessions, network, admin };
+  const municipalChanges = createMunicipalChangesService({
+    db: handle.db,
+    repo: createMunicipalChangesRepo(handle.db),
+    network,
+    clock,
+  });
+  const organizations = createOrganizationsService({
+    db: handle.db,
+    repo: createOrganizationsRepo(handle.db),
+    network,
+    clock,
+  });
+  return { accounts, sessions, network, admin, organizations, municipalChanges };
 }
 export type Services = ReturnType<typeof createServices>;
 

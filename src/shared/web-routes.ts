@@ -1,4 +1,4 @@
-/** Paths the web app renders; anything else gets the app's 404 page with a real 404 status. */
+/** Paths the web app renders (`:name` matches one segment); anything else gets the 404 page with status 404. */
 export const WEB_ROUTES = [
   '/',
   '/register',
@@ -7,4 +7,14 @@ export const WEB_ROUTES = [
   '/reset-password',
   '/account',
   '/centers',
+  '/organizations',
+  '/organizations/new',
+  '/organizations/:id',
 ] as const;
+
+const patterns = WEB_ROUTES.map((r) => new RegExp(`^${r.replace(/:[a-z]+/gi, '[^/]+')}$`));
+
+export function isWebRoute(pathname: string): boolean {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return patterns.some((p) => p.test(path));
+}

@@ -164,3 +164,51 @@ export async function buildUser(
   }
   return user;
 }
+
+/**
+ * A recorded municipal change straight in the database (as the seed or an older installation has them):
+ * the change row, predecessors ended on the day and one lineage row per predecessor → successor.
+ */
+export async function buildMunicipalChange(
+  db: Db,
+  over: {
+    predecessorIds: string[];
+    successorId?: string | null;
+    effectiveOn: string;
+    kind?: Database['municipality_changes']['kind'];
+  },
+) {
+  const first = await db
+    .selectFrom('municipalities')
+    .select('region_id')
+    .where('id', '=', over.predecessorIds[0] as string)
+    .executeTakeFirstOrThrow();
+  const change = await db
+    .insertInto('municipality_changes')
+    .values({
+      region_id: first.region_id,
+      kind: over.kind ?? (over.successorId ? 'merger' : 'abolition'),
+      effective_on: over.effectiveOn,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('municipalities')
+    .set({ effective_to: over.effectiveOn })
+    .where('id', 'in', over.predecessorIds)
+    .execute();
+  const successorId = over.successorId;
+  if (successorId) {
+    await db
+      .insertInto('municipality_lineage')
+      .values(
+        over.predecessorIds.map((p) => ({
+          change_id: change.id,
+          predecessor_id: p,
+          successor_id: successorId,
+        })),
+      )
+      .execute();
+  }
+  return change;
+}

@@ -1,5 +1,6 @@
 /** Typed application errors, thrown by services and mapped once to problem+json at the HTTP boundary. */
-export type FieldIssue = { field: string; code: string; message: string };
+/** `params` fill `{placeholders}` in the localised message (they are not sent as such). */
+export type FieldIssue = { field: string; code: string; message: string; params?: Record<string, string> };
 
 export class AppError extends Error {
   constructor(

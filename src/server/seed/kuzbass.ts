@@ -104,6 +104,15 @@ export async function seedKuzbass(trx: Kysely<Database>): Promise<boolean> {
       .set({ predecessor_id: old.id, effective_from: h.effective_to })
       .where('id', '=', ids.get(h.successor) as string)
       .execute();
+    const change = await trx
+      .insertInto('municipality_changes')
+      .values({ region_id: region.id, kind: h.change, effective_on: h.effective_to, comment: h.comment })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('municipality_lineage')
+      .values({ change_id: change.id, predecessor_id: old.id, successor_id: ids.get(h.successor) as string })
+      .execute();
   }
 
   const mun = (slug: string) => {

@@ -94,6 +94,20 @@ describe('Kuzbass reference data', () => {
       ['tashtagolsky-mo', 'municipal_okrug', null],
     ]);
     expect(tashtagol[1]?.predecessor_id).toBe(tashtagol[0]?.id);
+    // …and the conversion is recorded once, with its lineage, as the operator would record it.
+    const changes = (await t.request('GET', '/api/public/municipal-changes')).json().items;
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({
+      kind: 'conversion',
+      effectiveOn: '2025-04-23',
+      predecessors: [{ id: tashtagol[0]?.id, slug: 'tashtagolsky-md' }],
+      successor: { id: tashtagol[1]?.id, slug: 'tashtagolsky-mo' },
+    });
+    const before = (await t.request('GET', '/api/public/municipalities?on=2025-04-22')).json().items;
+    const slugsBefore = before.map((m: { slug: string }) => m.slug);
+    expect(slugsBefore).toContain('tashtagolsky-md');
+    expect(slugsBefore).not.toContain('tashtagolsky-mo');
+    expect(before).toHaveLength(34);
 
     // Demo people span every age group and are all marked.
     const births = await t.db

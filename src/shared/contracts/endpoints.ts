@@ -4,7 +4,9 @@
  */
 import { Type } from 'typebox';
 import * as A from './accounts.js';
+import * as MC from './municipal-changes.js';
 import * as N from './network.js';
+import * as O from './organizations.js';
 import * as S from './system.js';
 
 const NoContent = Type.Null();
@@ -61,8 +63,70 @@ export const endpoints = {
 
   region: { method: 'GET', path: '/api/public/region', response: N.Region },
   summary: { method: 'GET', path: '/api/public/summary', response: N.PublicSummary },
-  municipalities: { method: 'GET', path: '/api/public/municipalities', response: N.MunicipalityList },
+  municipalities: {
+    method: 'GET',
+    path: '/api/public/municipalities',
+    query: MC.MunicipalityListQuery,
+    response: N.MunicipalityList,
+  },
   centers: { method: 'GET', path: '/api/public/centers', query: N.CenterListQuery, response: N.CenterList },
+
+  organizations: {
+    method: 'GET',
+    path: '/api/organizations',
+    query: O.OrganizationListQuery,
+    response: O.OrganizationList,
+  },
+  createOrganization: {
+    method: 'POST',
+    path: '/api/organizations',
+    body: O.CreateOrganizationBody,
+    response: O.OrganizationEnvelope,
+  },
+  checkInn: {
+    method: 'GET',
+    path: '/api/organizations/check-inn',
+    query: O.InnCheckQuery,
+    response: O.InnCheck,
+  },
+  organization: {
+    method: 'GET',
+    path: '/api/organizations/:id',
+    params: O.OrganizationIdParams,
+    response: O.OrganizationEnvelope,
+  },
+  updateOrganization: {
+    method: 'PATCH',
+    path: '/api/organizations/:id',
+    params: O.OrganizationIdParams,
+    body: O.UpdateOrganizationBody,
+    response: O.OrganizationEnvelope,
+  },
+  addRepresentative: {
+    method: 'POST',
+    path: '/api/organizations/:id/representatives',
+    params: O.OrganizationIdParams,
+    body: O.AddRepresentativeBody,
+    response: O.OrganizationEnvelope,
+  },
+  removeRepresentative: {
+    method: 'DELETE',
+    path: '/api/organizations/:id/representatives/:userId',
+    params: O.RepresentativeParams,
+    response: O.OrganizationEnvelope,
+  },
+
+  recordMunicipalChange: {
+    method: 'POST',
+    path: '/api/admin/municipal-changes',
+    body: MC.RecordMunicipalChangeBody,
+    response: MC.MunicipalChangeEnvelope,
+  },
+  municipalChanges: {
+    method: 'GET',
+    path: '/api/public/municipal-changes',
+    response: MC.MunicipalChangeList,
+  },
 } as const;
 
 export type Endpoints = typeof endpoints;

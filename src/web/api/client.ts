@@ -59,6 +59,15 @@ const routes: { readonly [N in EndpointName]: Route<N> } = {
   summary: { method: 'GET', path: '/api/public/summary' },
   municipalities: { method: 'GET', path: '/api/public/municipalities' },
   centers: { method: 'GET', path: '/api/public/centers' },
+  organizations: { method: 'GET', path: '/api/organizations' },
+  createOrganization: { method: 'POST', path: '/api/organizations' },
+  checkInn: { method: 'GET', path: '/api/organizations/check-inn' },
+  organization: { method: 'GET', path: '/api/organizations/:id' },
+  updateOrganization: { method: 'PATCH', path: '/api/organizations/:id' },
+  addRepresentative: { method: 'POST', path: '/api/organizations/:id/representatives' },
+  removeRepresentative: { method: 'DELETE', path: '/api/organizations/:id/representatives/:userId' },
+  recordMunicipalChange: { method: 'POST', path: '/api/admin/municipal-changes' },
+  municipalChanges: { method: 'GET', path: '/api/public/municipal-changes' },
 };
 
 /** An RFC 9457 problem returned by the server (or synthesised for network and non-JSON failures). */

@@ -13,6 +13,8 @@ export const queryKeys = {
   region: ['public', 'region'] as const,
   municipalities: ['public', 'municipalities'] as const,
   centers: ['public', 'centers'] as const,
+  /** Everything about organizations the signed-in user may see (lists, single organizations, INN checks). */
+  organizations: ['organizations'] as const,
 };
 
 /**
@@ -57,12 +59,14 @@ export function useConfig() {
 export function setSignedIn(queryClient: QueryClient, user: User): void {
   sessionHint.set(true);
   queryClient.removeQueries({ queryKey: queryKeys.sessions });
+  queryClient.removeQueries({ queryKey: queryKeys.organizations });
   queryClient.setQueryData(queryKeys.me, user);
 }
 
 export function setSignedOut(queryClient: QueryClient): void {
   sessionHint.set(false);
   queryClient.removeQueries({ queryKey: queryKeys.sessions });
+  queryClient.removeQueries({ queryKey: queryKeys.organizations });
   queryClient.setQueryData(queryKeys.me, null);
 }
 

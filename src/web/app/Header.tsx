@@ -73,6 +73,7 @@ export function Header() {
               <NavItem to="/" end label={t('nav.home')} />
               <NavItem to="/centers" label={t('nav.centers')} />
               {user && <NavItem to="/account" label={t('nav.account')} />}
+              {user && <NavItem to="/organizations" label={t('nav.organizations')} />}
               {!me.isPending && !user && <NavItem to="/login" label={t('nav.login')} />}
               {!me.isPending && !user && <NavItem to="/register" label={t('nav.register')} />}
             </ul>

@@ -39,6 +39,32 @@ export const router = createBrowserRouter([
           },
           { path: 'account', Component: page(() => import('../pages/account/AccountPage'), 'AccountPage') },
           { path: 'centers', Component: page(() => import('../pages/centers/CentersPage'), 'CentersPage') },
+          {
+            path: 'organizations',
+            children: [
+              {
+                index: true,
+                Component: page(
+                  () => import('../pages/organizations/OrganizationsPage'),
+                  'OrganizationsPage',
+                ),
+              },
+              {
+                path: 'new',
+                Component: page(
+                  () => import('../pages/organizations/NewOrganizationPage'),
+                  'NewOrganizationPage',
+                ),
+              },
+              {
+                path: ':id',
+                Component: page(
+                  () => import('../pages/organizations/OrganizationDetailPage'),
+                  'OrganizationDetailPage',
+                ),
+              },
+            ],
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

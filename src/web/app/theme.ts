@@ -53,13 +53,14 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's defaults for dimmed, placeholder, error and link colours fail 4.5:1 on white. */
+/** Mantine's defaults for dimmed, placeholder, error, success and link colours fail 4.5:1 on white. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-success': 'var(--mantine-color-ok-8)',
     '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
   },
   dark: {},

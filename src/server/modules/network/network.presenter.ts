@@ -2,7 +2,11 @@ import type { Center, Municipality, PlanTarget } from '../../../shared/contracts
 import { coverageState } from './coverage.js';
 import type { NetworkRepo } from './network.repo.js';
 
-type MunicipalityRow = Awaited<ReturnType<NetworkRepo['municipalitiesWithCoverage']>>[number];
+/** A municipality in force on a day, with the counts carried to it through the lineage. */
+export type MunicipalityRow = Awaited<ReturnType<NetworkRepo['municipalitiesInForce']>>[number] & {
+  active_centers: number;
+  applications_in_progress: number;
+};
 type CenterRow = Awaited<ReturnType<NetworkRepo['centers']>>[number];
 type TargetRow = Awaited<ReturnType<NetworkRepo['targets']>>[number];
 
@@ -17,8 +21,8 @@ export const toMunicipalityView = (m: MunicipalityRow): Municipality => ({
   lon: m.lon,
   population: m.population,
   coverage: coverageState(m),
-  activeCenters: m.active_centers ?? 0,
-  applicationsInProgress: m.applications_in_progress ?? 0,
+  activeCenters: m.active_centers,
+  applicationsInProgress: m.applications_in_progress,
 });
 
 export const toCenterView = (c: CenterRow): Center => ({

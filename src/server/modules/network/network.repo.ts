@@ -19,8 +19,8 @@ export function createNetworkRepo(db: Db) {
     region: (trx: Db = db) =>
       trx.selectFrom('regions').selectAll().orderBy('created_at').limit(1).executeTakeFirst(),
 
-    /** Municipalities in force on `day`, each with its counts of active centres and open applications. */
-    municipalitiesWithCoverage: (regionId: string, day: string, trx: Db = db) =>
+    /** Municipalities in force on `day`: effective_from <= day < effective_to (or open). */
+    municipalitiesInForce: (regionId: string, day: string, trx: Db = db) =>
       trx
         .selectFrom('municipalities as m')
         .select([
@@ -33,12 +33,26 @@ export function createNetworkRepo(db: Db) {
           'm.lat',
           'm.lon',
           'm.population',
+        ])
+        .where('m.region_id', '=', regionId)
+        .where('m.effective_from', '<=', day)
+        .where((eb) => eb.or([eb('m.effective_to', 'is', null), eb('m.effective_to', '>', day)]))
+        .execute(),
+
+    /** Active centres and open applications per municipality they are registered in (any date). */
+    countsByMunicipality: (regionId: string, trx: Db = db) =>
+      trx
+        .selectFrom('municipalities as m')
+        .select([
+          'm.id as municipality_id',
           (eb) =>
             eb
               .selectFrom('centers as c')
               .select(sql<number>`count(*)::int`.as('n'))
               .whereRef('c.municipality_id', '=', 'm.id')
               .where('c.status', '=', 'active')
+              .$asScalar()
+              .$notNull()
               .as('active_centers'),
           (eb) =>
             eb
@@ -46,15 +60,34 @@ export function createNetworkRepo(db: Db) {
               .select(sql<number>`count(*)::int`.as('n'))
               .whereRef('a.municipality_id', '=', 'm.id')
               .where('a.stage', 'in', STAGES_IN_PROGRESS)
+              .$asScalar()
+              .$notNull()
               .as('applications_in_progress'),
         ])
         .where('m.region_id', '=', regionId)
-        .where('m.effective_from', '<=', day)
-        .where((eb) => eb.or([eb('m.effective_to', 'is', null), eb('m.effective_to', '>', day)]))
         .execute(),
 
-    centers: (regionId: string, filter: { municipalitySlug?: string }, trx: Db = db) => {
-      let q = trx
+    /**
+     * Lineage links that took effect on or before `day`: the recorded changes, plus the older
+     * `predecessor_id` links (a successor row names its single predecessor and starts on the change day).
+     */
+    lineageUpTo: async (regionId: string, day: string, trx: Db = db) => {
+      const result = await sql<{ predecessor_id: string; successor_id: string; effective_on: string }>`
+        select l.predecessor_id, l.successor_id, c.effective_on
+        from municipality_lineage l
+        join municipality_changes c on c.id = l.change_id
+        where c.region_id = ${regionId} and c.effective_on <= ${day}
+        union
+        select m.predecessor_id, m.id, m.effective_from
+        from municipalities m
+        where m.region_id = ${regionId} and m.predecessor_id is not null and m.effective_from <= ${day}
+      `.execute(trx);
+      return result.rows;
+    },
+
+    /** Active centres with the municipality they are registered in. */
+    centers: (regionId: string, trx: Db = db) =>
+      trx
         .selectFrom('centers as c')
         .innerJoin('organizations as o', 'o.id', 'c.organization_id')
         .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
@@ -70,14 +103,13 @@ export function createNetworkRepo(db: Db) {
           'o.name as organization_name',
           'o.is_placeholder as organization_is_placeholder',
           'm.id as municipality_id',
+          'm.slug as municipality_slug',
           'm.name_ru as municipality_name_ru',
           'm.name_en as municipality_name_en',
         ])
         .where('m.region_id', '=', regionId)
-        .where('c.status', '=', 'active');
-      if (filter.municipalitySlug) q = q.where('m.slug', '=', filter.municipalitySlug);
-      return q.execute();
-    },
+        .where('c.status', '=', 'active')
+        .execute(),
 
     targets: (regionId: string, trx: Db = db) =>
       trx

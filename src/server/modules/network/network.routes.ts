@@ -17,9 +17,9 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: { network: Net
     handler: () => network.summary(),
   });
   route(app, ep.municipalities, {
-    summary: 'Municipalities in force today with their coverage state',
+    summary: 'Municipalities in force on a day (default today) with their coverage state on that day',
     tags,
-    handler: async () => ({ items: await network.municipalities() }),
+    handler: async ({ query }) => ({ items: await network.municipalities(query.on) }),
   });
   route(app, ep.centers, {
     summary: 'Active centres, optionally of one municipality (slug)',

@@ -2,7 +2,13 @@
 import type { Center, Municipality, PublicSummary, Region } from '../../../shared/contracts/network.js';
 import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
-import { coverageState, populationCoveredShare } from './coverage.js';
+import {
+  countsOnDay,
+  coverageState,
+  indexLineage,
+  municipalityOnDay,
+  populationCoveredShare,
+} from './coverage.js';
 import { toCenterView, toMunicipalityView, toTargetView } from './network.presenter.js';
 import type { NetworkRepo } from './network.repo.js';
 
@@ -25,12 +31,17 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
     return region;
   }
 
-  async function municipalityRows() {
+  /**
+   * Municipalities in force on `day` (default: today in the region) with coverage on that day: centres and
+   * applications count for the municipality their own one had become by then through the lineage.
+   */
+  async function municipalityRows(day?: string) {
     const region = await currentRegion();
-    return {
-      region,
-      rows: await repo.municipalitiesWithCoverage(region.id, localDay(clock.now(), region.timezone)),
-    };
+    const on = day ?? localDay(clock.now(), region.timezone);
+    const inForce = await repo.municipalitiesInForce(region.id, on);
+    const counts = await repo.countsByMunicipality(region.id);
+    const lineage = await repo.lineageUpTo(region.id, on);
+    return { region, rows: countsOnDay(inForce, counts, lineage, on) };
   }
 
   return {
@@ -39,7 +50,7 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
     async region(): Promise<Region> {
       const { region, rows } = await municipalityRows();
       const targets = await repo.targets(region.id);
-      const activeCenters = rows.reduce((sum, m) => sum + (m.active_centers ?? 0), 0);
+      const activeCenters = rows.reduce((sum, m) => sum + m.active_centers, 0);
       const covered = rows.filter((m) => coverageState(m) === 'covered').length;
       return {
         slug: region.slug,
@@ -54,26 +65,44 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
     async summary(): Promise<PublicSummary> {
       const { rows } = await municipalityRows();
       return {
-        activeCenters: rows.reduce((sum, m) => sum + (m.active_centers ?? 0), 0),
+        activeCenters: rows.reduce((sum, m) => sum + m.active_centers, 0),
         municipalitiesTotal: rows.length,
         municipalitiesCovered: rows.filter((m) => coverageState(m) === 'covered').length,
-        applicationsInProgress: rows.reduce((sum, m) => sum + (m.applications_in_progress ?? 0), 0),
+        applicationsInProgress: rows.reduce((sum, m) => sum + m.applications_in_progress, 0),
         volunteers: await repo.countActiveVolunteers(),
         populationCoveredShare: populationCoveredShare(rows),
       };
     },
 
-    async municipalities(): Promise<Municipality[]> {
-      const { rows } = await municipalityRows();
+    async municipalities(on?: string): Promise<Municipality[]> {
+      const { rows } = await municipalityRows(on);
       const collator = new Intl.Collator('ru');
       return rows.map(toMunicipalityView).sort((a, b) => collator.compare(a.nameRu, b.nameRu));
     },
 
     async centers(filter: { municipality?: string }): Promise<Center[]> {
       const region = await currentRegion();
-      const rows = await repo.centers(region.id, { municipalitySlug: filter.municipality });
+      const today = localDay(clock.now(), region.timezone);
+      const inForce = new Map((await repo.municipalitiesInForce(region.id, today)).map((m) => [m.id, m]));
+      const lineage = indexLineage(await repo.lineageUpTo(region.id, today));
+      // A centre is shown under the municipality it counts for today (its own one after a merger or a
+      // conversion has become the successor); `municipality` matches that one or the registered one.
+      const rows = (await repo.centers(region.id)).map((c) => {
+        const m = inForce.get(municipalityOnDay(c.municipality_id, lineage, today));
+        const now = m
+          ? {
+              municipality_id: m.id,
+              municipality_slug: m.slug,
+              municipality_name_ru: m.name_ru,
+              municipality_name_en: m.name_en,
+            }
+          : {};
+        return { ...c, ...now, registered_slug: c.municipality_slug };
+      });
+      const slug = filter.municipality;
       const collator = new Intl.Collator('ru');
       return rows
+        .filter((c) => !slug || c.municipality_slug === slug || c.registered_slug === slug)
         .map(toCenterView)
         .sort(
           (a, b) =>

@@ -55,11 +55,97 @@ export const errorMessages: Catalog = {
     ru: 'Схема базы данных новее этой версии программы.',
     en: 'The database schema is newer than this version of the software.',
   },
+  municipal_change_conflict: {
+    ru: 'Изменение не согласуется с муниципалитетами на эту дату.',
+    en: 'The change does not fit the municipalities on that date.',
+  },
+  duplicate_predecessor: {
+    ru: 'Этот муниципалитет указан дважды.',
+    en: 'This municipality is listed twice.',
+  },
+  one_predecessor_required: {
+    ru: 'Преобразование или переименование затрагивает ровно один муниципалитет.',
+    en: 'A conversion or a rename ends exactly one municipality.',
+  },
+  successor_required: {
+    ru: 'Укажите правопреемника: существующий или новый муниципалитет.',
+    en: 'Name the successor: an existing or a new one.',
+  },
+  successor_not_allowed: {
+    ru: 'У упразднённого муниципалитета нет правопреемника.',
+    en: 'An abolished municipality has no successor.',
+  },
+  successor_is_predecessor: {
+    ru: 'Правопреемник не может быть одновременно упраздняемым муниципалитетом.',
+    en: 'The successor cannot also be a predecessor.',
+  },
+  blank: { ru: 'Заполните поле.', en: 'Fill in this field.' },
+  unknown_municipality: {
+    ru: 'Такого муниципалитета в регионе нет.',
+    en: 'No such municipality in the region.',
+  },
+  not_in_force: {
+    ru: 'Муниципалитет не действует на эту дату.',
+    en: 'The municipality is not in force on that date.',
+  },
+  starts_on_change_day: {
+    ru: 'Муниципалитет начинает действовать только с этой даты.',
+    en: 'The municipality only starts on that date.',
+  },
+  already_ends: {
+    ru: 'Действие этого муниципалитета уже прекращено другим изменением.',
+    en: 'Another change already ends this municipality.',
+  },
+  slug_taken: {
+    ru: 'Муниципалитет с таким кратким именем (slug) в регионе уже есть.',
+    en: 'A municipality with this slug already exists in the region.',
+  },
 };
 
-export function errorMessage(code: string, locale: Locale, fallback: string): string {
-  return errorMessages[code]?.[locale] ?? fallback;
+export function errorMessage(
+  code: string,
+  locale: Locale,
+  fallback: string,
+  params?: Record<string, string>,
+): string {
+  const text = errorMessages[code]?.[locale] ?? fallback;
+  return params ? text.replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole) : text;
 }
+
+Object.assign(errorMessages, {
+  inn_taken: {
+    ru: 'Организация с этим ИНН уже зарегистрирована: {name}.',
+    en: 'An organization with this INN is already registered: {name}.',
+  },
+  inn_checksum: {
+    ru: 'Контрольные цифры ИНН не сходятся — проверьте номер.',
+    en: 'The INN check digits do not match.',
+  },
+  ogrn_checksum: {
+    ru: 'Контрольная цифра ОГРН не сходится — проверьте номер.',
+    en: 'The OGRN check digit does not match.',
+  },
+  ogrn_inn_mismatch: {
+    ru: 'К 10-значному ИНН относится 13-значный ОГРН, к 12-значному — 15-значный ОГРНИП.',
+    en: 'A 10-digit INN goes with a 13-digit OGRN, a 12-digit one with a 15-digit OGRNIP.',
+  },
+  subkind_mismatch: {
+    ru: 'Этот вид не относится к выбранному типу организации.',
+    en: 'This subkind does not belong to the kind.',
+  },
+  municipality_not_in_force: {
+    ru: 'Такого действующего муниципалитета в регионе нет.',
+    en: 'No such municipality in force in the region.',
+  },
+  user_not_found: {
+    ru: 'Учётной записи с этой почтой нет. Попросите человека сначала зарегистрироваться.',
+    en: 'No account with this email. Ask the person to register first.',
+  },
+  last_representative: {
+    ru: 'Последнего представителя может снять только региональный оператор.',
+    en: 'Only the regional operator can remove the last representative.',
+  },
+} satisfies Catalog);
 
 type AjvIssue = { keyword: string; params: Record<string, unknown>; message?: string };
 
@@ -110,6 +196,12 @@ export function validationMessage(issue: AjvIssue, locale: Locale): { code: stri
         code: 'out_of_range',
         message: ru ? 'Значение вне допустимого диапазона.' : 'Value out of range.',
       };
+    case 'pattern':
+      return { code: 'invalid_format', message: ru ? 'Неверный формат.' : 'Invalid format.' };
+    case 'minItems':
+      return { code: 'too_few', message: ru ? `Нужно не меньше ${p.limit}.` : `At least ${p.limit} needed.` };
+    case 'maxItems':
+      return { code: 'too_many', message: ru ? `Не больше ${p.limit}.` : `At most ${p.limit}.` };
     case 'minProperties':
       return {
         code: 'empty',

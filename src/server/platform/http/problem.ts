@@ -99,9 +99,9 @@ export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = requestLocale(request);
     if (error instanceof AppError) {
-      const fieldErrors = error.fieldErrors?.map((f) => ({
+      const fieldErrors = error.fieldErrors?.map(({ params, ...f }) => ({
         ...f,
-        message: errorMessage(f.code, locale, f.message),
+        message: errorMessage(f.code, locale, f.message, params),
       }));
       if (error.status >= 500) request.log.error({ err: error }, 'service error');
       return sendProblem(
@@ -110,7 +110,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
           request,
           error.status,
           error.code,
-          errorMessage(error.code, locale, error.message),
+          errorMessage(error.code, locale, error.message, error.fieldErrors?.[0]?.params),
           fieldErrors,
         ),
       );

@@ -56,7 +56,8 @@ export const ROLLOUT_TARGETS = [
 
 /**
  * Municipal history known at seeding: Таштагольский was a municipal district until 2025-04-23 and is a
- * municipal okrug since. The okrug row is the successor of the district row.
+ * municipal okrug since. The okrug row is the successor of the district row, and the conversion is
+ * recorded as a municipal change with its lineage, as the operator would record it.
  */
 export const HISTORY = [
   {
@@ -66,5 +67,7 @@ export const HISTORY = [
     name_en: 'Tashtagol Municipal District',
     kind: 'municipal_district' as const,
     effective_to: '2025-04-23',
+    change: 'conversion' as const,
+    comment: 'Таштагольский муниципальный район преобразован в Таштагольский муниципальный округ',
   },
 ];

@@ -1,0 +1,120 @@
+/** Typed SQL for organizations and their representatives. */
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+
+type Db = Kysely<Database>;
+export type OrganizationFilter = {
+  q?: string;
+  municipalityId?: string;
+  kind?: Database['organizations']['kind'];
+  /** Limit to these organizations (a representative sees only their own). */
+  onlyIds?: string[];
+};
+
+const columns = [
+  'o.id',
+  'o.region_id',
+  'o.name',
+  'o.kind',
+  'o.subkind',
+  'o.inn',
+  'o.ogrn',
+  'o.address',
+  'o.phone',
+  'o.email',
+  'o.website',
+  'o.is_placeholder',
+  'o.is_demo',
+  'o.created_at',
+  'o.updated_at',
+  'o.municipality_id',
+  'm.name_ru as municipality_name_ru',
+  'm.name_en as municipality_name_en',
+] as const;
+
+export function createOrganizationsRepo(db: Db) {
+  const base = (trx: Db) =>
+    trx.selectFrom('organizations as o').innerJoin('municipalities as m', 'm.id', 'o.municipality_id');
+
+  function filtered(trx: Db, regionId: string, f: OrganizationFilter) {
+    let q = base(trx).where('o.region_id', '=', regionId);
+    if (f.onlyIds) q = f.onlyIds.length ? q.where('o.id', 'in', f.onlyIds) : q.where(sql<boolean>`false`);
+    if (f.municipalityId) q = q.where('o.municipality_id', '=', f.municipalityId);
+    if (f.kind) q = q.where('o.kind', '=', f.kind);
+    if (f.q) {
+      const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb(sql`lower(o.name)`, 'like', like), eb('o.inn', '=', f.q as string)]));
+    }
+    return q;
+  }
+
+  return {
+    findById: (id: string, trx: Db = db) =>
+      base(trx).select(columns).where('o.id', '=', id).executeTakeFirst(),
+
+    findByInn: (inn: string, trx: Db = db) =>
+      trx.selectFrom('organizations').select(['id', 'name']).where('inn', '=', inn).executeTakeFirst(),
+
+    list: (regionId: string, f: OrganizationFilter, page: { limit: number; offset: number }, trx: Db = db) =>
+      filtered(trx, regionId, f)
+        .select(columns)
+        .orderBy('o.name')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+
+    count: async (regionId: string, f: OrganizationFilter, trx: Db = db) =>
+      (await filtered(trx, regionId, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow())
+        .n,
+
+    insert: (row: Insertable<Database['organizations']>, trx: Db = db) =>
+      trx.insertInto('organizations').values(row).returning('id').executeTakeFirstOrThrow(),
+
+    update: (id: string, patch: Updateable<Database['organizations']>, trx: Db = db) =>
+      trx.updateTable('organizations').set(patch).where('id', '=', id).execute(),
+
+    /** Locks the row for the rest of the transaction (concurrent edits of one organization queue up). */
+    lock: (id: string, trx: Db) =>
+      trx
+        .selectFrom('organizations')
+        .select(['id', 'region_id', 'is_placeholder', 'name', 'inn', 'ogrn'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst(),
+
+    /** Representatives of several organizations in one query (no N+1 on list pages). */
+    representatives: (orgIds: string[], trx: Db = db) =>
+      orgIds.length === 0
+        ? Promise.resolve([])
+        : trx
+            .selectFrom('role_assignments as ra')
+            .innerJoin('users as u', 'u.id', 'ra.user_id')
+            .select(['ra.scope_id as organization_id', 'u.id as user_id', 'u.display_name', 'u.email'])
+            .where('ra.role', '=', 'org_representative')
+            .where('ra.scope_type', '=', 'organization')
+            .where('ra.scope_id', 'in', orgIds)
+            .orderBy('ra.granted_at')
+            .execute(),
+
+    revokeRepresentative: (orgId: string, userId: string, trx: Db = db) =>
+      trx
+        .deleteFrom('role_assignments')
+        .where('role', '=', 'org_representative')
+        .where('scope_type', '=', 'organization')
+        .where('scope_id', '=', orgId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst(),
+
+    municipalityInForce: (id: string, regionId: string, day: string, trx: Db = db) =>
+      trx
+        .selectFrom('municipalities')
+        .select(['id'])
+        .where('id', '=', id)
+        .where('region_id', '=', regionId)
+        .where('effective_from', '<=', day)
+        .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', day)]))
+        .executeTakeFirst(),
+  };
+}
+export type OrganizationsRepo = ReturnType<typeof createOrganizationsRepo>;
+export type OrganizationRow = NonNullable<Awaited<ReturnType<OrganizationsRepo['findById']>>>;

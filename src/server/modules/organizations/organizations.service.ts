@@ -1,0 +1,320 @@
+/**
+ * The organization registry: organizations with validated legal identifiers (INN/OGRN check digits),
+ * one organization per INN, and their representatives (role org_representative scoped to it).
+ */
+import type { Kysely } from 'kysely';
+import type {
+  CreateOrganizationBody,
+  Organization,
+  UpdateOrganizationBody,
+} from '../../../shared/contracts/organizations.js';
+import { identifiersMatch, isValidInn, isValidOgrn } from '../../../shared/identifiers.js';
+import { subkindBelongs } from '../../../shared/organization-kinds.js';
+import { type Actor, authorize, holds, requireUser } from '../../platform/auth/actor.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
+import { normalizeEmail } from '../accounts/email.js';
+import type { NetworkService } from '../network/network.service.js';
+import { localDay } from '../network/network.service.js';
+import {
+  canManageOrganization,
+  canRegisterOrganization,
+  canSeeRegistry,
+  representedOrganizations,
+} from './organizations.policy.js';
+import { toOrganizationView } from './organizations.presenter.js';
+import type { OrganizationFilter, OrganizationsRepo } from './organizations.repo.js';
+
+type Fields = Partial<Omit<CreateOrganizationBody, 'subkind'>> & { subkind?: string | null };
+const clean = (s: string | null | undefined) =>
+  s === undefined ? undefined : s === null ? null : s.normalize('NFC').trim().replace(/\s+/g, ' ') || null;
+
+export function createOrganizationsService(deps: {
+  db: Kysely<Database>;
+  repo: OrganizationsRepo;
+  network: NetworkService;
+  clock: Clock;
+}) {
+  const { db, repo, network, clock } = deps;
+
+  async function view(id: string, trx: Kysely<Database> = db): Promise<Organization> {
+    const row = await repo.findById(id, trx);
+    if (!row) throw notFound('organization');
+    return toOrganizationView(row, await repo.representatives([id], trx));
+  }
+
+  /** Field-level checks that need no database, plus the municipality and the INN duplicate check. */
+  async function validate(
+    trx: Kysely<Database>,
+    regionId: string,
+    timeZone: string,
+    f: Fields,
+    selfId: string | null,
+  ) {
+    const errors: FieldIssue[] = [];
+    if (f.name !== undefined && !clean(f.name))
+      errors.push({ field: 'name', code: 'required', message: 'Fill in the name.' });
+    if (f.inn && !isValidInn(f.inn))
+      errors.push({ field: 'inn', code: 'inn_checksum', message: 'The INN check digits do not match.' });
+    if (f.ogrn && !isValidOgrn(f.ogrn))
+      errors.push({ field: 'ogrn', code: 'ogrn_checksum', message: 'The OGRN check digit does not match.' });
+    if (f.inn && f.ogrn && isValidInn(f.inn) && isValidOgrn(f.ogrn) && !identifiersMatch(f.inn, f.ogrn)) {
+      errors.push({
+        field: 'ogrn',
+        code: 'ogrn_inn_mismatch',
+        message: 'A 10-digit INN goes with a 13-digit OGRN, a 12-digit one with 15.',
+      });
+    }
+    if (f.kind && f.subkind && !subkindBelongs(f.kind, f.subkind)) {
+      errors.push({
+        field: 'subkind',
+        code: 'subkind_mismatch',
+        message: 'This subkind does not belong to the kind.',
+      });
+    }
+    if (
+      f.municipalityId &&
+      !(await repo.municipalityInForce(f.municipalityId, regionId, localDay(clock.now(), timeZone), trx))
+    ) {
+      errors.push({
+        field: 'municipalityId',
+        code: 'municipality_not_in_force',
+        message: 'No such municipality in force in the region.',
+      });
+    }
+    if (errors.length) throw invalid('validation_failed', 'Please check the organization data.', errors);
+    if (f.inn) {
+      const existing = await repo.findByInn(f.inn, trx);
+      if (existing && existing.id !== selfId) throw duplicate(existing);
+    }
+  }
+
+  const duplicate = (existing: { id: string; name: string }) =>
+    conflict('inn_taken', `An organization with this INN is already registered: ${existing.name}.`, [
+      {
+        field: 'inn',
+        code: 'inn_taken',
+        message: `Already registered: ${existing.name}.`,
+        params: { name: existing.name },
+      },
+    ]);
+
+  /** The unique index decides races between two registrations of one INN. */
+  const onUniqueViolation = (inn: string | null | undefined) => async (error: unknown) => {
+    if ((error as { code?: string }).code === '23505' && inn) {
+      const existing = await repo.findByInn(inn);
+      if (existing) throw duplicate(existing);
+    }
+    throw error;
+  };
+
+  const audit = (
+    trx: Kysely<Database>,
+    actor: Actor,
+    action: string,
+    id: string,
+    data: Record<string, unknown>,
+  ) =>
+    trx
+      .insertInto('audit_events')
+      .values({
+        at: clock.now(),
+        actor_id: actor.kind === 'user' ? actor.userId : null,
+        action,
+        entity: 'organization',
+        entity_id: id,
+        data: JSON.stringify(data),
+      })
+      .execute();
+
+  return {
+    view,
+
+    async list(
+      actor: Actor,
+      filter: Omit<OrganizationFilter, 'onlyIds'>,
+      page: { limit: number; offset: number },
+    ) {
+      requireUser(actor);
+      const region = await network.currentRegion();
+      const f: OrganizationFilter = canSeeRegistry(actor, region)
+        ? filter
+        : { ...filter, onlyIds: representedOrganizations(actor) };
+      const [rows, total] = await Promise.all([repo.list(region.id, f, page), repo.count(region.id, f)]);
+      const reps = await repo.representatives(rows.map((r) => r.id));
+      return { items: rows.map((r) => toOrganizationView(r, reps)), total };
+    },
+
+    async get(actor: Actor, id: string) {
+      requireUser(actor);
+      const row = await repo.findById(id);
+      authorize(row !== undefined && canManageOrganization(actor, row), { hide: true, what: 'organization' });
+      return view(id);
+    },
+
+    async checkInn(inn: string) {
+      if (!isValidInn(inn)) return { valid: false, duplicateOf: null };
+      const existing = await repo.findByInn(inn);
+      return { valid: true, duplicateOf: existing ? { id: existing.id, name: existing.name } : null };
+    },
+
+    async create(actor: Actor, body: CreateOrganizationBody) {
+      const user = requireUser(actor);
+      authorize(canRegisterOrganization(actor));
+      const region = await network.currentRegion();
+      const isOperator = holds(actor, 'regional_admin', { regionId: region.id });
+      const id = await db
+        .transaction()
+        .execute(async (trx) => {
+          await validate(trx, region.id, region.timezone, body, null);
+          const now = clock.now();
+          const row = await repo.insert(
+            {
+              region_id: region.id,
+              municipality_id: body.municipalityId,
+              name: clean(body.name) as string,
+              kind: body.kind,
+              subkind: body.subkind ?? null,
+              inn: body.inn ?? null,
+              ogrn: body.ogrn ?? null,
+              address: clean(body.address) ?? null,
+              phone: clean(body.phone) ?? null,
+              email: body.email ? normalizeEmail(body.email) : null,
+              website: body.website ?? null,
+              created_at: now,
+              updated_at: now,
+            },
+            trx,
+          );
+          if (!isOperator) {
+            await trx
+              .insertInto('role_assignments')
+              .values({
+                user_id: user.userId,
+                role: 'org_representative',
+                scope_type: 'organization',
+                scope_id: row.id,
+                granted_by: user.userId,
+              })
+              .execute();
+          }
+          await audit(trx, actor, 'organization.created', row.id, { name: body.name, inn: body.inn ?? null });
+          return row.id;
+        })
+        .catch(onUniqueViolation(body.inn));
+      return view(id);
+    },
+
+    async update(actor: Actor, id: string, patch: UpdateOrganizationBody) {
+      requireUser(actor);
+      const region = await network.currentRegion();
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          const current = await repo.lock(id, trx);
+          authorize(current !== undefined && canManageOrganization(actor, current), {
+            hide: true,
+            what: 'organization',
+          });
+          const existing = (await repo.findById(id, trx)) as NonNullable<
+            Awaited<ReturnType<OrganizationsRepo['findById']>>
+          >;
+          // Cross-field rules see the record as it will be after the patch.
+          const merged: Fields = {
+            kind: patch.kind ?? existing.kind,
+            subkind: patch.subkind === undefined ? existing.subkind : patch.subkind,
+            inn: patch.inn === undefined ? existing.inn : patch.inn,
+            ogrn: patch.ogrn === undefined ? existing.ogrn : patch.ogrn,
+            name: patch.name,
+            municipalityId: patch.municipalityId,
+          };
+          await validate(trx, region.id, region.timezone, merged, id);
+          const name = patch.name === undefined ? undefined : (clean(patch.name) as string);
+          await repo.update(
+            id,
+            {
+              ...(name !== undefined
+                ? { name, is_placeholder: existing.is_placeholder && name === existing.name }
+                : {}),
+              ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+              ...(patch.subkind !== undefined ? { subkind: patch.subkind } : {}),
+              ...(patch.inn !== undefined ? { inn: patch.inn } : {}),
+              ...(patch.ogrn !== undefined ? { ogrn: patch.ogrn } : {}),
+              ...(patch.municipalityId !== undefined ? { municipality_id: patch.municipalityId } : {}),
+              ...(patch.address !== undefined ? { address: clean(patch.address) ?? null } : {}),
+              ...(patch.phone !== undefined ? { phone: clean(patch.phone) ?? null } : {}),
+              ...(patch.email !== undefined
+                ? { email: patch.email ? normalizeEmail(patch.email) : null }
+                : {}),
+              ...(patch.website !== undefined ? { website: patch.website } : {}),
+              updated_at: clock.now(),
+            },
+            trx,
+          );
+          await audit(trx, actor, 'organization.updated', id, { fields: Object.keys(patch) });
+        })
+        .catch(onUniqueViolation(patch.inn));
+      return view(id);
+    },
+
+    async addRepresentative(actor: Actor, id: string, email: string) {
+      const user = requireUser(actor);
+      await db.transaction().execute(async (trx) => {
+        const org = await repo.lock(id, trx);
+        authorize(org !== undefined && canManageOrganization(actor, org), {
+          hide: true,
+          what: 'organization',
+        });
+        const person = await trx
+          .selectFrom('users')
+          .select(['id'])
+          .where('email', '=', normalizeEmail(email))
+          .executeTakeFirst();
+        if (!person) {
+          throw invalid('user_not_found', 'No account with this email.', [
+            { field: 'email', code: 'user_not_found', message: 'Ask the person to register first.' },
+          ]);
+        }
+        await trx
+          .insertInto('role_assignments')
+          .values({
+            user_id: person.id,
+            role: 'org_representative',
+            scope_type: 'organization',
+            scope_id: id,
+            granted_by: user.userId,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        await audit(trx, actor, 'organization.representative_added', id, { userId: person.id });
+      });
+      return view(id);
+    },
+
+    async removeRepresentative(actor: Actor, id: string, userId: string) {
+      requireUser(actor);
+      const region = await network.currentRegion();
+      await db.transaction().execute(async (trx) => {
+        const org = await repo.lock(id, trx);
+        authorize(org !== undefined && canManageOrganization(actor, org), {
+          hide: true,
+          what: 'organization',
+        });
+        const reps = await repo.representatives([id], trx);
+        if (!reps.some((r) => r.user_id === userId)) throw notFound('representative');
+        // An organization keeps at least one representative unless the operator takes it over.
+        if (reps.length === 1 && !holds(actor, 'regional_admin', { regionId: region.id })) {
+          throw conflict(
+            'last_representative',
+            'The last representative can only be removed by the operator.',
+          );
+        }
+        await repo.revokeRepresentative(id, userId, trx);
+        await audit(trx, actor, 'organization.representative_removed', id, { userId });
+      });
+      return view(id);
+    },
+  };
+}
+export type OrganizationsService = ReturnType<typeof createOrganizationsService>;
