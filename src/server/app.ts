@@ -13,6 +13,8 @@ import { isWebRoute } from '../shared/web-routes.js';
 import { mayActWithTemporaryPassword } from './modules/accounts/accounts.policy.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { registerAdminRoutes } from './modules/admin/admin.routes.js';
+import { registerCenterRoutes } from './modules/centers/centers.routes.js';
+import { registerExportRoutes } from './modules/exports/exports.routes.js';
 import { registerMunicipalChangeRoutes } from './modules/network/municipal-changes.routes.js';
 import { registerNetworkRoutes } from './modules/network/network.routes.js';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
@@ -97,7 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNetworkRoutes(app, { network: services.network });
   registerMunicipalChangeRoutes(app, { municipalChanges: services.municipalChanges });
   registerAdminRoutes(app, { admin: services.admin });
+  registerCenterRoutes(app, { centers: services.centers });
   registerOrganizationRoutes(app, { organizations: services.organizations });
+  registerExportRoutes(app, { exports: services.exports });
 
   const webDir = deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null;
   if (webDir) {

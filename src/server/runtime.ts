@@ -12,6 +12,10 @@ import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createSessionsRepo } from './modules/accounts/sessions.repo.js';
 import { createSessionService } from './modules/accounts/sessions.service.js';
 import { createAdminService } from './modules/admin/admin.service.js';
+import { createCentersRepo } from './modules/centers/centers.repo.js';
+import { createCentersService } from './modules/centers/centers.service.js';
+import { createExportsRepo } from './modules/exports/exports.repo.js';
+import { createExportsService } from './modules/exports/exports.service.js';
 import { createMunicipalChangesRepo } from './modules/network/municipal-changes.repo.js';
 import { createMunicipalChangesService } from './modules/network/municipal-changes.service.js';
 import { createNetworkRepo } from './modules/network/network.repo.js';
@@ -64,7 +68,9 @@ export function createServices(deps: {
     network,
     clock,
   });
-  return { accounts, sessions, network, admin, organizations, municipalChanges };
+  const centers = createCentersService({ db: handle.db, repo: createCentersRepo(handle.db), clock });
+  const exports = createExportsService({ db: handle.db, repo: createExportsRepo(handle.db), network, clock });
+  return { accounts, sessions, network, admin, organizations, centers, municipalChanges, exports };
 }
 export type Services = ReturnType<typeof createServices>;
 

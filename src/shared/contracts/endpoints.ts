@@ -4,6 +4,7 @@
  */
 import { Type } from 'typebox';
 import * as A from './accounts.js';
+import * as C from './centers.js';
 import * as MC from './municipal-changes.js';
 import * as N from './network.js';
 import * as O from './organizations.js';
@@ -70,6 +71,25 @@ export const endpoints = {
     response: N.MunicipalityList,
   },
   centers: { method: 'GET', path: '/api/public/centers', query: N.CenterListQuery, response: N.CenterList },
+  publicCenter: {
+    method: 'GET',
+    path: '/api/public/centers/:id',
+    params: C.CenterIdParams,
+    response: C.CenterEnvelope,
+  },
+  centerHistory: {
+    method: 'GET',
+    path: '/api/centers/:id/history',
+    params: C.CenterIdParams,
+    response: C.CenterHistory,
+  },
+  changeCenterStatus: {
+    method: 'POST',
+    path: '/api/centers/:id/status',
+    params: C.CenterIdParams,
+    body: C.ChangeCenterStatusBody,
+    response: C.CenterHistory,
+  },
 
   organizations: {
     method: 'GET',

@@ -98,6 +98,16 @@ export type CentersTable = {
   created_at: DefaultTimestamp;
 };
 
+export type CenterStatusEventsTable = {
+  id: Generated<string>;
+  center_id: string;
+  from_status: CenterStatus | null;
+  to_status: CenterStatus;
+  comment: string | null;
+  actor_id: string | null;
+  at: Timestamp;
+};
+
 export type CenterApplicationsTable = {
   id: Generated<string>;
   organization_id: string;
@@ -227,6 +237,7 @@ export type Database = {
   municipality_changes: MunicipalityChangesTable;
   municipality_lineage: MunicipalityLineageTable;
   centers: CentersTable;
+  center_status_events: CenterStatusEventsTable;
   center_applications: CenterApplicationsTable;
   rollout_targets: RolloutTargetsTable;
   users: UsersTable;

@@ -113,6 +113,11 @@ export function errorMessage(
 }
 
 Object.assign(errorMessages, {
+  reason_required: { ru: 'Укажите причину решения.', en: 'Give the reason for this decision.' },
+  illegal_transition: {
+    ru: 'Такой переход статуса невозможен: из «{from}» в «{to}». Допустимо: {allowed}.',
+    en: 'This status change is not possible: from "{from}" to "{to}". Allowed: {allowed}.',
+  },
   inn_taken: {
     ru: 'Организация с этим ИНН уже зарегистрирована: {name}.',
     en: 'An organization with this INN is already registered: {name}.',

@@ -16,6 +16,7 @@ import {
   useOrganizationList,
   useSessionExpiry,
 } from './organizationQueries';
+import { RegistryExports } from './RegistryExports';
 import { isKind } from './vocabulary';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -89,6 +90,7 @@ function Organizations({ user }: { user: User }) {
         </Button>
       </Group>
 
+      {operator && <RegistryExports />}
       {!(nothingYet && !operator) && <OrganizationsFilters filters={filters} onChange={onFilters} />}
       <ErrorAlert error={list.error} title={t('errors.loadFailed')} />
       {list.isPending && <LoadingBlock />}

@@ -1,0 +1,104 @@
+/** A centre's status over its life: suspend (with reason), reactivate, close (final). Every change is kept. */
+import type { Kysely } from 'kysely';
+import type { ChangeCenterStatusBody } from '../../../shared/contracts/centers.js';
+import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { toCenterView } from '../network/network.presenter.js';
+import { allowedNext, canTransition, reasonRequired } from './center-status.js';
+import { canChangeCenterStatus, canSeeCenterHistory } from './centers.policy.js';
+import type { CenterContextRow, CentersRepo } from './centers.repo.js';
+
+export function createCentersService(deps: { db: Kysely<Database>; repo: CentersRepo; clock: Clock }) {
+  const { db, repo, clock } = deps;
+
+  const view = (c: CenterContextRow) => toCenterView(c);
+
+  async function history(id: string) {
+    const center = await repo.find(id);
+    if (!center) throw notFound('centre');
+    const events = await repo.history(id);
+    return {
+      center: view(center),
+      events: events.map((e) => ({
+        id: e.id,
+        from: e.from_status,
+        to: e.to_status,
+        comment: e.comment,
+        actor: e.actor_id ? { id: e.actor_id, displayName: e.actor_name ?? '' } : null,
+        at: e.at.toISOString(),
+      })),
+    };
+  }
+
+  return {
+    /** The public page shows active centres only; a suspended or closed one is "not found" to the public. */
+    async publicCenter(id: string) {
+      const center = await repo.find(id);
+      if (center?.status !== 'active') throw notFound('centre');
+      return { center: view(center) };
+    },
+
+    async history(actor: Actor, id: string) {
+      requireUser(actor);
+      const center = await repo.find(id);
+      authorize(center !== undefined && canSeeCenterHistory(actor, center), { hide: true, what: 'centre' });
+      return history(id);
+    },
+
+    async changeStatus(actor: Actor, id: string, body: ChangeCenterStatusBody) {
+      const user = requireUser(actor);
+      const comment = body.comment?.normalize('NFC').trim() || null;
+      if (reasonRequired(body.to) && !comment) {
+        throw invalid('reason_required', 'Give the reason.', [
+          { field: 'comment', code: 'reason_required', message: 'Give the reason for this decision.' },
+        ]);
+      }
+      const center = await repo.find(id);
+      authorize(center !== undefined && canSeeCenterHistory(actor, center), { hide: true, what: 'centre' });
+      authorize(canChangeCenterStatus(actor, center as CenterContextRow));
+      await db.transaction().execute(async (trx) => {
+        const locked = await repo.lockStatus(id, trx);
+        if (!locked) throw notFound('centre');
+        if (!canTransition(locked.status, body.to)) {
+          const allowed = allowedNext(locked.status);
+          throw conflict('illegal_transition', `A ${locked.status} centre cannot become ${body.to}.`, [
+            {
+              field: 'to',
+              code: 'illegal_transition',
+              message: allowed.length ? `Allowed: ${allowed.join(', ')}.` : 'A closed centre stays closed.',
+              params: { from: locked.status, to: body.to, allowed: allowed.join(', ') || '—' },
+            },
+          ]);
+        }
+        const at = clock.now();
+        await repo.setStatus(id, body.to, trx);
+        await repo.insertEvent(
+          {
+            center_id: id,
+            from_status: locked.status,
+            to_status: body.to,
+            comment,
+            actor_id: user.userId,
+            at,
+          },
+          trx,
+        );
+        await trx
+          .insertInto('audit_events')
+          .values({
+            at,
+            actor_id: user.userId,
+            action: 'center.status_changed',
+            entity: 'center',
+            entity_id: id,
+            data: JSON.stringify({ from: locked.status, to: body.to }),
+          })
+          .execute();
+      });
+      return history(id);
+    },
+  };
+}
+export type CentersService = ReturnType<typeof createCentersService>;

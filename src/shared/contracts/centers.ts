@@ -1,0 +1,26 @@
+import { type Static, Type } from 'typebox';
+import { IsoDateTime, Uuid } from './common.js';
+import { Center, CenterStatus } from './network.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const ChangeCenterStatusBody = Type.Object(
+  {
+    to: CenterStatus,
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type ChangeCenterStatusBody = Static<typeof ChangeCenterStatusBody>;
+
+export const CenterStatusEvent = Type.Object({
+  id: Uuid,
+  from: Nullable(CenterStatus),
+  to: CenterStatus,
+  comment: Nullable(Type.String()),
+  actor: Nullable(Type.Object({ id: Uuid, displayName: Type.String() })),
+  at: IsoDateTime,
+});
+export const CenterHistory = Type.Object({ center: Center, events: Type.Array(CenterStatusEvent) });
+export const CenterIdParams = Type.Object({ id: Uuid });
+export const CenterEnvelope = Type.Object({ center: Center });
