@@ -68,7 +68,7 @@ export function createServices(deps: {
     network,
     clock,
   });
-  const centers = createCentersService({ db: handle.db, repo: createCentersRepo(handle.db), clock });
+  const centers = createCentersService({ db: handle.db, repo: createCentersRepo(handle.db), network, clock });
   const exports = createExportsService({ db: handle.db, repo: createExportsRepo(handle.db), network, clock });
   return { accounts, sessions, network, admin, organizations, centers, municipalChanges, exports };
 }

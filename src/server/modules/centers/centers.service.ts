@@ -6,17 +6,25 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { toCenterView } from '../network/network.presenter.js';
+import type { NetworkService } from '../network/network.service.js';
 import { allowedNext, canTransition, reasonRequired } from './center-status.js';
 import { canChangeCenterStatus, canSeeCenterHistory } from './centers.policy.js';
-import type { CenterContextRow, CentersRepo } from './centers.repo.js';
+import type { CentersRepo } from './centers.repo.js';
 
-export function createCentersService(deps: { db: Kysely<Database>; repo: CentersRepo; clock: Clock }) {
-  const { db, repo, clock } = deps;
+type CenterContextRow = NonNullable<Awaited<ReturnType<NetworkService['findCenter']>>>;
+
+export function createCentersService(deps: {
+  db: Kysely<Database>;
+  repo: CentersRepo;
+  network: NetworkService;
+  clock: Clock;
+}) {
+  const { db, repo, network, clock } = deps;
 
   const view = (c: CenterContextRow) => toCenterView(c);
 
   async function history(id: string) {
-    const center = await repo.find(id);
+    const center = await network.findCenter(id);
     if (!center) throw notFound('centre');
     const events = await repo.history(id);
     return {
@@ -35,14 +43,14 @@ export function createCentersService(deps: { db: Kysely<Database>; repo: Centers
   return {
     /** The public page shows active centres only; a suspended or closed one is "not found" to the public. */
     async publicCenter(id: string) {
-      const center = await repo.find(id);
+      const center = await network.findCenter(id);
       if (center?.status !== 'active') throw notFound('centre');
       return { center: view(center) };
     },
 
     async history(actor: Actor, id: string) {
       requireUser(actor);
-      const center = await repo.find(id);
+      const center = await network.findCenter(id);
       authorize(center !== undefined && canSeeCenterHistory(actor, center), { hide: true, what: 'centre' });
       return history(id);
     },
@@ -55,7 +63,7 @@ export function createCentersService(deps: { db: Kysely<Database>; repo: Centers
           { field: 'comment', code: 'reason_required', message: 'Give the reason for this decision.' },
         ]);
       }
-      const center = await repo.find(id);
+      const center = await network.findCenter(id);
       authorize(center !== undefined && canSeeCenterHistory(actor, center), { hide: true, what: 'centre' });
       authorize(canChangeCenterStatus(actor, center as CenterContextRow));
       await db.transaction().execute(async (trx) => {

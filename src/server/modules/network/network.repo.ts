@@ -13,6 +13,31 @@ export const STAGES_IN_PROGRESS = [
   'preparation',
 ];
 
+/** Centres joined with their organization and municipality: the columns every centre view needs. */
+export const centersWithContext = (trx: Db) =>
+  trx
+    .selectFrom('centers as c')
+    .innerJoin('organizations as o', 'o.id', 'c.organization_id')
+    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+    .select([
+      'c.id',
+      'c.name',
+      'c.status',
+      'c.address',
+      'c.lat',
+      'c.lon',
+      'c.opened_on',
+      'c.is_demo',
+      'c.organization_id',
+      'o.region_id',
+      'o.name as organization_name',
+      'o.is_placeholder as organization_is_placeholder',
+      'm.id as municipality_id',
+      'm.slug as municipality_slug',
+      'm.name_ru as municipality_name_ru',
+      'm.name_en as municipality_name_en',
+    ]);
+
 export function createNetworkRepo(db: Db) {
   return {
     /** The installation's region (one region per installation). */
@@ -87,29 +112,10 @@ export function createNetworkRepo(db: Db) {
 
     /** Active centres with the municipality they are registered in. */
     centers: (regionId: string, trx: Db = db) =>
-      trx
-        .selectFrom('centers as c')
-        .innerJoin('organizations as o', 'o.id', 'c.organization_id')
-        .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
-        .select([
-          'c.id',
-          'c.name',
-          'c.status',
-          'c.address',
-          'c.lat',
-          'c.lon',
-          'c.opened_on',
-          'c.is_demo',
-          'o.name as organization_name',
-          'o.is_placeholder as organization_is_placeholder',
-          'm.id as municipality_id',
-          'm.slug as municipality_slug',
-          'm.name_ru as municipality_name_ru',
-          'm.name_en as municipality_name_en',
-        ])
-        .where('m.region_id', '=', regionId)
-        .where('c.status', '=', 'active')
-        .execute(),
+      centersWithContext(trx).where('m.region_id', '=', regionId).where('c.status', '=', 'active').execute(),
+
+    /** One centre, whatever its status, with its organization, region and municipality. */
+    center: (id: string, trx: Db = db) => centersWithContext(trx).where('c.id', '=', id).executeTakeFirst(),
 
     targets: (regionId: string, trx: Db = db) =>
       trx

@@ -47,6 +47,9 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
   return {
     currentRegion,
 
+    /** One centre in any status, with its context (for modules that decide about centres). */
+    findCenter: (id: string) => repo.center(id),
+
     async region(): Promise<Region> {
       const { region, rows } = await municipalityRows();
       const targets = await repo.targets(region.id);
