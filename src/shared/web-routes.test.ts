@@ -8,6 +8,7 @@ describe('web routes', () => {
       '/centers',
       '/centers/',
       '/organizations/new',
+      '/centers/6f1c2b1e-0000-4000-8000-000000000000',
       '/organizations/6f1c2b1e-0000-4000-8000-000000000000',
     ]) {
       expect(isWebRoute(p)).toBe(true);

@@ -7,6 +7,7 @@ export const WEB_ROUTES = [
   '/reset-password',
   '/account',
   '/centers',
+  '/centers/:id',
   '/organizations',
   '/organizations/new',
   '/organizations/:id',

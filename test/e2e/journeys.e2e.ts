@@ -206,6 +206,19 @@ describe('every shell page has zero WCAG 2.1 AA violations', () => {
     expect(await page.locator('.leaflet-tile').count()).toBe(0);
     expect(await page.locator('.leaflet-interactive').count()).toBeGreaterThanOrEqual(34);
     await screenshot(page, 'centers-map');
+
+    // Each centre has its own public page.
+    await page
+      .getByTestId('centers-list')
+      .getByRole('link', { name: /Добро\.Центр № 1 / })
+      .click();
+    await page.waitForURL(/\/centers\/[0-9a-f-]{36}$/);
+    await expect
+      .poll(() => page.getByTestId('center-page').textContent())
+      .toMatch(/Кемеровский городской округ/);
+    await screenshot(page, 'center-page');
+    await expectAccessible(page, '/centers/:id');
+    expect((await page.reload())?.status()).toBe(200);
     await context.close();
   });
 });

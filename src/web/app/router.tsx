@@ -39,6 +39,7 @@ export const router = createBrowserRouter([
           },
           { path: 'account', Component: page(() => import('../pages/account/AccountPage'), 'AccountPage') },
           { path: 'centers', Component: page(() => import('../pages/centers/CentersPage'), 'CentersPage') },
+          { path: 'centers/:id', Component: page(() => import('../pages/centers/CenterPage'), 'CenterPage') },
           {
             path: 'organizations',
             children: [

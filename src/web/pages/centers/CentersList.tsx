@@ -1,10 +1,12 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDate, localName } from '../../components/format';
 import { type Center, STATUS_BADGE } from './coverage';
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** One labelled fact about a centre (used by the list and the centre page). */
+export function CenterFact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Text size="sm" component="div">
       <Text component="span" size="sm" fw={700}>
@@ -27,7 +29,9 @@ export function CentersList({ items }: { items: Center[] }) {
             <Card withBorder padding="md" mb="sm">
               <Group justify="space-between" align="flex-start" gap="xs" mb="xs">
                 <Title order={3} size="h4" className="center-card-title">
-                  {c.name}
+                  <Anchor component={Link} to={`/centers/${c.id}`}>
+                    {c.name}
+                  </Anchor>
                 </Title>
                 <Group gap="xs">
                   <Badge color={STATUS_BADGE[c.status]} variant="light">
@@ -41,17 +45,19 @@ export function CentersList({ items }: { items: Center[] }) {
                 </Group>
               </Group>
               <Stack gap={4}>
-                <Row label={t('centers.organization')}>
+                <CenterFact label={t('centers.organization')}>
                   {c.organizationName}{' '}
                   {c.organizationIsPlaceholder && (
                     <Badge color="grape" variant="light" title={t('centers.placeholderHint')}>
                       {t('centers.placeholder')}
                     </Badge>
                   )}
-                </Row>
-                <Row label={t('centers.municipality')}>{localName(c.municipality, lng)}</Row>
-                <Row label={t('centers.address')}>{c.address ?? t('common.notSpecified')}</Row>
-                {c.openedOn && <Row label={t('centers.opened')}>{formatDate(c.openedOn, lng)}</Row>}
+                </CenterFact>
+                <CenterFact label={t('centers.municipality')}>{localName(c.municipality, lng)}</CenterFact>
+                <CenterFact label={t('centers.address')}>{c.address ?? t('common.notSpecified')}</CenterFact>
+                {c.openedOn && (
+                  <CenterFact label={t('centers.opened')}>{formatDate(c.openedOn, lng)}</CenterFact>
+                )}
               </Stack>
             </Card>
           </li>
