@@ -1,5 +1,11 @@
+// Each feature lists its own paths (keep in step with src/web/pages/<feature>/routes.ts).
+const APPLICATION_ROUTES: readonly string[] = [];
+const MONITORING_ROUTES: readonly string[] = [];
+const PLAN_ROUTES: readonly string[] = [];
+const OPERATOR_ROUTES: readonly string[] = [];
+
 /** Paths the web app renders (`:name` matches one segment); anything else gets the 404 page with status 404. */
-export const WEB_ROUTES = [
+export const WEB_ROUTES: readonly string[] = [
   '/',
   '/register',
   '/verify-email',
@@ -11,7 +17,11 @@ export const WEB_ROUTES = [
   '/organizations',
   '/organizations/new',
   '/organizations/:id',
-] as const;
+  ...APPLICATION_ROUTES,
+  ...MONITORING_ROUTES,
+  ...PLAN_ROUTES,
+  ...OPERATOR_ROUTES,
+];
 
 const patterns = WEB_ROUTES.map((r) => new RegExp(`^${r.replace(/:[a-z]+/gi, '[^/]+')}$`));
 

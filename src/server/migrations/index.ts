@@ -3,9 +3,19 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_organizations_and_municipal_changes.js';
 import * as m0003 from './0003_center_status_history.js';
+import * as m0004 from './0004_center_profiles_and_service_kinds.js';
+import * as m0005 from './0005_status_applications.js';
+import * as m0006 from './0006_center_work_log_and_monitoring.js';
+import * as m0007 from './0007_rollout_plan_history.js';
+import * as m0008 from './0008_municipality_shapes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_organizations_and_municipal_changes': m0002,
   '0003_center_status_history': m0003,
+  '0004_center_profiles_and_service_kinds': m0004,
+  '0005_status_applications': m0005,
+  '0006_center_work_log_and_monitoring': m0006,
+  '0007_rollout_plan_history': m0007,
+  '0008_municipality_shapes': m0008,
 };

@@ -4,6 +4,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Database } from '../platform/db/schema.js';
 import { type DemoAccount, hasDemo, removeDemo, seedDemo } from './demo.js';
 import { seedKuzbass } from './kuzbass.js';
+import { seedServiceKinds } from './service-kinds.js';
 
 export type SeedResult = { regionSeeded: boolean; demoAccounts: DemoAccount[] };
 
@@ -14,6 +15,7 @@ export async function seedAll(
   options: { demo: boolean },
 ): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
+    await seedServiceKinds(trx);
     const regionSeeded = await seedKuzbass(trx);
     const demoAccounts =
       options.demo && regionSeeded && !(await hasDemo(trx)) ? await seedDemo(trx, clock.now()) : [];

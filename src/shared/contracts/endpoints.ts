@@ -4,10 +4,14 @@
  */
 import { Type } from 'typebox';
 import * as A from './accounts.js';
+import { applicationsEndpoints } from './applications.endpoints.js';
 import * as C from './centers.js';
+import { mapEndpoints } from './map.endpoints.js';
+import { monitoringEndpoints } from './monitoring.endpoints.js';
 import * as MC from './municipal-changes.js';
 import * as N from './network.js';
 import * as O from './organizations.js';
+import { planEndpoints } from './plan.endpoints.js';
 import * as S from './system.js';
 
 const NoContent = Type.Null();
@@ -147,6 +151,11 @@ export const endpoints = {
     path: '/api/public/municipal-changes',
     response: MC.MunicipalChangeList,
   },
+
+  ...applicationsEndpoints,
+  ...monitoringEndpoints,
+  ...planEndpoints,
+  ...mapEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

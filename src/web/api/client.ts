@@ -6,6 +6,11 @@ import type { Static, TSchema } from 'typebox';
 import type { Problem } from '../../shared/contracts/common';
 import type { EndpointName, Endpoints } from '../../shared/contracts/endpoints';
 import { currentLocale } from '../i18n';
+import type { Route, RouteTable } from './route-table';
+import { applicationsRoutes } from './routes/applications';
+import { mapRoutes } from './routes/map';
+import { monitoringRoutes } from './routes/monitoring';
+import { planRoutes } from './routes/plan';
 
 type Def<N extends EndpointName> = Endpoints[N];
 type Part<N extends EndpointName, K extends string> =
@@ -32,13 +37,15 @@ type NeedsOptions<N extends EndpointName> = [BodyOf<N>] extends [undefined]
   : true;
 type Args<N extends EndpointName> = NeedsOptions<N> extends true ? [RequestOptions<N>] : [RequestOptions<N>?];
 
-type Route<N extends EndpointName> = { readonly method: Def<N>['method']; readonly path: Def<N>['path'] };
-
 /**
  * Method and path of each endpoint. The type makes the compiler check every entry against the contract
  * (same literal method and path, no endpoint missing), without bundling the contract's schemas.
  */
-const routes: { readonly [N in EndpointName]: Route<N> } = {
+const routes: RouteTable<EndpointName> = {
+  ...applicationsRoutes,
+  ...monitoringRoutes,
+  ...planRoutes,
+  ...mapRoutes,
   health: { method: 'GET', path: '/api/health' },
   ready: { method: 'GET', path: '/api/ready' },
   config: { method: 'GET', path: '/api/public/config' },

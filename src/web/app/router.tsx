@@ -1,18 +1,13 @@
-import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { applicationsRoutes } from '../pages/applications/routes';
 import { HomePage } from '../pages/home/HomePage';
+import { monitoringRoutes } from '../pages/monitoring/routes';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage';
+import { operatorRoutes } from '../pages/operator/routes';
+import { planRoutes } from '../pages/plan/routes';
 import { Layout } from './Layout';
+import { page } from './lazyPage';
 import { RouteError } from './RouteStates';
-
-/** A page loaded on demand; Layout shows a loading state inside <main> until its chunk has arrived. */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => {
-    const module = await load();
-    const Component: ComponentType = module[name];
-    return { default: Component };
-  });
-}
 
 /**
  * Routes. The home page is part of the main bundle; the other pages are loaded on demand, so Leaflet
@@ -66,6 +61,10 @@ export const router = createBrowserRouter([
               },
             ],
           },
+          ...applicationsRoutes,
+          ...monitoringRoutes,
+          ...planRoutes,
+          ...operatorRoutes,
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -2,8 +2,15 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const load = (lang: string) =>
-  JSON.parse(fs.readFileSync(new URL(`./${lang}.json`, import.meta.url), 'utf8'));
+const read = (file: string) => JSON.parse(fs.readFileSync(new URL(file, import.meta.url), 'utf8'));
+/** The whole catalogue as resources.ts composes it: core messages plus each feature under its own key. */
+function load(lang: string): Record<string, unknown> {
+  const features = fs
+    .readdirSync(new URL('./features/', import.meta.url))
+    .filter((f) => f.endsWith(`.${lang}.json`))
+    .map((f) => [f.slice(0, -`.${lang}.json`.length), read(`./features/${f}`)]);
+  return { ...read(`./${lang}.json`), ...Object.fromEntries(features) };
+}
 function keys(tree: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
     v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],

@@ -1,10 +1,10 @@
 import 'i18next';
-import type ru from './ru.json';
+import type { Catalogue } from './resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof ru };
+    resources: { translation: Catalogue };
     returnNull: false;
   }
 }

@@ -2,8 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/limits';
 import { readStored, writeStored } from '../app/storage';
-import en from './en.json';
-import ru from './ru.json';
+import { catalogues } from './resources';
 
 const STORAGE_KEY = 'dobroset.lang';
 export const DEFAULT_LOCALE: Locale = 'ru';
@@ -25,7 +24,7 @@ const lng = initialLocale();
 reflect(lng);
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
+  resources: { ru: { translation: catalogues.ru }, en: { translation: catalogues.en } },
   lng,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],

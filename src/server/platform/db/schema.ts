@@ -1,5 +1,8 @@
 /** Row types of the database, as Kysely sees them. Keep in step with src/server/migrations. */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ApplicationsTables } from '../../modules/applications/applications.tables.js';
+import type { MonitoringTables } from '../../modules/monitoring/monitoring.tables.js';
+import type { PlanTables } from '../../modules/plan/plan.tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -94,7 +97,22 @@ export type CentersTable = {
   lat: number | null;
   lon: number | null;
   opened_on: DateString | null;
+  services: Generated<string[]>;
+  opening_hours: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  description: string | null;
   is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+};
+
+export type CenterServiceKindsTable = {
+  code: string;
+  name_ru: string;
+  name_en: string;
+  position: Generated<number>;
+  active: Generated<boolean>;
   created_at: DefaultTimestamp;
 };
 
@@ -230,7 +248,9 @@ export type AuditEventsTable = {
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
 };
 
-export type Database = {
+export type Database = CoreTables & ApplicationsTables & MonitoringTables & PlanTables;
+
+type CoreTables = {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
   organizations: OrganizationsTable;
@@ -238,6 +258,7 @@ export type Database = {
   municipality_lineage: MunicipalityLineageTable;
   centers: CentersTable;
   center_status_events: CenterStatusEventsTable;
+  center_service_kinds: CenterServiceKindsTable;
   center_applications: CenterApplicationsTable;
   rollout_targets: RolloutTargetsTable;
   users: UsersTable;

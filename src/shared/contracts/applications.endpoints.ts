@@ -1,0 +1,2 @@
+/** Endpoints of the applications feature; spread into the shared endpoint table (endpoints.ts). */
+export const applicationsEndpoints = {} as const;

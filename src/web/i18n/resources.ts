@@ -1,0 +1,36 @@
+/**
+ * The message catalogues. The core messages live in ru.json / en.json; each feature keeps its own pair in
+ * features/<name>.<lang>.json under its own top-level key, so features can grow without editing one file.
+ */
+import en from './en.json';
+import applicationsEn from './features/applications.en.json';
+import applicationsRu from './features/applications.ru.json';
+import mapEn from './features/map.en.json';
+import mapRu from './features/map.ru.json';
+import monitoringEn from './features/monitoring.en.json';
+import monitoringRu from './features/monitoring.ru.json';
+import operatorEn from './features/operator.en.json';
+import operatorRu from './features/operator.ru.json';
+import planEn from './features/plan.en.json';
+import planRu from './features/plan.ru.json';
+import ru from './ru.json';
+
+export const catalogues = {
+  ru: {
+    ...ru,
+    applications: applicationsRu,
+    monitoring: monitoringRu,
+    plan: planRu,
+    map: mapRu,
+    operator: operatorRu,
+  },
+  en: {
+    ...en,
+    applications: applicationsEn,
+    monitoring: monitoringEn,
+    plan: planEn,
+    map: mapEn,
+    operator: operatorEn,
+  },
+};
+export type Catalogue = (typeof catalogues)['ru'];
