@@ -13,11 +13,15 @@ import { isWebRoute } from '../shared/web-routes.js';
 import { mayActWithTemporaryPassword } from './modules/accounts/accounts.policy.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { registerAdminRoutes } from './modules/admin/admin.routes.js';
+import { registerApplicationRoutes } from './modules/applications/applications.routes.js';
 import { registerCenterRoutes } from './modules/centers/centers.routes.js';
 import { registerExportRoutes } from './modules/exports/exports.routes.js';
+import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 import { registerMunicipalChangeRoutes } from './modules/network/municipal-changes.routes.js';
 import { registerNetworkRoutes } from './modules/network/network.routes.js';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
+import { registerPlanRoutes } from './modules/plan/plan.routes.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
 import { registerSessions } from './platform/auth/session-plugin.js';
 import type { Config } from './platform/config.js';
@@ -102,6 +106,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCenterRoutes(app, { centers: services.centers });
   registerOrganizationRoutes(app, { organizations: services.organizations });
   registerExportRoutes(app, { exports: services.exports });
+  registerApplicationRoutes(app, services);
+  registerNotificationRoutes(app, services);
+  registerPlanRoutes(app, { plan: services.plan, dashboard: services.dashboard });
+  registerMonitoringRoutes(app, { workLog: services.workLog, monitoring: services.monitoring });
 
   const webDir = deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null;
   if (webDir) {

@@ -16,9 +16,11 @@ import { migrateToLatest, SchemaTooNewError } from './platform/db/migrate.js';
 import { createJobs } from './platform/jobs/jobs.js';
 import { createLogger } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
+import { createFsFileStore } from './platform/storage/fs-file-store.js';
 import { createRuntime } from './runtime.js';
 import type { DemoAccount } from './seed/demo.js';
 import { removeDemoData, seedAll, seedDemoOnly } from './seed/seed.js';
+import { registerShapesCommand } from './seed/shapes/cli.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -193,11 +195,16 @@ export function buildCli(): Command {
     const config = configFrom(options);
     const target = path.resolve(file);
     await withDatabase(config, 'dobroset backup', async (handle) => {
-      const counts = await backupTo(handle.db, target);
-      const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+      const result = await backupTo(handle.db, target, { files: createFsFileStore(config.uploadDir) });
+      const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
       print(
-        `Backup written to ${file}: ${rows} rows in ${Object.keys(counts).length} tables, ${fs.statSync(target).size} bytes.`,
+        `Backup written to ${file}: ${rows} rows in ${Object.keys(result.rows).length} tables, ${result.files} files, ${fs.statSync(target).size} bytes.`,
       );
+      if (result.missingFiles.length > 0) {
+        print(
+          `Warning: ${result.missingFiles.length} referenced files were not found in ${config.uploadDir}: ${result.missingFiles.slice(0, 5).join(', ')}`,
+        );
+      }
     });
   });
 
@@ -213,12 +220,15 @@ export function buildCli(): Command {
       throw new RestoreError(`${config.dataDir} already holds a database. Restore into an empty DATA_DIR.`);
     }
     await withDatabase(config, 'dobroset restore', async (handle) => {
-      const counts = await restoreFrom(handle.db, path.resolve(file));
-      const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-      print(`Restored ${rows} rows from ${file}.`);
+      const result = await restoreFrom(handle.db, path.resolve(file), {
+        files: createFsFileStore(config.uploadDir),
+      });
+      const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
+      print(`Restored ${rows} rows and ${result.files} files from ${file}.`);
     });
   });
 
+  registerShapesCommand(program);
   return program;
 }
 

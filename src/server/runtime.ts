@@ -12,22 +12,26 @@ import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createSessionsRepo } from './modules/accounts/sessions.repo.js';
 import { createSessionService } from './modules/accounts/sessions.service.js';
 import { createAdminService } from './modules/admin/admin.service.js';
+import { createApplicationServices } from './modules/applications/applications.wiring.js';
 import { createCentersRepo } from './modules/centers/centers.repo.js';
 import { createCentersService } from './modules/centers/centers.service.js';
 import { createExportsRepo } from './modules/exports/exports.repo.js';
 import { createExportsService } from './modules/exports/exports.service.js';
+import { createMonitoringServices } from './modules/monitoring/monitoring.wiring.js';
 import { createMunicipalChangesRepo } from './modules/network/municipal-changes.repo.js';
 import { createMunicipalChangesService } from './modules/network/municipal-changes.service.js';
 import { createNetworkRepo } from './modules/network/network.repo.js';
 import { createNetworkService } from './modules/network/network.service.js';
 import { createOrganizationsRepo } from './modules/organizations/organizations.repo.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
+import { createPlanServices } from './modules/plan/plan.wiring.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { createJobs, type Jobs } from './platform/jobs/jobs.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
+import { createFsFileStore } from './platform/storage/fs-file-store.js';
 
 /** The built web app next to the built server: dist/web (from dist/server/runtime.js). */
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web');
@@ -55,7 +59,8 @@ export function createServices(deps: {
     publicUrl: config.publicUrl,
   });
   const network = createNetworkService({ repo: createNetworkRepo(handle.db), clock });
-  const admin = createAdminService({ db: handle.db, clock, network });
+  const files = createFsFileStore(config.uploadDir);
+  const admin = createAdminService({ db: handle.db, clock, network, files });
   const municipalChanges = createMunicipalChangesService({
     db: handle.db,
     repo: createMunicipalChangesRepo(handle.db),
@@ -70,7 +75,31 @@ export function createServices(deps: {
   });
   const centers = createCentersService({ db: handle.db, repo: createCentersRepo(handle.db), network, clock });
   const exports = createExportsService({ db: handle.db, repo: createExportsRepo(handle.db), network, clock });
-  return { accounts, sessions, network, admin, organizations, centers, municipalChanges, exports };
+  const applicationServices = createApplicationServices({
+    db: handle.db,
+    network,
+    clock,
+    mailer,
+    config,
+    store: files,
+  });
+  const { plan, dashboard } = createPlanServices({ db: handle.db, network, clock });
+  const { workLog, monitoring } = createMonitoringServices({ db: handle.db, network, clock });
+  return {
+    ...applicationServices,
+    accounts,
+    sessions,
+    network,
+    plan,
+    dashboard,
+    admin,
+    organizations,
+    centers,
+    municipalChanges,
+    exports,
+    workLog,
+    monitoring,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -1,8 +1,17 @@
 // Each feature lists its own paths (keep in step with src/web/pages/<feature>/routes.ts).
-const APPLICATION_ROUTES: readonly string[] = [];
-const MONITORING_ROUTES: readonly string[] = [];
-const PLAN_ROUTES: readonly string[] = [];
-const OPERATOR_ROUTES: readonly string[] = [];
+const APPLICATION_ROUTES: readonly string[] = [
+  '/applications',
+  '/applications/new',
+  '/applications/:id',
+  '/notifications',
+];
+const MONITORING_ROUTES: readonly string[] = [
+  '/centers/:id/work-log',
+  '/operator/monitoring',
+  '/operator/monitoring/:roundId',
+];
+const PLAN_ROUTES: readonly string[] = ['/operator/dashboard', '/operator/plan'];
+const OPERATOR_ROUTES: readonly string[] = ['/operator', '/operator/municipalities', '/operator/settings'];
 
 /** Paths the web app renders (`:name` matches one segment); anything else gets the 404 page with status 404. */
 export const WEB_ROUTES: readonly string[] = [

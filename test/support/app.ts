@@ -1,4 +1,7 @@
 /** A whole platform on a fresh database for one test file: services, job queue (no polling) and app. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { InjectOptions } from 'fastify';
 import pino from 'pino';
 import { createTestClock } from '../../src/server/platform/clock.js';
@@ -16,7 +19,14 @@ export async function createTestPlatform(
 ) {
   const handle = await openTestDatabase();
   const clock = createTestClock();
-  const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...options.env });
+  // Uploaded files go to a directory of this platform's own, removed on close.
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dobroset-uploads-'));
+  const config = loadConfig({
+    PUBLIC_URL: 'http://localhost:3000',
+    LOG_LEVEL: 'silent',
+    UPLOAD_DIR: uploadDir,
+    ...options.env,
+  });
   const runtime: Runtime = await createRuntime({
     config,
     log: pino({ level: 'silent' }),
@@ -63,6 +73,7 @@ export async function createTestPlatform(
     close: async () => {
       await runtime.close();
       await handle.close();
+      fs.rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,7 +2,7 @@
 import { type Command, Option } from 'commander';
 import { CONFIG_VARIABLES, type Config, loadConfig } from '../platform/config.js';
 
-const DATABASE_ONLY = new Set(['DATA_DIR', 'DATABASE_URL', 'LOG_LEVEL']);
+const DATABASE_ONLY = new Set(['DATA_DIR', 'DATABASE_URL', 'UPLOAD_DIR', 'LOG_LEVEL']);
 
 export function withConfigFlags(command: Command, which: 'all' | 'database' = 'all'): Command {
   for (const [variable, flag, defaultValue, meaning] of CONFIG_VARIABLES) {

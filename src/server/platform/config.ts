@@ -19,6 +19,8 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionAbsoluteDays: number;
   trustProxy: boolean;
+  uploadDir: string;
+  uploadMaxMb: number;
 };
 
 export class ConfigError extends Error {
@@ -86,6 +88,13 @@ export const CONFIG_VARIABLES = [
     'false',
     'Trust X-Forwarded-* headers (set behind a reverse proxy / load balancer)',
   ],
+  [
+    'UPLOAD_DIR',
+    '--upload-dir',
+    'DATA_DIR/uploads',
+    'Directory for uploaded documents (outside the web root)',
+  ],
+  ['UPLOAD_MAX_MB', '--upload-max-mb', '10', 'Largest accepted document upload, in megabytes (1–100)'],
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -163,5 +172,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 720, 5, 60 * 24 * 30),
     sessionAbsoluteDays: int(env, 'SESSION_ABSOLUTE_DAYS', 30, 1, 365),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    uploadDir: path.resolve(cwd, env.UPLOAD_DIR?.trim() || path.join(dataDirRaw, 'uploads')),
+    uploadMaxMb: int(env, 'UPLOAD_MAX_MB', 10, 1, 100),
   };
 }

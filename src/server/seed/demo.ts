@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { hashPassword, oneTimePassword } from '../platform/crypto.js';
 import type { Database } from '../platform/db/schema.js';
+import { removeDemoWorkLog, seedDemoWorkLog } from './demo-worklog.js';
 
 /** mulberry32: a small deterministic PRNG. */
 function prng(seed: number) {
@@ -242,11 +243,13 @@ export async function seedDemo(trx: Kysely<Database>, now: Date, seed = 2023): P
       })
       .execute();
   }
+  await seedDemoWorkLog(trx, now);
   return accounts;
 }
 
 /** Removes everything marked as demo, children first. Returns the number of demo users removed. */
 export async function removeDemo(trx: Kysely<Database>): Promise<number> {
+  await removeDemoWorkLog(trx);
   await trx.deleteFrom('opportunities').where('is_demo', '=', true).execute();
   await trx.deleteFrom('center_applications').where('is_demo', '=', true).execute();
   await trx.deleteFrom('centers').where('is_demo', '=', true).execute();

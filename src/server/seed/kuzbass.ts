@@ -59,6 +59,71 @@ export function readMunicipalities(file: URL | string = MUNICIPALITIES_CSV) {
   });
 }
 
+/**
+ * One of the 4 applicants of the source document: an application at `licence_agreement` ("the final stage
+ * of documents") since the source's date, with its transition recorded and the documents needed before that
+ * stage recorded as accepted (reviewed on paper before the platform; no files). The licence agreement
+ * itself is still to be uploaded and accepted.
+ */
+async function seedApplicant(
+  trx: Kysely<Database>,
+  a: { organizationId: string; municipalityId: string; proposedName: string },
+) {
+  const since = '2023-08-28';
+  const at = new Date(`${since}T00:00:00Z`);
+  const application = await trx
+    .insertInto('center_applications')
+    .values({
+      organization_id: a.organizationId,
+      municipality_id: a.municipalityId,
+      stage: 'licence_agreement',
+      stage_since: since,
+      proposed_name: a.proposedName,
+      submitted_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('application_events')
+    .values({
+      application_id: application.id,
+      from_stage: null,
+      to_stage: 'licence_agreement',
+      actor_id: null,
+      at,
+      comment: 'Перенесено из источника (новости региона, 28.08.2023): заключительный этап документов',
+    })
+    .execute();
+  const stages = await trx.selectFrom('application_stages').select(['code', 'position']).execute();
+  const limit = stages.find((s) => s.code === 'licence_agreement')?.position;
+  if (limit === undefined) return;
+  const kinds = await trx
+    .selectFrom('application_document_kinds')
+    .select(['code', 'needed_by_stage'])
+    .where('active', '=', true)
+    .execute();
+  const accepted = kinds.filter((k) => {
+    const position = stages.find((s) => s.code === k.needed_by_stage)?.position;
+    return position !== undefined && position < limit;
+  });
+  if (accepted.length === 0) return;
+  await trx
+    .insertInto('application_documents')
+    .values(
+      accepted.map((k) => ({
+        application_id: application.id,
+        kind_code: k.code,
+        status: 'accepted' as const,
+        review_comment: 'Принят до подключения платформы (бумажный документ)',
+        reviewed_at: at,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+}
+
 /** Seeds the region once; returns false when it is already there. Runs inside the caller's transaction. */
 export async function seedKuzbass(trx: Kysely<Database>): Promise<boolean> {
   const existing = await trx
@@ -159,15 +224,11 @@ export async function seedKuzbass(trx: Kysely<Database>): Promise<boolean> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('center_applications')
-      .values({
-        organization_id: org.id,
-        municipality_id: mun(slug),
-        stage: 'licence_agreement',
-        stage_since: '2023-08-28',
-      })
-      .execute();
+    await seedApplicant(trx, {
+      organizationId: org.id,
+      municipalityId: mun(slug),
+      proposedName: `Добро.Центр (${CITY_NAMES[slug]}) — заявитель № ${a}`,
+    });
   }
   await trx
     .insertInto('rollout_targets')

@@ -1,10 +1,13 @@
 /** Seeding entry points used by `start` (first run) and `dobroset seed`. */
 import type { Kysely } from 'kysely';
+import { seedApplicationDefaults } from '../modules/applications/applications.seed.js';
+import { seedPlanHistory } from '../modules/plan/plan.seed.js';
 import type { Clock } from '../platform/clock.js';
 import type { Database } from '../platform/db/schema.js';
 import { type DemoAccount, hasDemo, removeDemo, seedDemo } from './demo.js';
 import { seedKuzbass } from './kuzbass.js';
 import { seedServiceKinds } from './service-kinds.js';
+import { seedSchematicShapes } from './shapes/schematic.js';
 
 export type SeedResult = { regionSeeded: boolean; demoAccounts: DemoAccount[] };
 
@@ -16,7 +19,10 @@ export async function seedAll(
 ): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
     await seedServiceKinds(trx);
+    await seedApplicationDefaults(trx);
     const regionSeeded = await seedKuzbass(trx);
+    await seedPlanHistory(trx, clock.now());
+    await seedSchematicShapes(trx, clock.now());
     const demoAccounts =
       options.demo && regionSeeded && !(await hasDemo(trx)) ? await seedDemo(trx, clock.now()) : [];
     return { regionSeeded, demoAccounts };

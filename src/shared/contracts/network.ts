@@ -48,11 +48,23 @@ export const Center = Type.Object({
   lon: Nullable(Type.Number()),
   openedOn: Nullable(IsoDate),
   isDemo: Type.Boolean(),
+  services: Type.Array(Type.String(), {
+    description: 'codes of center_service_kinds (GET /api/public/service-kinds)',
+  }),
+  openingHours: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  website: Nullable(Type.String()),
+  description: Nullable(Type.String()),
 });
 export type Center = Static<typeof Center>;
 export const CenterList = Type.Object({ items: Type.Array(Center) });
 export const CenterListQuery = Type.Object(
-  { municipality: Type.Optional(Type.String({ maxLength: 80 })) },
+  {
+    municipality: Type.Optional(Type.String({ maxLength: 80, description: 'municipality slug' })),
+    service: Type.Optional(Type.String({ maxLength: 40, description: 'a service code' })),
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'text in the centre or organization name' })),
+  },
   { additionalProperties: false },
 );
 
@@ -88,3 +100,34 @@ export const PublicSummary = Type.Object({
   ),
 });
 export type PublicSummary = Static<typeof PublicSummary>;
+
+const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 2 });
+const Ring = Type.Array(Position);
+export const ShapeGeometry = Type.Union([
+  Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Ring) }),
+  Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Ring)) }),
+]);
+
+export const MunicipalityShape = Type.Object({
+  municipalityId: Uuid,
+  source: Type.Union([Type.Literal('schematic'), Type.Literal('loaded'), Type.Literal('derived')], {
+    description:
+      'schematic = generated, not a real boundary; loaded = from `dobroset shapes load`; derived = drawn ' +
+      "from the predecessors' (or the successor's) shapes through the municipal lineage",
+  }),
+  schematic: Type.Boolean({ description: 'true when the shape (or what it is derived from) is schematic' }),
+  geometry: ShapeGeometry,
+});
+export type MunicipalityShape = Static<typeof MunicipalityShape>;
+export const MunicipalityShapeList = Type.Object({
+  items: Type.Array(MunicipalityShape, {
+    description: 'one shape per municipality record of any period; pick the ids of /municipalities?on=',
+  }),
+});
+
+export const ServiceKind = Type.Object({
+  code: Type.String(),
+  nameRu: Type.String(),
+  nameEn: Type.String(),
+});
+export const ServiceKindList = Type.Object({ items: Type.Array(ServiceKind) });

@@ -15,4 +15,5 @@ export const PublicConfig = Type.Object({
   mapTileAttribution: Type.Union([Type.String(), Type.Null()]),
   demo: Type.Boolean(),
   smtpConfigured: Type.Boolean(),
+  uploadMaxBytes: Type.Integer({ description: 'Largest accepted document upload (UPLOAD_MAX_MB)' }),
 });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { useLogout, useMe } from '../api/queries';
+import { NotificationsNavItem, useApplicationsNav } from '../components/NotificationsNavItem';
 import { currentLocale, setLocale } from '../i18n';
 import { readLowVision, setLowVision } from './lowVision';
 
@@ -22,6 +23,7 @@ export function Header() {
   const logout = useLogout();
   const [lowVision, setLowVisionState] = useState(readLowVision);
   const user = me.data;
+  const nav = useApplicationsNav(user);
 
   const toggleLowVision = () => {
     setLowVision(!lowVision);
@@ -74,6 +76,9 @@ export function Header() {
               <NavItem to="/centers" label={t('nav.centers')} />
               {user && <NavItem to="/account" label={t('nav.account')} />}
               {user && <NavItem to="/organizations" label={t('nav.organizations')} />}
+              {nav.applications && <NavItem to="/applications" label={t('applications.nav')} />}
+              {nav.operator && <NavItem to="/operator" label={t('operator.nav')} />}
+              {user && <NotificationsNavItem />}
               {!me.isPending && !user && <NavItem to="/login" label={t('nav.login')} />}
               {!me.isPending && !user && <NavItem to="/register" label={t('nav.register')} />}
             </ul>

@@ -1,5 +1,7 @@
 /** The real app (built web assets, real HTTP) on a fresh database, on a free local port. */
+import fs from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { systemClock } from '../../../src/server/platform/clock.js';
@@ -14,8 +16,10 @@ export async function startServer() {
   await seedAll(handle.db, systemClock, { demo: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dobroset-e2e-uploads-'));
   const config = loadConfig({
     LOG_LEVEL: 'silent',
+    UPLOAD_DIR: uploadDir,
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: baseUrl,
@@ -46,6 +50,7 @@ export async function startServer() {
     async stop() {
       await runtime.close();
       await handle.close();
+      fs.rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }

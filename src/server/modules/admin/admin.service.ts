@@ -8,11 +8,18 @@ import { authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { backupTo } from '../../platform/db/backup.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { FileStore } from '../../platform/storage/file-store.js';
 import type { NetworkService } from '../network/network.service.js';
 import { canDownloadBackup } from './admin.policy.js';
 
-export function createAdminService(deps: { db: Kysely<Database>; clock: Clock; network: NetworkService }) {
-  const { db, clock, network } = deps;
+export function createAdminService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  network: NetworkService;
+  /** Uploaded files travel inside the backup. */
+  files: FileStore;
+}) {
+  const { db, clock, network, files } = deps;
   return {
     /**
      * Writes the backup to a temporary file first: on the embedded database the snapshot holds the only
@@ -24,7 +31,7 @@ export function createAdminService(deps: { db: Kysely<Database>; clock: Clock; n
       authorize(canDownloadBackup(actor, region));
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dobroset-backup-'));
       const file = path.join(dir, 'backup.jsonl.gz');
-      const counts = await backupTo(db, file);
+      const { rows: counts, files: fileCount, missingFiles } = await backupTo(db, file, { files });
       const now = clock.now();
       await db
         .insertInto('audit_events')
@@ -34,7 +41,7 @@ export function createAdminService(deps: { db: Kysely<Database>; clock: Clock; n
           action: 'backup.downloaded',
           entity: 'database',
           entity_id: null,
-          data: JSON.stringify({ counts }),
+          data: JSON.stringify({ counts, files: fileCount, missingFiles: missingFiles.length }),
         })
         .execute();
       return {

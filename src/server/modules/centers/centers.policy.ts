@@ -10,3 +10,7 @@ export const canChangeCenterStatus = (actor: Actor, center: CenterScope) =>
 /** The history (with reasons) is for the operator and the centre's own coordinators. */
 export const canSeeCenterHistory = (actor: Actor, center: CenterScope) =>
   canChangeCenterStatus(actor, center) || holds(actor, 'center_coordinator', { centerId: center.id });
+
+/** The public profile (services, hours, contacts, description) is kept by the centre and the operator. */
+export const canEditCenterProfile = (actor: Actor, center: CenterScope) =>
+  canChangeCenterStatus(actor, center) || holds(actor, 'center_coordinator', { centerId: center.id });

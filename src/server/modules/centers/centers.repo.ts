@@ -1,6 +1,7 @@
 /** Typed SQL for one centre and its status history. */
 import type { Kysely } from 'kysely';
 import type { CenterStatus, Database } from '../../platform/db/schema.js';
+import type { ProfileUpdate } from './center-profile.js';
 
 type Db = Kysely<Database>;
 
@@ -24,6 +25,28 @@ export function createCentersRepo(db: Db) {
       },
       trx: Db,
     ) => trx.insertInto('center_status_events').values(event).execute(),
+
+    /** Writes the given profile fields (others unchanged) and returns the previous values. */
+    updateProfile: async (id: string, update: ProfileUpdate, trx: Db) => {
+      const before = await trx
+        .selectFrom('centers')
+        .select(['services', 'opening_hours', 'phone', 'email', 'website', 'address', 'description'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (before && Object.keys(update).length > 0) {
+        await trx.updateTable('centers').set(update).where('id', '=', id).execute();
+      }
+      return before;
+    },
+
+    /** Codes of the service vocabulary in use. */
+    serviceCodes: async (trx: Db = db) =>
+      new Set(
+        (
+          await trx.selectFrom('center_service_kinds').select('code').where('active', '=', true).execute()
+        ).map((r) => r.code),
+      ),
 
     history: (id: string, trx: Db = db) =>
       trx

@@ -15,6 +15,12 @@ export function registerCenterRoutes(app: FastifyInstance, deps: { centers: Cent
     tags: ['centers'],
     handler: ({ params }, request) => centers.history(request.actor, params.id),
   });
+  route(app, ep.updateCenterProfile, {
+    summary:
+      "Edit a centre's public profile (services, hours, contacts, description) — its coordinators, operator",
+    tags: ['centers'],
+    handler: ({ params, body }, request) => centers.updateProfile(request.actor, params.id, body),
+  });
   route(app, ep.changeCenterStatus, {
     summary:
       'Suspend (reason required), reactivate or close (reason required, final) a centre — operator only',

@@ -1,14 +1,16 @@
 /** A centre's status over its life: suspend (with reason), reactivate, close (final). Every change is kept. */
 import type { Kysely } from 'kysely';
-import type { ChangeCenterStatusBody } from '../../../shared/contracts/centers.js';
+import type { ChangeCenterStatusBody, UpdateCenterProfileBody } from '../../../shared/contracts/centers.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { toCenterView } from '../network/network.presenter.js';
 import type { NetworkService } from '../network/network.service.js';
+import { checkProfile } from './center-profile.js';
 import { allowedNext, canTransition, reasonRequired } from './center-status.js';
-import { canChangeCenterStatus, canSeeCenterHistory } from './centers.policy.js';
+import './centers.messages.js';
+import { canChangeCenterStatus, canEditCenterProfile, canSeeCenterHistory } from './centers.policy.js';
 import type { CentersRepo } from './centers.repo.js';
 
 type CenterContextRow = NonNullable<Awaited<ReturnType<NetworkService['findCenter']>>>;
@@ -53,6 +55,43 @@ export function createCentersService(deps: {
       const center = await network.findCenter(id);
       authorize(center !== undefined && canSeeCenterHistory(actor, center), { hide: true, what: 'centre' });
       return history(id);
+    },
+
+    /**
+     * The centre's coordinators and the operator keep its public profile (any status). Unknown service
+     * codes, a malformed phone, email or web address are field errors; nothing is written then.
+     */
+    async updateProfile(actor: Actor, id: string, body: UpdateCenterProfileBody) {
+      const user = requireUser(actor);
+      const center = await network.findCenter(id);
+      authorize(center !== undefined && canSeeCenterHistory(actor, center), { hide: true, what: 'centre' });
+      authorize(canEditCenterProfile(actor, center as CenterContextRow));
+      const { update, errors } = checkProfile(body, await repo.serviceCodes());
+      if (errors.length) throw invalid('profile_invalid', 'Please check the centre profile fields.', errors);
+      await db.transaction().execute(async (trx) => {
+        const before = await repo.updateProfile(id, update, trx);
+        if (!before) throw notFound('centre');
+        const changed = Object.keys(update).filter(
+          (k) =>
+            JSON.stringify(before[k as keyof typeof before]) !==
+            JSON.stringify(update[k as keyof typeof update]),
+        );
+        if (changed.length === 0) return;
+        await trx
+          .insertInto('audit_events')
+          .values({
+            at: clock.now(),
+            actor_id: user.userId,
+            action: 'center.profile_updated',
+            entity: 'center',
+            entity_id: id,
+            data: JSON.stringify({ fields: changed }),
+          })
+          .execute();
+      });
+      const updated = await network.findCenter(id);
+      if (!updated) throw notFound('centre');
+      return { center: view(updated) };
     },
 
     async changeStatus(actor: Actor, id: string, body: ChangeCenterStatusBody) {

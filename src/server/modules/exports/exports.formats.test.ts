@@ -91,3 +91,26 @@ describe('XLSX', () => {
     expect(sheet.getColumn(2).width).toBe(12);
   });
 });
+
+describe('decimal cells', () => {
+  type Score = { score: number | null };
+  const scores: Table<Score> = {
+    sheetName: 'Баллы',
+    columns: [{ header: 'Балл', kind: 'decimal', width: 6, value: (r) => r.score }],
+    rows: [{ score: 12.5 }, { score: 7 }, { score: null }],
+  };
+
+  it('CSV writes a decimal comma (Russian-locale Excel reads it as a number)', () => {
+    const lines = toCsv(scores).toString('utf8').slice(1).split('\r\n');
+    expect(lines.slice(0, 4)).toEqual(['Балл', '12,5', '7', '']);
+  });
+
+  it('XLSX writes real numbers with a decimal format', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(scores, new Date('2026-01-01T00:00:00Z'))) as never);
+    const sheet = workbook.getWorksheet('Баллы');
+    expect(sheet?.getCell('A2').value).toBe(12.5);
+    expect(sheet?.getCell('A3').value).toBe(7);
+    expect(sheet?.getCell('A2').numFmt).toBe('0.0#');
+  });
+});

@@ -4,8 +4,11 @@
  */
 import { stringify } from 'csv-stringify/sync';
 
-/** How a column's values are written: `code` is text that must stay text (INN, OGRN: leading zeros). */
-export type CellKind = 'text' | 'code' | 'date' | 'bool' | 'int';
+/**
+ * How a column's values are written: `code` is text that must stay text (INN, OGRN: leading zeros);
+ * `decimal` is a number with a fraction (a decimal comma in the CSV, as Russian-locale Excel reads it).
+ */
+export type CellKind = 'text' | 'code' | 'date' | 'bool' | 'int' | 'decimal';
 /** A cell value before formatting; dates are 'YYYY-MM-DD' strings. */
 export type CellValue = string | number | boolean | null;
 
@@ -43,6 +46,7 @@ export const neutralizeFormula = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}
 function csvCell(kind: CellKind, value: CellValue): string {
   if (value === null) return '';
   if (kind === 'bool') return value ? YES : NO;
+  if (kind === 'decimal' && typeof value === 'number') return String(value).replace('.', ',');
   if (typeof value === 'number') return String(value);
   return neutralizeFormula(cleanText(String(value)));
 }
@@ -72,12 +76,17 @@ function xlsxCell(kind: CellKind, value: CellValue): string | number | Date | nu
   if (value === null) return null;
   if (kind === 'bool') return value ? YES : NO;
   if (kind === 'date') return excelDate(String(value));
-  if (kind === 'int') return Number(value);
+  if (kind === 'int' || kind === 'decimal') return Number(value);
   // Strings are written as string cells (never formulas), so no apostrophe is needed here.
   return cleanText(String(value));
 }
 
-const NUM_FMT: Partial<Record<CellKind, string>> = { code: '@', date: 'dd.mm.yyyy', int: '0' };
+const NUM_FMT: Partial<Record<CellKind, string>> = {
+  code: '@',
+  date: 'dd.mm.yyyy',
+  int: '0',
+  decimal: '0.0#',
+};
 
 export async function toXlsx<R>(table: Table<R>, created: Date): Promise<Buffer> {
   // exceljs is large: loaded on the first XLSX download, not at start-up.

@@ -47,15 +47,6 @@ const ORGANIZATION_SUBKIND: Record<string, string> = {
   state_institution: 'Государственное учреждение',
   other: 'Другое',
 };
-/** Stages of an application for centre status (a stage not listed here is written as its code). */
-const APPLICATION_STAGE: Record<string, string> = {
-  draft: 'черновик',
-  submitted: 'подана',
-  interview_and_documents: 'собеседование и документы',
-  acceleration: 'акселерация',
-  licence_agreement: 'лицензионный договор',
-  preparation: 'подготовка к открытию',
-};
 const label = (labels: Record<string, string>, code: string | null) =>
   code === null ? null : (labels[code] ?? code);
 
@@ -96,12 +87,21 @@ const organizationColumns = (timeZone: string): Column<OrganizationExportRow>[] 
   { header: 'Изменена', kind: 'date', width: 12, value: (r) => localDay(r.updated_at, timeZone) },
 ];
 
-const applicationColumns: Column<ApplicationExportRow>[] = [
+const applicationColumns = (timeZone: string): Column<ApplicationExportRow>[] => [
   { header: 'Организация', kind: 'text', width: 30, value: (r) => r.organization_name },
   { header: 'ИНН', kind: 'code', width: 14, value: (r) => r.organization_inn },
   { header: 'Муниципалитет', kind: 'text', width: 26, value: (r) => r.municipality_name_ru },
-  { header: 'Этап', kind: 'text', width: 24, value: (r) => label(APPLICATION_STAGE, r.stage) },
+  { header: 'Название центра', kind: 'text', width: 26, value: (r) => r.proposed_name },
+  // The operator names the stages (application_stages); the code stands in for a stage without a row.
+  { header: 'Этап', kind: 'text', width: 24, value: (r) => r.stage_name_ru ?? r.stage },
   { header: 'На этапе с', kind: 'date', width: 12, value: (r) => r.stage_since },
+  {
+    header: 'Подана',
+    kind: 'date',
+    width: 12,
+    value: (r) => (r.submitted_at ? localDay(r.submitted_at, timeZone) : null),
+  },
+  { header: 'Ожидаемое открытие', kind: 'date', width: 12, value: (r) => r.expected_opening_on },
   { header: 'Демо', kind: 'bool', width: 8, value: (r) => r.is_demo },
 ];
 
@@ -117,9 +117,9 @@ export const tables = {
     columns: organizationColumns(timeZone),
     rows,
   }),
-  applications: (rows: ApplicationExportRow[]): Table<ApplicationExportRow> => ({
+  applications: (rows: ApplicationExportRow[], timeZone: string): Table<ApplicationExportRow> => ({
     sheetName: 'Заявки на статус',
-    columns: applicationColumns,
+    columns: applicationColumns(timeZone),
     rows,
   }),
 };

@@ -73,12 +73,17 @@ export function createExportsRepo(db: Db) {
         .selectFrom('center_applications as a')
         .innerJoin('organizations as o', 'o.id', 'a.organization_id')
         .innerJoin('municipalities as m', 'm.id', 'a.municipality_id')
+        .leftJoin('application_stages as s', 's.code', 'a.stage')
         .select([
           'o.name as organization_name',
           'o.inn as organization_inn',
           'm.name_ru as municipality_name_ru',
+          'a.proposed_name',
           'a.stage',
+          's.name_ru as stage_name_ru',
           'a.stage_since',
+          'a.submitted_at',
+          'a.expected_opening_on',
           'a.is_demo',
         ])
         .where('m.region_id', '=', regionId)

@@ -44,7 +44,7 @@ export function createExportsService(deps: {
           ? await write(tables.centers(await repo.centers(region.id)))
           : name === 'organizations'
             ? await write(tables.organizations(await repo.organizations(region.id), region.timezone))
-            : await write(tables.applications(await repo.applications(region.id)));
+            : await write(tables.applications(await repo.applications(region.id), region.timezone));
 
       await db
         .insertInto('audit_events')

@@ -16,6 +16,7 @@ import {
   REGISTRY_EXPORTS,
 } from '../../../web/pages/organizations/exportLinks.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { seedApplicationDefaults } from '../applications/applications.seed.js';
 import { canExportRegistry } from './exports.policy.js';
 
 /** A valid 10-digit INN with two leading zeros (Excel would turn it into a number and drop them). */
@@ -87,9 +88,19 @@ async function seedRegistry(t: TestPlatform) {
     .values({
       organization_id: library.id,
       municipality_id: izhmorsky.id,
+      proposed_name: 'Добро.Центр Ижморки',
       stage: 'licence_agreement',
       stage_since: '2023-08-28',
+      submitted_at: new Date('2023-05-10T09:00:00Z'),
+      expected_opening_on: '2024-03-01',
     })
+    .execute();
+  // The operator names the stages; the export follows the name, not a fixed list.
+  await seedApplicationDefaults(t.db);
+  await t.db
+    .updateTable('application_stages')
+    .set({ name_ru: 'Лицензионный договор (финальный этап документов)' })
+    .where('code', '=', 'licence_agreement')
     .execute();
   for (const name of ['Первый', 'Второй']) {
     const rep = await buildUser(t.db, { displayName: name });
@@ -272,16 +283,29 @@ describe('CSV', () => {
     expect(hostile[column('Представителей')]).toBe('0');
   });
 
-  it('applications: organization, INN, municipality, stage in Russian, since', async () => {
+  it("applications: organization, INN, municipality, the operator's stage name, dates", async () => {
     const res = await t.request('GET', '/api/exports/applications.csv', { cookie: adminCookie });
     expect(csvOf(res.rawPayload)).toEqual([
-      ['Организация', 'ИНН', 'Муниципалитет', 'Этап', 'На этапе с', 'Демо'],
+      [
+        'Организация',
+        'ИНН',
+        'Муниципалитет',
+        'Название центра',
+        'Этап',
+        'На этапе с',
+        'Подана',
+        'Ожидаемое открытие',
+        'Демо',
+      ],
       [
         'Библиотека имени Ф. М. Достоевского',
         INN,
         'Ижморский муниципальный округ',
-        'лицензионный договор',
+        'Добро.Центр Ижморки',
+        'Лицензионный договор (финальный этап документов)',
         '2023-08-28',
+        '2023-05-10',
+        '2024-03-01',
         'нет',
       ],
     ]);

@@ -37,6 +37,12 @@ export const toCenterView = (c: CenterRow): Center => ({
   lon: c.lon,
   openedOn: c.opened_on,
   isDemo: c.is_demo,
+  services: c.services,
+  openingHours: c.opening_hours,
+  phone: c.phone,
+  email: c.email,
+  website: c.website,
+  description: c.description,
 });
 
 export const toTargetView = (t: TargetRow, actual: number): PlanTarget => ({

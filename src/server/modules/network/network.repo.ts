@@ -4,14 +4,13 @@ import type { Database } from '../../platform/db/schema.js';
 
 type Db = Kysely<Database>;
 
-/** Application stages that count as "in progress" (not a draft, not decided). */
-export const STAGES_IN_PROGRESS = [
-  'submitted',
-  'interview_and_documents',
-  'acceleration',
-  'licence_agreement',
-  'preparation',
-];
+/**
+ * Application stages that do NOT count as "in progress": the draft and the final states. Every other stage
+ * (submitted, the operator's configurable review stages, changes_requested) is in progress, so the notion
+ * stays true when the operator adds or renames review stages.
+ */
+export const STAGES_NOT_IN_PROGRESS = ['draft', 'opened', 'rejected', 'withdrawn'];
+export const isStageInProgress = (stage: string) => !STAGES_NOT_IN_PROGRESS.includes(stage);
 
 /** Centres joined with their organization and municipality: the columns every centre view needs. */
 export const centersWithContext = (trx: Db) =>
@@ -28,6 +27,12 @@ export const centersWithContext = (trx: Db) =>
       'c.lon',
       'c.opened_on',
       'c.is_demo',
+      'c.services',
+      'c.opening_hours',
+      'c.phone',
+      'c.email',
+      'c.website',
+      'c.description',
       'c.organization_id',
       'o.region_id',
       'o.name as organization_name',
@@ -84,7 +89,7 @@ export function createNetworkRepo(db: Db) {
               .selectFrom('center_applications as a')
               .select(sql<number>`count(*)::int`.as('n'))
               .whereRef('a.municipality_id', '=', 'm.id')
-              .where('a.stage', 'in', STAGES_IN_PROGRESS)
+              .where('a.stage', 'not in', STAGES_NOT_IN_PROGRESS)
               .$asScalar()
               .$notNull()
               .as('applications_in_progress'),
@@ -110,9 +115,38 @@ export function createNetworkRepo(db: Db) {
       return result.rows;
     },
 
-    /** Active centres with the municipality they are registered in. */
-    centers: (regionId: string, trx: Db = db) =>
-      centersWithContext(trx).where('m.region_id', '=', regionId).where('c.status', '=', 'active').execute(),
+    /** Active centres with the municipality they are registered in; optionally offering a service or named so. */
+    centers: (regionId: string, filter: { service?: string; q?: string } = {}, trx: Db = db) => {
+      let query = centersWithContext(trx)
+        .where('m.region_id', '=', regionId)
+        .where('c.status', '=', 'active');
+      if (filter.service) query = query.where(sql<boolean>`${filter.service} = any(c.services)`);
+      const q = filter.q?.trim();
+      if (q) {
+        const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+        query = query.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('o.name', 'ilike', like)]));
+      }
+      return query.execute();
+    },
+
+    /** Every municipality record's shape (any period) and the lineage links, for the map. */
+    shapes: (regionId: string, trx: Db = db) =>
+      trx
+        .selectFrom('municipalities')
+        .select(['id', 'shape', 'shape_source', 'shape_updated_at'])
+        .where('region_id', '=', regionId)
+        .orderBy('id')
+        .execute(),
+
+    /** The service vocabulary in display order (active kinds only). */
+    serviceKinds: (trx: Db = db) =>
+      trx
+        .selectFrom('center_service_kinds')
+        .select(['code', 'name_ru', 'name_en'])
+        .where('active', '=', true)
+        .orderBy('position')
+        .orderBy('code')
+        .execute(),
 
     /** One centre, whatever its status, with its organization, region and municipality. */
     center: (id: string, trx: Db = db) => centersWithContext(trx).where('c.id', '=', id).executeTakeFirst(),

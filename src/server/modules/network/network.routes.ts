@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
 import { route } from '../../platform/http/route.js';
@@ -22,8 +23,31 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: { network: Net
     handler: async ({ query }) => ({ items: await network.municipalities(query.on) }),
   });
   route(app, ep.centers, {
-    summary: 'Active centres, optionally of one municipality (slug)',
+    summary: 'Active centres; filters: municipality (slug), service (code), q (centre or organization name)',
     tags,
-    handler: async ({ query }) => ({ items: await network.centers({ municipality: query.municipality }) }),
+    handler: async ({ query }) => ({
+      items: await network.centers({ municipality: query.municipality, service: query.service, q: query.q }),
+    }),
+  });
+  route(app, ep.serviceKinds, {
+    summary: 'The vocabulary of centre services (codes with Russian and English names)',
+    tags,
+    handler: async () => ({ items: await network.serviceKinds() }),
+  });
+  route(app, ep.municipalityShapes, {
+    summary:
+      'Shapes of all municipality records for the coverage map (GeoJSON geometries); cacheable, with ETag',
+    tags,
+    alsoStatuses: [304],
+    handler: async (_input, request, reply) => {
+      const body = { items: await network.shapes() };
+      const etag = `"${createHash('sha1').update(JSON.stringify(body)).digest('base64url')}"`;
+      reply.header('ETag', etag).header('Cache-Control', 'public, max-age=60, must-revalidate');
+      if (request.headers['if-none-match'] === etag) {
+        reply.code(304);
+        return null;
+      }
+      return body;
+    },
   });
 }

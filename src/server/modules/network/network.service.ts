@@ -1,5 +1,11 @@
 /** The public view of the network: region, plan, coverage and centres. */
-import type { Center, Municipality, PublicSummary, Region } from '../../../shared/contracts/network.js';
+import type {
+  Center,
+  Municipality,
+  MunicipalityShape,
+  PublicSummary,
+  Region,
+} from '../../../shared/contracts/network.js';
 import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import {
@@ -11,6 +17,7 @@ import {
 } from './coverage.js';
 import { toCenterView, toMunicipalityView, toTargetView } from './network.presenter.js';
 import type { NetworkRepo } from './network.repo.js';
+import { resolveShapes } from './shapes.js';
 
 /** The calendar day in the region's time zone (municipal changes take effect by local date). */
 export function localDay(now: Date, timeZone: string): string {
@@ -83,14 +90,28 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
       return rows.map(toMunicipalityView).sort((a, b) => collator.compare(a.nameRu, b.nameRu));
     },
 
-    async centers(filter: { municipality?: string }): Promise<Center[]> {
+    /** The shape of every municipality record (any period), own or derived through the lineage. */
+    async shapes(): Promise<MunicipalityShape[]> {
+      const region = await currentRegion();
+      const [rows, lineage] = await Promise.all([
+        repo.shapes(region.id),
+        repo.lineageUpTo(region.id, '9999-12-31'),
+      ]);
+      return resolveShapes(rows, lineage);
+    },
+
+    async serviceKinds() {
+      return (await repo.serviceKinds()).map((k) => ({ code: k.code, nameRu: k.name_ru, nameEn: k.name_en }));
+    },
+
+    async centers(filter: { municipality?: string; service?: string; q?: string }): Promise<Center[]> {
       const region = await currentRegion();
       const today = localDay(clock.now(), region.timezone);
       const inForce = new Map((await repo.municipalitiesInForce(region.id, today)).map((m) => [m.id, m]));
       const lineage = indexLineage(await repo.lineageUpTo(region.id, today));
       // A centre is shown under the municipality it counts for today (its own one after a merger or a
       // conversion has become the successor); `municipality` matches that one or the registered one.
-      const rows = (await repo.centers(region.id)).map((c) => {
+      const rows = (await repo.centers(region.id, { service: filter.service, q: filter.q })).map((c) => {
         const m = inForce.get(municipalityOnDay(c.municipality_id, lineage, today));
         const now = m
           ? {

@@ -10,7 +10,7 @@ export function registerSystemRoutes(
   app: FastifyInstance,
   deps: {
     handle: DatabaseHandle;
-    config: Pick<Config, 'mapTileUrl' | 'mapTileAttribution' | 'demo' | 'smtpUrl'>;
+    config: Pick<Config, 'mapTileUrl' | 'mapTileAttribution' | 'demo' | 'smtpUrl' | 'uploadMaxMb'>;
   },
 ) {
   const tags = ['system'];
@@ -51,6 +51,7 @@ export function registerSystemRoutes(
       mapTileAttribution: deps.config.mapTileAttribution,
       demo: deps.config.demo,
       smtpConfigured: deps.config.smtpUrl !== null,
+      uploadMaxBytes: deps.config.uploadMaxMb * 1_048_576,
     }),
   });
 }

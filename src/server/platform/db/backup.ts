@@ -2,6 +2,10 @@
  * Logical backup and restore, the same for both drivers: one gzip'd JSON-lines file, taken in a single
  * REPEATABLE READ transaction (a consistent snapshot). A backup made on the embedded database restores
  * into PostgreSQL and back, which is also how an installation moves to a server.
+ *
+ * Uploaded files (application documents) are part of the data: when a file store is given, every file the
+ * snapshot references is written into the same backup (base64, after the rows) and restored into the
+ * target store, so one file is enough to move or recover an installation.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -9,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { migrations } from '../../migrations/index.js';
+import type { FileStore } from '../storage/file-store.js';
 import { appliedMigrations, expectedMigrations, migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 
@@ -16,6 +21,21 @@ export const BACKUP_FORMAT = 'dobroset-backup';
 const BATCH = 1000;
 
 type Header = { format: string; version: 1; createdAt: string; migrations: string[]; tables: string[] };
+
+/** Columns that hold keys of the file store; each referenced file travels with the backup. */
+const FILE_KEY_COLUMNS = [{ table: 'application_document_versions', column: 'storage_key' }] as const;
+
+export type BackupResult = {
+  /** Rows per table. */
+  rows: Record<string, number>;
+  /** Files copied into the backup. */
+  files: number;
+  /** Keys referenced by rows whose file was not in the store (reported, never silently dropped). */
+  missingFiles: string[];
+};
+export type RestoreResult = { rows: Record<string, number>; files: number };
+
+type FileLine = { f: string; b: string };
 
 /** Public tables in an order where every table comes after the tables it references. */
 async function tablesInDependencyOrder(db: Kysely<Database>): Promise<{ name: string; selfRef: boolean }[]> {
@@ -53,9 +73,14 @@ const ident = (name: string) => {
   return sql.id(name);
 };
 
-/** Writes a backup to `file`; returns the row count per table. */
-export async function backupTo(db: Kysely<Database>, file: string): Promise<Record<string, number>> {
+/** Writes a backup to `file` (with the referenced uploaded files when `files` is given). */
+export async function backupTo(
+  db: Kysely<Database>,
+  file: string,
+  options: { files?: FileStore } = {},
+): Promise<BackupResult> {
   const counts: Record<string, number> = {};
+  const result: BackupResult = { rows: counts, files: 0, missingFiles: [] };
   const gzip = zlib.createGzip();
   const out = fs.createWriteStream(`${file}.partial`);
   const done = pipeline(gzip, out);
@@ -92,17 +117,48 @@ export async function backupTo(db: Kysely<Database>, file: string): Promise<Reco
           if (rows.rows.length < BATCH) break;
         }
       }
+      if (options.files) await writeFiles(trx, options.files, write, result);
     });
   gzip.end();
   await done;
   fs.renameSync(`${file}.partial`, file);
-  return counts;
+  return result;
+}
+
+async function writeFiles(
+  trx: Kysely<Database>,
+  store: FileStore,
+  write: (value: FileLine) => Promise<void>,
+  result: BackupResult,
+): Promise<void> {
+  for (const { table, column } of FILE_KEY_COLUMNS) {
+    const keys = await sql<{ key: string }>`
+      select distinct ${sql.id(column)} as key from ${ident(table)} order by 1`.execute(trx);
+    for (const { key } of keys.rows) {
+      const bytes = await store.get(key);
+      if (!bytes) {
+        result.missingFiles.push(key);
+        continue;
+      }
+      await write({ f: key, b: bytes.toString('base64') });
+      result.files += 1;
+    }
+  }
 }
 
 export class RestoreError extends Error {}
 
-/** Restores a backup into an empty database: schema at the backup's version, rows, then newer migrations. */
-export async function restoreFrom(db: Kysely<Database>, file: string): Promise<Record<string, number>> {
+/**
+ * Restores a backup into an empty database: schema at the backup's version, rows, then newer migrations.
+ * Files in the backup go into `files` (a file already there under the same key is left as it is: keys are
+ * random and files immutable); without a store, a backup that carries files is refused rather than
+ * restored without them.
+ */
+export async function restoreFrom(
+  db: Kysely<Database>,
+  file: string,
+  options: { files?: FileStore } = {},
+): Promise<RestoreResult> {
   if (!fs.existsSync(file)) throw new RestoreError(`Backup file ${file} does not exist`);
   if ((await appliedMigrations(db)).length > 0) {
     throw new RestoreError(
@@ -137,6 +193,7 @@ export async function restoreFrom(db: Kysely<Database>, file: string): Promise<R
     if (result.error) throw result.error;
   }
   const counts: Record<string, number> = {};
+  let files = 0;
   await db.transaction().execute(async (trx) => {
     const selfRef = new Set((await tablesInDependencyOrder(trx)).filter((t) => t.selfRef).map((t) => t.name));
     let table: string | null = null;
@@ -152,7 +209,17 @@ export async function restoreFrom(db: Kysely<Database>, file: string): Promise<R
     };
     for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
       if (!line) continue;
-      const { t, r } = JSON.parse(line) as { t: string; r: Record<string, unknown> };
+      const parsed = JSON.parse(line) as { t: string; r: Record<string, unknown> } | FileLine;
+      if ('f' in parsed) {
+        await flush();
+        table = null;
+        if (!options.files) throw new RestoreError('This backup holds uploaded files; give a file store.');
+        if (!(await options.files.has(parsed.f)))
+          await options.files.put(parsed.f, Buffer.from(parsed.b, 'base64'));
+        files += 1;
+        continue;
+      }
+      const { t, r } = parsed;
       if (t !== table) {
         await flush();
         table = t;
@@ -171,5 +238,5 @@ export async function restoreFrom(db: Kysely<Database>, file: string): Promise<R
     }
   });
   await migrateToLatest(db);
-  return counts;
+  return { rows: counts, files };
 }

@@ -170,11 +170,11 @@ describe('backup and restore', () => {
         })
         .execute();
       const file = path.join(tmp, 'backup.jsonl.gz');
-      const counts = await backupTo(source.db, file);
+      const { rows: counts } = await backupTo(source.db, file);
       expect(counts.centers).toBe(1);
       expect(counts.users).toBe(1);
 
-      const restored = await restoreFrom(target.db, file);
+      const { rows: restored } = await restoreFrom(target.db, file);
       expect(restored).toMatchObject({ centers: 1, users: 1, audit_events: 1, regions: 1 });
       const c = await target.db.selectFrom('centers').selectAll().executeTakeFirstOrThrow();
       expect(c).toMatchObject({ id: center.id, name: 'Добро.Центр «Берёзка»' });

@@ -38,8 +38,15 @@ export type MunicipalitiesTable = {
   effective_from: ColumnType<string, string | undefined, string>;
   effective_to: DateString | null;
   predecessor_id: string | null;
+  /** GeoJSON Polygon/MultiPolygon geometry (lon/lat); written as JSON text. */
+  shape: ColumnType<MunicipalityShape | null, string | null | undefined, string | null>;
+  shape_source: 'schematic' | 'loaded' | null;
+  shape_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: DefaultTimestamp;
 };
+export type MunicipalityShape =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
 export type OrganizationKind =
   | 'education'

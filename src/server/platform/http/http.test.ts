@@ -214,7 +214,9 @@ describe('platform behaviour', () => {
       'mapTileAttribution',
       'mapTileUrl',
       'smtpConfigured',
+      'uploadMaxBytes',
     ]);
+    expect(res.json().uploadMaxBytes).toBe(10 * 1_048_576);
   });
 });
 

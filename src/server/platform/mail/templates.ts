@@ -4,7 +4,58 @@ import type { Locale } from '../../../shared/limits.js';
 export type MailTemplate =
   | { template: 'verify_email'; vars: { name: string; link: string } }
   | { template: 'reset_password'; vars: { name: string; link: string } }
-  | { template: 'password_changed'; vars: { name: string } };
+  | { template: 'password_changed'; vars: { name: string } }
+  | { template: 'application_step'; vars: ApplicationStepVars };
+
+/**
+ * A step of a «Добро.Центр» status application. `event`: submitted, resubmitted, advanced,
+ * changes_requested, rejected, withdrawn, opened, document_returned. `stage` and `document` are names in
+ * the recipient's language; `comment` may be empty.
+ */
+export type ApplicationStepVars = {
+  name: string;
+  event: string;
+  application: string;
+  organization: string;
+  stage: string;
+  document: string;
+  comment: string;
+  link: string;
+};
+
+const APPLICATION_EVENTS: { [L in Locale]: Record<string, (v: Record<string, string>) => string> } = {
+  ru: {
+    submitted: (v) =>
+      `Организация «${v.organization}» подала заявку «${v.application}» на статус «Добро.Центр».`,
+    resubmitted: (v) => `Заявка «${v.application}» снова подана после доработки; этап: «${v.stage}».`,
+    advanced: (v) => `Заявка «${v.application}» переведена на этап «${v.stage}».`,
+    changes_requested: (v) => `Заявка «${v.application}» возвращена на доработку.`,
+    rejected: (v) => `В присвоении статуса по заявке «${v.application}» отказано.`,
+    withdrawn: (v) => `Заявка «${v.application}» отозвана заявителем.`,
+    opened: (v) => `Статус «Добро.Центр» присвоен: центр «${v.application}» открыт.`,
+    document_returned: (v) => `Документ «${v.document}» по заявке «${v.application}» возвращён на доработку.`,
+  },
+  en: {
+    submitted: (v) => `${v.organization} has applied for «Добро.Центр» status: "${v.application}".`,
+    resubmitted: (v) => `Application "${v.application}" was resubmitted after changes; stage: "${v.stage}".`,
+    advanced: (v) => `Application "${v.application}" moved to the stage "${v.stage}".`,
+    changes_requested: (v) => `Application "${v.application}" was returned for changes.`,
+    rejected: (v) => `Application "${v.application}" was rejected.`,
+    withdrawn: (v) => `Application "${v.application}" was withdrawn by the applicant.`,
+    opened: (v) => `Status granted: the centre "${v.application}" is open.`,
+    document_returned: (v) => `The document "${v.document}" of application "${v.application}" was returned.`,
+  },
+};
+
+function applicationStep(locale: Locale, v: Record<string, string>): Rendered {
+  const ru = locale === 'ru';
+  const what = APPLICATION_EVENTS[locale][v.event ?? '']?.(v) ?? v.event ?? '';
+  const comment = v.comment ? `\n\n${ru ? 'Комментарий' : 'Comment'}: ${v.comment}` : '';
+  return {
+    subject: ru ? `Заявка «${v.application}» — Добросеть` : `Application "${v.application}" — Dobroset`,
+    text: `${ru ? 'Здравствуйте' : 'Hello'}, ${v.name}!\n\n${what}${comment}\n\n${ru ? 'Открыть заявку' : 'Open the application'}: ${v.link}`,
+  };
+}
 
 type Rendered = { subject: string; text: string };
 
@@ -23,6 +74,7 @@ const texts: { [L in Locale]: { [T in MailTemplate['template']]: (v: Record<stri
         subject: 'Пароль изменён — Добросеть',
         text: `Здравствуйте, ${v.name}!\n\nПароль вашей учётной записи изменён, все другие сеансы завершены. Если это были не вы, восстановите пароль и сообщите оператору.`,
       }),
+      application_step: (v) => applicationStep('ru', v),
     },
     en: {
       verify_email: (v) => ({
@@ -37,6 +89,7 @@ const texts: { [L in Locale]: { [T in MailTemplate['template']]: (v: Record<stri
         subject: 'Password changed — Dobroset',
         text: `Hello, ${v.name}!\n\nThe password of your account was changed and all other sessions were ended. If this was not you, reset your password and tell the operator.`,
       }),
+      application_step: (v) => applicationStep('en', v),
     },
   };
 

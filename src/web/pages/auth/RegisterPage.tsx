@@ -61,7 +61,7 @@ export function RegisterPage() {
     return (
       <Stack maw={640}>
         <Title order={1}>{t('register.title')}</Title>
-        <Alert color="ok" title={t('register.successTitle')} role="status">
+        <Alert color="ok" title={t('register.successTitle')} role="status" data-testid="register-success">
           <Text>{t('register.successText', { email: register.variables.email })}</Text>
           <Text mt="xs">{t('register.successHint')}</Text>
         </Alert>

@@ -1,57 +1,59 @@
-import { Grid, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { Stack, Text, Title } from '@mantine/core';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import { queryKeys, useConfig } from '../../api/queries';
+import { useConfig } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { localName } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { usePageTitle } from '../../components/usePageTitle';
+import { type CenterFilter, CentersFilters } from './CentersFilters';
 import { CentersList } from './CentersList';
-import { CentersMap } from './CentersMap';
-import { MapLegend } from './MapLegend';
-import { MunicipalitiesTable } from './MunicipalitiesTable';
+import { CoverageSection } from './CoverageSection';
+import { useCenters, useMunicipalitiesOn, useServiceKinds } from './queries';
 
-/** Centres and municipal coverage: map + legend, the municipalities table and the list of centres. */
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Centres and municipal coverage: the map (any day) with its table, then the searchable list of centres. */
 export function CentersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   usePageTitle(t('centers.title'));
-  const lng = i18n.language;
   const config = useConfig();
-  const municipalities = useQuery({
-    queryKey: queryKeys.municipalities,
-    queryFn: ({ signal }) => api('municipalities', { signal }),
-  });
-  const centers = useQuery({
-    queryKey: queryKeys.centers,
-    queryFn: ({ signal }) => api('centers', { signal }),
-  });
   const [params, setParams] = useSearchParams();
-  const slug = params.get('municipality') ?? '';
-
-  const sorted = useMemo(
-    () =>
-      [...(municipalities.data?.items ?? [])].sort((a, b) =>
-        localName(a, lng).localeCompare(localName(b, lng), lng),
-      ),
-    [municipalities.data, lng],
-  );
-  const allCenters = centers.data?.items ?? [];
-  const selected = sorted.find((m) => m.slug === slug) ?? null;
-  const shownMunicipalities = selected ? [selected] : sorted;
-  const shownCenters = selected ? allCenters.filter((c) => c.municipality.id === selected.id) : allCenters;
-
-  const onFilter = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set('municipality', value);
-    else next.delete('municipality');
-    setParams(next, { replace: true });
+  const onParam = params.get('on');
+  const on = onParam && DAY_RE.test(onParam) ? onParam : null;
+  const filter: CenterFilter = {
+    municipality: params.get('municipality') ?? '',
+    service: params.get('service') ?? '',
+    q: params.get('q') ?? '',
   };
+  const today = useMunicipalitiesOn(null);
+  const kinds = useServiceKinds();
+  const centers = useCenters({
+    municipality: filter.municipality || undefined,
+    service: filter.service || undefined,
+    q: filter.q || undefined,
+  });
 
-  const loading = municipalities.isPending || centers.isPending || config.isPending;
-  const tileUrl = config.data?.mapTileUrl ?? null;
+  const setParam = useCallback(
+    (entries: Record<string, string | null>) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(entries)) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+  const onFilter = useCallback(
+    (next: CenterFilter) => setParam({ municipality: next.municipality, service: next.service, q: next.q }),
+    [setParam],
+  );
 
   return (
     <Stack gap="xl">
@@ -60,61 +62,38 @@ export function CentersPage() {
         <Text>{t('centers.lead')}</Text>
       </Stack>
 
-      <ErrorAlert error={municipalities.error ?? centers.error} title={t('errors.loadFailed')} />
-      {loading && <LoadingBlock />}
-
-      {municipalities.isSuccess && centers.isSuccess && !config.isPending && (
-        <>
-          <NativeSelect
-            id="centers-municipality-filter"
-            label={t('centers.filterLabel')}
-            value={selected?.slug ?? ''}
-            onChange={(event) => onFilter(event.currentTarget.value)}
-            data={[
-              { value: '', label: t('centers.filterAll') },
-              ...sorted.map((m) => ({ value: m.slug, label: localName(m, lng) })),
-            ]}
-            maw={420}
-          />
-
-          <section aria-labelledby="centers-map-title">
-            <Title order={2} id="centers-map-title" mb="md">
-              {t('centers.mapTitle')}
-            </Title>
-            <Grid gap="lg">
-              <Grid.Col span={{ base: 12, md: 8 }}>
-                <CentersMap
-                  municipalities={sorted}
-                  centers={allCenters}
-                  selectedId={selected?.id ?? null}
-                  tileUrl={tileUrl}
-                  tileAttribution={config.data?.mapTileAttribution ?? null}
-                />
-                <Text id="centers-map-hint" size="sm" c="dimmed" mt="xs">
-                  {t('centers.mapHint')} {tileUrl ? '' : t('centers.mapNoTiles')}
-                </Text>
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 4 }}>
-                <MapLegend />
-              </Grid.Col>
-            </Grid>
-          </section>
-
-          <section aria-labelledby="municipalities-title">
-            <Title order={2} id="municipalities-title" mb="md">
-              {t('centers.municipalitiesTitle')}
-            </Title>
-            <MunicipalitiesTable items={shownMunicipalities} />
-          </section>
-
-          <section aria-labelledby="centers-list-title">
-            <Title order={2} id="centers-list-title" mb="md">
-              {t('centers.listTitle')}
-            </Title>
-            <CentersList items={shownCenters} />
-          </section>
-        </>
+      {config.isPending ? (
+        <LoadingBlock />
+      ) : (
+        <CoverageSection
+          on={on}
+          onChangeDay={(day) => setParam({ on: day })}
+          centers={centers.data?.items ?? []}
+          selectedSlug={filter.municipality || null}
+          tileUrl={config.data?.mapTileUrl ?? null}
+          tileAttribution={config.data?.mapTileAttribution ?? null}
+        />
       )}
+
+      <section aria-labelledby="centers-list-title">
+        <Title order={2} id="centers-list-title" mb="md">
+          {t('centers.listTitle')}
+        </Title>
+        <Stack gap="md">
+          <CentersFilters
+            value={filter}
+            onChange={onFilter}
+            municipalities={today.data?.items ?? []}
+            kinds={kinds.data?.items ?? []}
+          />
+          <ErrorAlert error={centers.error ?? kinds.error} title={t('errors.loadFailed')} />
+          {centers.isPending ? (
+            <LoadingBlock />
+          ) : (
+            centers.data && <CentersList items={centers.data.items} kinds={kinds.data?.items ?? []} />
+          )}
+        </Stack>
+      </section>
     </Stack>
   );
 }

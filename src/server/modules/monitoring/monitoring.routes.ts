@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import { Problem } from '../../../shared/contracts/common.js';
+import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
+import { route } from '../../platform/http/route.js';
+import { CONTENT_TYPES } from '../exports/exports.formats.js';
+import type { MonitoringService } from './monitoring.service.js';
+import type { WorkLogService } from './worklog.service.js';
+
+const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+export function registerMonitoringRoutes(
+  app: FastifyInstance,
+  deps: { workLog: WorkLogService; monitoring: MonitoringService },
+) {
+  const { workLog, monitoring } = deps;
+  const tags = ['monitoring'];
+
+  route(app, ep.workLog, {
+    summary: "A centre's work log with totals per kind (its coordinators and the operator)",
+    tags,
+    handler: ({ params, query }, request) => workLog.list(request.actor, params.id, query),
+  });
+  route(app, ep.addWorkLogEntry, {
+    summary: 'Record a service the centre gave (no future dates, none before the centre opened)',
+    tags,
+    status: 201,
+    handler: ({ params, body }, request) => workLog.add(request.actor, params.id, body),
+  });
+  route(app, ep.correctWorkLogEntry, {
+    summary: 'Correct an entry; the earlier state is kept with who changed it and when',
+    tags,
+    handler: ({ params, body }, request) => workLog.correct(request.actor, params.id, params.entryId, body),
+  });
+  route(app, ep.removeWorkLogEntry, {
+    summary: 'Remove an entry (soft, with a reason; it stops counting)',
+    tags,
+    handler: ({ params, body }, request) => workLog.remove(request.actor, params.id, params.entryId, body),
+  });
+  route(app, ep.workLogEntryHistory, {
+    summary: "An entry's earlier states",
+    tags,
+    handler: ({ params }, request) => workLog.history(request.actor, params.id, params.entryId),
+  });
+  route(app, ep.centerMonitoring, {
+    summary: "A centre's monitoring results across rounds (coordinators: closed rounds; operator: all)",
+    tags,
+    handler: ({ params }, request) => monitoring.centerHistory(request.actor, params.id),
+  });
+  route(app, ep.monitoringIndicators, {
+    summary: 'The national indicators: maximum score, weight, how each is obtained (operator)',
+    tags,
+    handler: (_input, request) => monitoring.indicators(request.actor),
+  });
+  route(app, ep.monitoringRounds, {
+    summary: 'Monitoring rounds of the region, newest first (operator)',
+    tags,
+    handler: (_input, request) => monitoring.rounds(request.actor),
+  });
+  route(app, ep.openMonitoringRound, {
+    summary: 'Open a round for a half-year (one per half-year) over the active centres (operator)',
+    tags,
+    status: 201,
+    handler: ({ body }, request) => monitoring.open(request.actor, body),
+  });
+  route(app, ep.monitoringRound, {
+    summary: 'A round with its rating: scores, totals, ranks and colour zones (operator)',
+    tags,
+    handler: ({ params }, request) => monitoring.round(request.actor, params.roundId),
+  });
+  route(app, ep.enterMonitoringScore, {
+    summary: 'Enter (or with null, remove) a score; overriding a computed score needs a comment (operator)',
+    tags,
+    handler: ({ params, body }, request) => monitoring.enterScore(request.actor, params.roundId, body),
+  });
+  route(app, ep.closeMonitoringRound, {
+    summary: 'Close a round: computed scores are frozen and the round becomes final (operator)',
+    tags,
+    handler: ({ params }, request) => monitoring.close(request.actor, params.roundId),
+  });
+  route(app, ep.reopenMonitoringRound, {
+    summary: 'Always refused for a closed round (a closed round is final)',
+    tags,
+    handler: async ({ params }, request) => monitoring.reopen(request.actor, params.roundId),
+  });
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/api/monitoring/rounds/:roundId/rating.${format}`,
+      {
+        schema: {
+          summary: `A round's rating as ${format === 'csv' ? 'CSV for Excel (UTF-8 BOM, ;)' : 'XLSX'} (operator)`,
+          tags,
+          params: {
+            type: 'object',
+            properties: { roundId: { type: 'string', pattern: UUID } },
+            required: ['roundId'],
+          },
+          response: {
+            200: {
+              description: format.toUpperCase(),
+              content: { [CONTENT_TYPES[format]]: { schema: { type: 'string', format: 'binary' } } },
+            },
+            '4xx': Problem,
+            '5xx': Problem,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { roundId } = request.params as { roundId: string };
+        const file = await monitoring.exportRating(request.actor, roundId, format, { requestId: request.id });
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-length', file.body.length)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('cache-control', 'no-store')
+          .send(file.body);
+      },
+    );
+  }
+}

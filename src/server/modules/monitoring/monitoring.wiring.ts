@@ -1,0 +1,28 @@
+/** Builds the module's two services (work log, monitoring) for runtime.ts. */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { NetworkService } from '../network/network.service.js';
+import { createMonitoringRepo } from './monitoring.repo.js';
+import { createMonitoringService } from './monitoring.service.js';
+import { createWorkLogRepo } from './worklog.repo.js';
+import { createWorkLogService } from './worklog.service.js';
+
+export function createMonitoringServices(deps: {
+  db: Kysely<Database>;
+  network: NetworkService;
+  clock: Clock;
+}) {
+  const { db, network, clock } = deps;
+  const repo = createWorkLogRepo(db);
+  return {
+    workLog: createWorkLogService({ db, repo, network, clock }),
+    monitoring: createMonitoringService({
+      db,
+      repo: createMonitoringRepo(db),
+      workLog: repo,
+      network,
+      clock,
+    }),
+  };
+}

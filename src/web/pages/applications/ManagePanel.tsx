@@ -1,0 +1,88 @@
+import { Alert, Button, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type ApplicationDetail,
+  type ManageBody,
+  useApplicationMutation,
+  useStageOwners,
+} from '../../api/applications-queries';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { serverFieldErrors } from '../../components/forms';
+
+/** The operator's management fields: the current stage's owner and the expected opening date. */
+export function ManagePanel({ detail }: { detail: ApplicationDetail }) {
+  const { t } = useTranslation();
+  const a = detail.application;
+  const owners = useStageOwners(true);
+  const [ownerId, setOwnerId] = useState(a.stageOwner?.id ?? '');
+  const [expected, setExpected] = useState(a.expectedOpeningOn ?? '');
+  const [saved, setSaved] = useState(false);
+  const mutation = useApplicationMutation(a.id, (body: ManageBody) =>
+    api('manageApplication', { params: { id: a.id }, body }),
+  );
+  const fieldErrors = serverFieldErrors(mutation.error);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSaved(false);
+    mutation.mutate(
+      { stageOwnerId: ownerId || null, expectedOpeningOn: expected || null },
+      { onSuccess: () => setSaved(true) },
+    );
+  };
+
+  const options = (owners.data?.items ?? []).map((p) => ({ value: p.id, label: p.displayName }));
+  if (a.stageOwner && !options.some((o) => o.value === a.stageOwner?.id)) {
+    options.unshift({ value: a.stageOwner.id, label: a.stageOwner.displayName });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="manage-form">
+      <Stack gap="sm" maw={640}>
+        <ErrorAlert error={mutation.error ?? owners.error} fields={['stageOwnerId', 'expectedOpeningOn']} />
+        {saved && (
+          <Alert color="ok" role="status">
+            {t('applications.manage.saved')}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            id="manage-owner"
+            name="stageOwnerId"
+            label={t('applications.manage.owner')}
+            value={ownerId}
+            onChange={(event) => {
+              setSaved(false);
+              setOwnerId(event.currentTarget.value);
+            }}
+            data={[{ value: '', label: t('applications.manage.noOwner') }, ...options]}
+            error={fieldErrors.stageOwnerId}
+          />
+          <TextInput
+            id="manage-expected"
+            name="expectedOpeningOn"
+            type="date"
+            label={t('applications.manage.expected')}
+            description={t('applications.manage.expectedHint')}
+            value={expected}
+            onChange={(event) => {
+              setSaved(false);
+              setExpected(event.currentTarget.value);
+            }}
+            error={fieldErrors.expectedOpeningOn}
+          />
+        </SimpleGrid>
+        <Button
+          type="submit"
+          variant="outline"
+          loading={mutation.isPending}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('applications.manage.save')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,307 @@
+import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type BodyOf } from '../../api/client';
+import { invalidateWorkLog, type WorkLogEntry } from '../../api/monitoring-queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate } from '../../components/format';
+import { useFormErrors } from '../../components/forms';
+import { collectErrors, type FieldErrors } from '../../components/validation';
+import { AUDIENCES, isAudience, isKind, KINDS, kindLabel } from './vocabulary';
+
+type Values = {
+  kind: string;
+  audience: string;
+  occurredOn: string;
+  title: string;
+  quantity: string;
+  peopleReached: string;
+  link: string;
+  note: string;
+  reason: string;
+};
+const FIELDS = [
+  'kind',
+  'audience',
+  'occurredOn',
+  'title',
+  'quantity',
+  'peopleReached',
+  'link',
+  'note',
+  'reason',
+];
+
+const empty = (today: string): Values => ({
+  kind: '',
+  audience: '',
+  occurredOn: today,
+  title: '',
+  quantity: '1',
+  peopleReached: '',
+  link: '',
+  note: '',
+  reason: '',
+});
+const valuesOf = (e: WorkLogEntry): Values => ({
+  kind: e.kind,
+  audience: e.audience ?? '',
+  occurredOn: e.occurredOn,
+  title: e.title,
+  quantity: String(e.quantity),
+  peopleReached: e.peopleReached === null ? '' : String(e.peopleReached),
+  link: e.link ?? '',
+  note: e.note ?? '',
+  reason: '',
+});
+
+const INT_RE = /^\d+$/;
+
+function check(t: TFunction, v: Values, today: string, openedOn: string | null, lng: string): FieldErrors {
+  const required = t('validation.required');
+  return collectErrors({
+    kind: isKind(v.kind) ? undefined : required,
+    audience: v.kind === 'consultation' && !isAudience(v.audience) ? required : undefined,
+    occurredOn: !v.occurredOn
+      ? required
+      : v.occurredOn > today
+        ? t('monitoring.workLog.errors.future')
+        : openedOn && v.occurredOn < openedOn
+          ? t('monitoring.workLog.errors.beforeOpened', { date: formatDate(openedOn, lng) })
+          : undefined,
+    title: v.title.trim() ? undefined : required,
+    quantity:
+      INT_RE.test(v.quantity) && Number(v.quantity) >= 1 && Number(v.quantity) <= 100_000
+        ? undefined
+        : t('monitoring.workLog.errors.quantity'),
+    peopleReached:
+      v.peopleReached === '' || (INT_RE.test(v.peopleReached) && Number(v.peopleReached) <= 1_000_000)
+        ? undefined
+        : t('monitoring.workLog.errors.people'),
+    link:
+      v.link.trim() === '' || /^https?:\/\/\S+$/.test(v.link.trim())
+        ? undefined
+        : t('monitoring.workLog.errors.link'),
+  });
+}
+
+type CreateBody = BodyOf<'addWorkLogEntry'>;
+function bodyOf(v: Values): CreateBody {
+  return {
+    kind: v.kind as CreateBody['kind'],
+    audience: v.kind === 'consultation' && isAudience(v.audience) ? v.audience : null,
+    occurredOn: v.occurredOn,
+    title: v.title.trim(),
+    quantity: Number(v.quantity),
+    peopleReached: v.peopleReached === '' ? null : Number(v.peopleReached),
+    link: v.link.trim() || null,
+    note: v.note.trim() || null,
+  };
+}
+
+/** Only what changed, plus the reason; null when nothing changed. */
+function patchOf(v: Values, e: WorkLogEntry): BodyOf<'correctWorkLogEntry'> | null {
+  const next = bodyOf(v);
+  const before = bodyOf(valuesOf(e));
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as (keyof CreateBody)[])
+    if (next[key] !== before[key]) patch[key] = next[key];
+  if (Object.keys(patch).length === 0) return null;
+  if (v.reason.trim()) patch.reason = v.reason.trim();
+  return patch as BodyOf<'correctWorkLogEntry'>;
+}
+
+interface Props {
+  centerId: string;
+  today: string;
+  openedOn: string | null;
+  /** The entry to correct; absent: a new entry. */
+  entry?: WorkLogEntry;
+  onDone?: (changed: boolean) => void;
+  onCancel?: () => void;
+}
+
+/** A work-log entry: new, or a correction of an existing one (with an optional reason). */
+export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }: Props) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Values>(entry ? valuesOf(entry) : empty(today));
+  const [notice, setNotice] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: async (v: Values) => {
+      if (!entry) return api('addWorkLogEntry', { params: { id: centerId }, body: bodyOf(v) });
+      const patch = patchOf(v, entry);
+      if (!patch) return null;
+      return api('correctWorkLogEntry', { params: { id: centerId, entryId: entry.id }, body: patch });
+    },
+    onSuccess: (result) => {
+      if (result) invalidateWorkLog(queryClient, centerId);
+      if (!entry) {
+        setValues(empty(today));
+        setNotice(t('monitoring.workLog.added'));
+      }
+      onDone?.(result !== null);
+    },
+    onError: () => form.focusInvalid(),
+  });
+  const form = useFormErrors(mutation.error);
+  const { errors } = form;
+  const set = (key: keyof Values, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const id = (field: string) => `work-log-${entry ? 'edit' : 'new'}-${field}`;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    mutation.reset();
+    setNotice(null);
+    if (form.validate(check(t, values, today, openedOn, i18n.language))) mutation.mutate(values);
+  };
+
+  return (
+    <form
+      ref={form.formRef}
+      onSubmit={onSubmit}
+      noValidate
+      data-testid={entry ? 'correct-entry-form' : 'add-entry-form'}
+    >
+      <Stack maw={760}>
+        <ErrorAlert error={mutation.error} fields={FIELDS} />
+        {notice && (
+          <Alert color="green" role="status">
+            {notice}
+          </Alert>
+        )}
+        <Text size="sm" c="dimmed">
+          {t('monitoring.workLog.requiredNote')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            id={id('kind')}
+            name="kind"
+            label={t('monitoring.workLog.fields.kind')}
+            value={values.kind}
+            onChange={(e) => set('kind', e.currentTarget.value)}
+            data={[
+              ...(values.kind ? [] : [{ value: '', label: t('monitoring.workLog.fields.kindChoose') }]),
+              ...KINDS.map((k) => ({ value: k, label: kindLabel(t, k) })),
+            ]}
+            error={errors.kind}
+            required
+          />
+          {values.kind === 'consultation' && (
+            <NativeSelect
+              id={id('audience')}
+              name="audience"
+              label={t('monitoring.workLog.fields.audience')}
+              value={values.audience}
+              onChange={(e) => set('audience', e.currentTarget.value)}
+              data={[
+                ...(values.audience
+                  ? []
+                  : [{ value: '', label: t('monitoring.workLog.fields.audienceChoose') }]),
+                ...AUDIENCES.map((a) => ({ value: a, label: t(`monitoring.audiences.${a}`) })),
+              ]}
+              error={errors.audience}
+              required
+            />
+          )}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            id={id('occurredOn')}
+            name="occurredOn"
+            type="date"
+            label={t('monitoring.workLog.fields.occurredOn')}
+            description={t('monitoring.workLog.fields.occurredOnHint')}
+            value={values.occurredOn}
+            max={today}
+            min={openedOn ?? undefined}
+            onChange={(e) => set('occurredOn', e.currentTarget.value)}
+            error={errors.occurredOn}
+            required
+          />
+          <TextInput
+            id={id('quantity')}
+            name="quantity"
+            inputMode="numeric"
+            label={t('monitoring.workLog.fields.quantity')}
+            description={t('monitoring.workLog.fields.quantityHint')}
+            value={values.quantity}
+            onChange={(e) => set('quantity', e.currentTarget.value)}
+            error={errors.quantity}
+            required
+          />
+          <TextInput
+            id={id('peopleReached')}
+            name="peopleReached"
+            inputMode="numeric"
+            label={t('monitoring.workLog.fields.peopleReached')}
+            value={values.peopleReached}
+            onChange={(e) => set('peopleReached', e.currentTarget.value)}
+            error={errors.peopleReached}
+          />
+        </SimpleGrid>
+        <TextInput
+          id={id('title')}
+          name="title"
+          label={t('monitoring.workLog.fields.title')}
+          description={t('monitoring.workLog.fields.titleHint')}
+          value={values.title}
+          maxLength={300}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          error={errors.title}
+          required
+        />
+        <TextInput
+          id={id('link')}
+          name="link"
+          type="url"
+          label={t('monitoring.workLog.fields.link')}
+          description={t('monitoring.workLog.fields.linkHint')}
+          value={values.link}
+          maxLength={2000}
+          onChange={(e) => set('link', e.currentTarget.value)}
+          error={errors.link}
+        />
+        <Textarea
+          id={id('note')}
+          name="note"
+          label={t('monitoring.workLog.fields.note')}
+          value={values.note}
+          maxLength={2000}
+          autosize
+          minRows={2}
+          onChange={(e) => set('note', e.currentTarget.value)}
+          error={errors.note}
+        />
+        {entry && (
+          <TextInput
+            id={id('reason')}
+            name="reason"
+            label={t('monitoring.workLog.fields.reason')}
+            description={t('monitoring.workLog.fields.reasonHint')}
+            value={values.reason}
+            maxLength={1000}
+            onChange={(e) => set('reason', e.currentTarget.value)}
+            error={errors.reason}
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} maw={480}>
+          <Button
+            type="submit"
+            loading={mutation.isPending}
+            data-testid={entry ? 'save-correction' : 'add-entry'}
+          >
+            {entry ? t('common.save') : t('monitoring.workLog.add')}
+          </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
+        </SimpleGrid>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,151 @@
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { type Indicator, type RatingRow, storeRound } from '../../api/monitoring-queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime, localName } from '../../components/format';
+import { useFormErrors } from '../../components/forms';
+import { collectErrors } from '../../components/validation';
+import { formatScore } from './vocabulary';
+
+const SCORE_RE = /^\d{1,4}([.,]\d{1,2})?$/;
+
+/** Enter (or remove) one centre's score on one indicator; overriding a computed score needs a comment. */
+export function ScoreDialog(props: {
+  roundId: string;
+  row: RatingRow;
+  indicator: Indicator;
+  onClose: (saved: boolean) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const queryClient = useQueryClient();
+  const { row, indicator } = props;
+  const s = row.scores.find((x) => x.indicator === indicator.code);
+  const computedIndicator = indicator.method !== 'entered';
+  const [score, setScore] = useState(
+    s?.entered === null || s?.entered === undefined ? '' : String(s.entered),
+  );
+  const [comment, setComment] = useState(s?.comment ?? '');
+  const max = indicator.maxScore;
+
+  const save = useMutation({
+    mutationFn: (value: number | null) =>
+      api('enterMonitoringScore', {
+        params: { roundId: props.roundId },
+        body: {
+          centerId: row.center.id,
+          indicator: indicator.code,
+          score: value,
+          comment: comment.trim() || null,
+        },
+      }),
+    onSuccess: (detail) => {
+      storeRound(queryClient, detail);
+      props.onClose(true);
+    },
+    onError: () => form.focusInvalid(),
+  });
+  const form = useFormErrors(save.error);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    save.reset();
+    const value = Number(score.replace(',', '.'));
+    const errors = collectErrors({
+      score: !SCORE_RE.test(score.trim())
+        ? t('validation.required')
+        : value > max
+          ? t('monitoring.round.scoreAboveMax', { max: formatScore(max, lng) })
+          : undefined,
+      comment: computedIndicator && !comment.trim() ? t('monitoring.round.commentHint') : undefined,
+    });
+    if (form.validate(errors)) save.mutate(value);
+  };
+
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('monitoring.workLog.close') }}
+      opened
+      onClose={() => props.onClose(false)}
+      title={t('monitoring.round.editTitle', { indicator: localName(indicator, lng) })}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="score-form">
+        <Stack>
+          <Text>{t('monitoring.round.editCenter', { center: row.center.name })}</Text>
+          <Text size="sm">
+            {computedIndicator
+              ? t('monitoring.round.computedValue', {
+                  value: formatScore(s?.computed ?? null, lng),
+                  max: formatScore(max, lng),
+                  basis: s?.basis ?? 0,
+                })
+              : t('monitoring.round.enteredOnly')}
+          </Text>
+          {s?.enteredBy && s.enteredAt && (
+            <Text size="sm">
+              {t('monitoring.round.enteredBy', {
+                name: s.enteredBy.displayName,
+                at: formatDateTime(s.enteredAt, lng),
+              })}
+            </Text>
+          )}
+          <ErrorAlert error={save.error} fields={['score', 'comment']} />
+          <TextInput
+            id="score-value"
+            name="score"
+            inputMode="decimal"
+            label={t('monitoring.round.score', { max: formatScore(max, lng) })}
+            value={score}
+            onChange={(e) => setScore(e.currentTarget.value)}
+            error={form.errors.score}
+            required
+            data-autofocus
+          />
+          <Textarea
+            id="score-comment"
+            name="comment"
+            label={t('monitoring.round.comment')}
+            description={computedIndicator ? t('monitoring.round.commentHint') : undefined}
+            value={comment}
+            maxLength={2000}
+            autosize
+            minRows={2}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            error={form.errors.comment}
+            required={computedIndicator}
+          />
+          <Group justify="space-between">
+            {s?.entered !== null && s?.entered !== undefined ? (
+              <Button
+                variant="subtle"
+                color="red.9"
+                onClick={() => save.mutate(null)}
+                loading={save.isPending && save.variables === null}
+              >
+                {t('monitoring.round.clear')}
+              </Button>
+            ) : (
+              <span />
+            )}
+            <Group gap="sm">
+              <Button variant="default" onClick={() => props.onClose(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                type="submit"
+                loading={save.isPending && save.variables !== null}
+                data-testid="save-score"
+              >
+                {t('monitoring.round.save')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

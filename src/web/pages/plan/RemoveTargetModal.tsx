@@ -1,0 +1,75 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type PlanTarget, useRemoveTarget } from '../../api/plan-queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatNumber } from '../../components/format';
+import { useFormErrors } from '../../components/forms';
+import { collectErrors } from '../../components/validation';
+import { formatDay } from './format';
+
+/** Removes a target after asking why (the reason goes into the history). */
+export function RemoveTargetModal(props: { target: PlanTarget | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={props.target !== null}
+      onClose={props.onClose}
+      closeButtonProps={{ 'aria-label': t('plan.page.close') }}
+      title={t('plan.page.removeTitle')}
+    >
+      {props.target && <RemoveForm target={props.target} onDone={props.onClose} />}
+    </Modal>
+  );
+}
+
+function RemoveForm({ target, onDone }: { target: PlanTarget; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const remove = useRemoveTarget();
+  const form = useFormErrors(remove.error);
+  const [comment, setComment] = useState('');
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (
+      !form.validate(collectErrors({ comment: comment.trim() ? undefined : t('plan.validation.required') }))
+    )
+      return;
+    remove.mutate(
+      { id: target.id, comment: comment.trim() },
+      { onSuccess: onDone, onError: form.focusInvalid },
+    );
+  };
+  return (
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="remove-target-form">
+      <Stack>
+        <Text>
+          {t('plan.page.removeText', {
+            kind: t(`plan.kind.${target.kind}`),
+            date: formatDay(target.dueDate, i18n.language),
+            target: formatNumber(target.target, i18n.language),
+          })}
+        </Text>
+        <ErrorAlert error={remove.error} fields={['comment']} />
+        <Textarea
+          label={t('plan.page.comment')}
+          description={t('plan.page.commentHint')}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+          maxLength={2000}
+          autosize
+          minRows={2}
+          error={form.errors.comment}
+          required
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('plan.page.cancel')}
+          </Button>
+          <Button type="submit" color="red.9" loading={remove.isPending}>
+            {t('plan.page.remove')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
