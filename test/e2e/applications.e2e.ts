@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot } from './support/browser.js';
+import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -57,16 +57,6 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page; errors:
   return { context, page, errors };
 }
 
-async function logIn(page: Page, who: { email: string; password: string }, next: string) {
-  await page.goto(`/login?next=${next}`);
-  const login = page.getByTestId('login-form');
-  await login.locator('input[name=email]').fill(who.email);
-  await login.locator('input[name=password]').fill(who.password);
-  await login.locator('button[type=submit]').click();
-  // Not a glob: `**/x` would already match `/login?next=/x`.
-  await page.waitForURL((url) => url.pathname === next);
-}
-
 async function json<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.get(path);
   expect(res.ok(), path).toBe(true);
@@ -113,7 +103,7 @@ describe('an organization applies for «Добро.Центр» status and the c
     expect(link).toBeDefined();
     await page.goto(link as string);
     await expect.poll(() => page.locator('main').textContent()).toMatch(/подтвержд/i);
-    await logIn(page, APPLICANT, '/organizations/new');
+    await signIn(page, APPLICANT, '/organizations/new');
 
     // The operator's workspace is not for a representative.
     await page.goto('/operator');
@@ -201,7 +191,7 @@ describe('an organization applies for «Добро.Центр» status and the c
     // The operator returns the first document with a comment.
     const operator = await newPage();
     const op = operator.page;
-    await logIn(op, OPERATOR, '/applications');
+    await signIn(op, OPERATOR, '/applications');
     await op.getByTestId('applications-queue').waitFor();
     await op.getByTestId('queue-filters').locator('input[name=q]').fill('Юность');
     await expect.poll(() => op.getByTestId('applications-table').locator('tbody tr').count()).toBe(1);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, expectAccessible, launchBrowser, screenshot } from './support/browser.js';
+import { ARTIFACTS, expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -115,12 +115,7 @@ describe('the public coverage map', () => {
 describe('the operator keeps a centre profile and its status; the public list follows', () => {
   it('edits the profile (server field errors shown), the service filter finds it, suspending hides it', async () => {
     const { context, page, errors } = await newPage();
-    await page.goto('/login?next=/centers');
-    const login = page.getByTestId('login-form');
-    await login.locator('input[name=email]').fill(EMAIL);
-    await login.locator('input[name=password]').fill(PASSWORD);
-    await login.locator('button[type=submit]').click();
-    await page.waitForURL((url) => url.pathname === '/centers');
+    await signIn(page, { email: EMAIL, password: PASSWORD }, '/centers');
     await page
       .getByTestId('centers-list')
       .getByRole('link', { name: /Добро\.Центр № 7 / })

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot } from './support/browser.js';
+import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -41,12 +41,7 @@ describe('the operator tracks the rollout plan', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto('/login?next=/operator/dashboard');
-    const login = page.getByTestId('login-form');
-    await login.locator('input[name=email]').fill(EMAIL);
-    await login.locator('input[name=password]').fill(PASSWORD);
-    await login.locator('button[type=submit]').click();
-    await page.waitForURL((url) => url.pathname === '/operator/dashboard');
+    await signIn(page, { email: EMAIL, password: PASSWORD }, '/operator/dashboard');
 
     // Kuzbass: 3 targets (18 by 2024, 22 by 2025, all 34 municipalities by 2025); 9 active, 4 applicants.
     const cards = page.getByTestId('target-card');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, expectAccessible, launchBrowser, screenshot } from './support/browser.js';
+import { ARTIFACTS, expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -39,12 +39,7 @@ describe('monitoring of centres', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto('/login?next=/operator/monitoring');
-    const login = page.getByTestId('login-form');
-    await login.locator('input[name=email]').fill(EMAIL);
-    await login.locator('input[name=password]').fill(PASSWORD);
-    await login.locator('button[type=submit]').click();
-    await page.waitForURL((url) => url.pathname === '/operator/monitoring');
+    await signIn(page, { email: EMAIL, password: PASSWORD }, '/operator/monitoring');
     // The demo data brings one past, closed round.
     const rounds = page.getByTestId('rounds-table');
     await expect.poll(() => rounds.locator('tbody tr').count()).toBe(1);

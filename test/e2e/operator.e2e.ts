@@ -2,9 +2,9 @@
  * The regional operator's workspace: the hub, municipalities over time (record a merger, see a field error
  * first), the applications queue with the 4 seeded Kuzbass applicants at licence_agreement, and settings.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot } from './support/browser.js';
+import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -28,16 +28,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(page: Page, next: string) {
-  await page.goto(`/login?next=${next}`);
-  const login = page.getByTestId('login-form');
-  await login.locator('input[name=email]').fill(EMAIL);
-  await login.locator('input[name=password]').fill(PASSWORD);
-  await login.locator('button[type=submit]').click();
-  // Not a glob: `**/x` would already match `/login?next=/x`.
-  await page.waitForURL((url) => url.pathname === next);
-}
-
 describe('the regional operator', () => {
   it('records a municipal change and sees the seeded applicants in the queue', async () => {
     const context = await browser.newContext({
@@ -49,7 +39,7 @@ describe('the regional operator', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await logIn(page, '/operator');
+    await signIn(page, { email: EMAIL, password: PASSWORD }, '/operator');
     await page.getByTestId('operator-hub').waitFor();
     await expect.poll(() => page.getByRole('link', { name: 'Оператор' }).count()).toBeGreaterThan(0);
     await screenshot(page, 'op-01-hub');

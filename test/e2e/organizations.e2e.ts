@@ -1,7 +1,7 @@
 /** The operator's registry: find a seeded placeholder and rename it; register a new organization with an INN check. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot } from './support/browser.js';
+import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -36,12 +36,7 @@ describe('the regional operator runs the organization registry', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto('/login?next=/organizations');
-    const login = page.getByTestId('login-form');
-    await login.locator('input[name=email]').fill(EMAIL);
-    await login.locator('input[name=password]').fill(PASSWORD);
-    await login.locator('button[type=submit]').click();
-    await page.waitForURL((url) => url.pathname === '/organizations');
+    await signIn(page, { email: EMAIL, password: PASSWORD }, '/organizations');
     const table = page.getByTestId('organizations-table');
     // 9 operating + 4 applicants (placeholders) + 3 demo partners.
     await expect.poll(() => table.locator('tbody tr').count()).toBe(16);

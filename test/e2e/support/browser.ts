@@ -45,3 +45,14 @@ export async function expectAccessible(page: Page, label: string) {
   );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
+
+/** Signs in through the login form and waits until the app has gone on to `next`. */
+export async function signIn(page: Page, who: { email: string; password: string }, next: string) {
+  await page.goto(`/login?next=${next}`);
+  const form = page.getByTestId('login-form');
+  await form.locator('input[name=email]').fill(who.email);
+  await form.locator('input[name=password]').fill(who.password);
+  await form.locator('button[type=submit]').click();
+  // Not a glob: `**/x` would already match `/login?next=/x`.
+  await page.waitForURL((url) => url.pathname === next);
+}
