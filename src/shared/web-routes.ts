@@ -12,6 +12,9 @@ const MONITORING_ROUTES: readonly string[] = [
 ];
 const PLAN_ROUTES: readonly string[] = ['/operator/dashboard', '/operator/plan'];
 const OPERATOR_ROUTES: readonly string[] = ['/operator', '/operator/municipalities', '/operator/settings'];
+const VOLUNTEER_ROUTES: readonly string[] = [];
+const OPPORTUNITY_ROUTES: readonly string[] = [];
+const SIGNUP_ROUTES: readonly string[] = [];
 
 /** Paths the web app renders (`:name` matches one segment); anything else gets the 404 page with status 404. */
 export const WEB_ROUTES: readonly string[] = [
@@ -30,6 +33,9 @@ export const WEB_ROUTES: readonly string[] = [
   ...MONITORING_ROUTES,
   ...PLAN_ROUTES,
   ...OPERATOR_ROUTES,
+  ...VOLUNTEER_ROUTES,
+  ...OPPORTUNITY_ROUTES,
+  ...SIGNUP_ROUTES,
 ];
 
 const patterns = WEB_ROUTES.map((r) => new RegExp(`^${r.replace(/:[a-z]+/gi, '[^/]+')}$`));

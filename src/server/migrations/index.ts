@@ -8,6 +8,10 @@ import * as m0005 from './0005_status_applications.js';
 import * as m0006 from './0006_center_work_log_and_monitoring.js';
 import * as m0007 from './0007_rollout_plan_history.js';
 import * as m0008 from './0008_municipality_shapes.js';
+import * as m0009 from './0009_opportunities_and_shifts.js';
+import * as m0010 from './0010_opportunity_details.js';
+import * as m0011 from './0011_signups.js';
+import * as m0012 from './0012_volunteer_profiles_and_squads.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -18,4 +22,8 @@ export const migrations: Record<string, Migration> = {
   '0006_center_work_log_and_monitoring': m0006,
   '0007_rollout_plan_history': m0007,
   '0008_municipality_shapes': m0008,
+  '0009_opportunities_and_shifts': m0009,
+  '0010_opportunity_details': m0010,
+  '0011_signups': m0011,
+  '0012_volunteer_profiles_and_squads': m0012,
 };

@@ -10,9 +10,12 @@ import { mapEndpoints } from './map.endpoints.js';
 import { monitoringEndpoints } from './monitoring.endpoints.js';
 import * as MC from './municipal-changes.js';
 import * as N from './network.js';
+import { opportunitiesEndpoints } from './opportunities.endpoints.js';
 import * as O from './organizations.js';
 import { planEndpoints } from './plan.endpoints.js';
+import { signupsEndpoints } from './signups.endpoints.js';
 import * as S from './system.js';
+import { volunteersEndpoints } from './volunteers.endpoints.js';
 
 const NoContent = Type.Null();
 
@@ -156,6 +159,9 @@ export const endpoints = {
   ...monitoringEndpoints,
   ...planEndpoints,
   ...mapEndpoints,
+  ...volunteersEndpoints,
+  ...opportunitiesEndpoints,
+  ...signupsEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

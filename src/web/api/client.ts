@@ -10,7 +10,10 @@ import type { Route, RouteTable } from './route-table';
 import { applicationsRoutes } from './routes/applications';
 import { mapRoutes } from './routes/map';
 import { monitoringRoutes } from './routes/monitoring';
+import { opportunitiesRoutes } from './routes/opportunities';
 import { planRoutes } from './routes/plan';
+import { signupsRoutes } from './routes/signups';
+import { volunteersRoutes } from './routes/volunteers';
 
 type Def<N extends EndpointName> = Endpoints[N];
 type Part<N extends EndpointName, K extends string> =
@@ -46,6 +49,9 @@ const routes: RouteTable<EndpointName> = {
   ...monitoringRoutes,
   ...planRoutes,
   ...mapRoutes,
+  ...volunteersRoutes,
+  ...opportunitiesRoutes,
+  ...signupsRoutes,
   health: { method: 'GET', path: '/api/health' },
   ready: { method: 'GET', path: '/api/ready' },
   config: { method: 'GET', path: '/api/public/config' },

@@ -4,7 +4,10 @@ import { HomePage } from '../pages/home/HomePage';
 import { monitoringRoutes } from '../pages/monitoring/routes';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage';
 import { operatorRoutes } from '../pages/operator/routes';
+import { opportunitiesRoutes } from '../pages/opportunities/routes';
 import { planRoutes } from '../pages/plan/routes';
+import { signupsRoutes } from '../pages/signups/routes';
+import { volunteersRoutes } from '../pages/volunteers/routes';
 import { Layout } from './Layout';
 import { page } from './lazyPage';
 import { RouteError } from './RouteStates';
@@ -65,6 +68,9 @@ export const router = createBrowserRouter([
           ...monitoringRoutes,
           ...planRoutes,
           ...operatorRoutes,
+          ...volunteersRoutes,
+          ...opportunitiesRoutes,
+          ...signupsRoutes,
           { path: '*', Component: NotFoundPage },
         ],
       },

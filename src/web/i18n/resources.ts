@@ -11,8 +11,14 @@ import monitoringEn from './features/monitoring.en.json';
 import monitoringRu from './features/monitoring.ru.json';
 import operatorEn from './features/operator.en.json';
 import operatorRu from './features/operator.ru.json';
+import opportunitiesEn from './features/opportunities.en.json';
+import opportunitiesRu from './features/opportunities.ru.json';
 import planEn from './features/plan.en.json';
 import planRu from './features/plan.ru.json';
+import signupsEn from './features/signups.en.json';
+import signupsRu from './features/signups.ru.json';
+import volunteersEn from './features/volunteers.en.json';
+import volunteersRu from './features/volunteers.ru.json';
 import ru from './ru.json';
 
 export const catalogues = {
@@ -23,6 +29,9 @@ export const catalogues = {
     plan: planRu,
     map: mapRu,
     operator: operatorRu,
+    volunteers: volunteersRu,
+    opportunities: opportunitiesRu,
+    signups: signupsRu,
   },
   en: {
     ...en,
@@ -31,6 +40,9 @@ export const catalogues = {
     plan: planEn,
     map: mapEn,
     operator: operatorEn,
+    volunteers: volunteersEn,
+    opportunities: opportunitiesEn,
+    signups: signupsEn,
   },
 };
 export type Catalogue = (typeof catalogues)['ru'];

@@ -2,7 +2,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ApplicationsTables } from '../../modules/applications/applications.tables.js';
 import type { MonitoringTables } from '../../modules/monitoring/monitoring.tables.js';
+import type { OpportunitiesTables } from '../../modules/opportunities/opportunities.tables.js';
 import type { PlanTables } from '../../modules/plan/plan.tables.js';
+import type { SignupsTables } from '../../modules/signups/signups.tables.js';
+import type { VolunteersTables } from '../../modules/volunteers/volunteers.tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -239,9 +242,31 @@ export type OpportunitiesTable = {
   description: Generated<string>;
   starts_at: Timestamp | null;
   ends_at: Timestamp | null;
-  status: Generated<string>;
+  status: Generated<'draft' | 'published' | 'cancelled' | 'completed'>;
+  signup_mode: Generated<'auto' | 'approval'>;
+  min_age: number | null;
+  required_skills: Generated<string[]>;
   is_demo: Generated<boolean>;
   created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type ShiftsTable = {
+  id: Generated<string>;
+  opportunity_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number;
+  status: Generated<'scheduled' | 'cancelled'>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+};
+
+export type ShiftRolesTable = {
+  id: Generated<string>;
+  shift_id: string;
+  name: string;
+  capacity: number;
 };
 
 export type AuditEventsTable = {
@@ -255,7 +280,13 @@ export type AuditEventsTable = {
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
 };
 
-export type Database = CoreTables & ApplicationsTables & MonitoringTables & PlanTables;
+export type Database = CoreTables &
+  ApplicationsTables &
+  MonitoringTables &
+  PlanTables &
+  VolunteersTables &
+  OpportunitiesTables &
+  SignupsTables;
 
 type CoreTables = {
   regions: RegionsTable;
@@ -276,6 +307,8 @@ type CoreTables = {
   one_time_tokens: OneTimeTokensTable;
   outbox_emails: OutboxEmailsTable;
   opportunities: OpportunitiesTable;
+  shifts: ShiftsTable;
+  shift_roles: ShiftRolesTable;
   audit_events: AuditEventsTable;
 };
 

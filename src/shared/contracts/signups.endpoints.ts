@@ -1,0 +1,2 @@
+/** Endpoints of the signups feature; spread into the shared endpoint table (endpoints.ts). */
+export const signupsEndpoints = {} as const;
