@@ -20,9 +20,12 @@ import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes
 import { registerMunicipalChangeRoutes } from './modules/network/municipal-changes.routes.js';
 import { registerNetworkRoutes } from './modules/network/network.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
+import { registerOpportunityRoutes } from './modules/opportunities/opportunities.routes.js';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
 import { registerPlanRoutes } from './modules/plan/plan.routes.js';
+import { registerSignupRoutes } from './modules/signups/signups.routes.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
+import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes.js';
 import { registerSessions } from './platform/auth/session-plugin.js';
 import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/db/database.js';
@@ -110,6 +113,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNotificationRoutes(app, services);
   registerPlanRoutes(app, { plan: services.plan, dashboard: services.dashboard });
   registerMonitoringRoutes(app, { workLog: services.workLog, monitoring: services.monitoring });
+  registerSignupRoutes(app, { signups: services.signups });
+  registerOpportunityRoutes(app, services);
+  registerVolunteerRoutes(app, services.volunteers);
 
   const webDir = deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null;
   if (webDir) {

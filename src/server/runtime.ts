@@ -22,9 +22,13 @@ import { createMunicipalChangesRepo } from './modules/network/municipal-changes.
 import { createMunicipalChangesService } from './modules/network/municipal-changes.service.js';
 import { createNetworkRepo } from './modules/network/network.repo.js';
 import { createNetworkService } from './modules/network/network.service.js';
+import { createOpportunityServices } from './modules/opportunities/opportunities.wiring.js';
 import { createOrganizationsRepo } from './modules/organizations/organizations.repo.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { createPlanServices } from './modules/plan/plan.wiring.js';
+import { defineSignupJobs, type SignupJobs } from './modules/signups/signups.jobs.js';
+import { createSignupServices } from './modules/signups/signups.wiring.js';
+import { createVolunteerServices } from './modules/volunteers/volunteers.wiring.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.js';
@@ -41,6 +45,7 @@ export function createServices(deps: {
   config: Config;
   clock: Clock;
   mailer: Mailer;
+  signupJobs: SignupJobs;
 }) {
   const { handle, config, clock, mailer } = deps;
   const accountsRepo = createAccountsRepo(handle.db);
@@ -99,6 +104,16 @@ export function createServices(deps: {
     exports,
     workLog,
     monitoring,
+    signups: createSignupServices({
+      db: handle.db,
+      clock,
+      mailer,
+      config,
+      notifications: applicationServices.notifications,
+      jobs: deps.signupJobs,
+    }),
+    ...createOpportunityServices({ db: handle.db, network, clock, config }),
+    volunteers: createVolunteerServices({ db: handle.db, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -146,10 +161,11 @@ export async function createRuntime(options: {
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,
     });
+    const signupJobs = defineSignupJobs(jobs, { sweepSeconds: (options.work ?? true) ? 60 : 0 });
     await jobs.start();
     const requeued = await mailer.requeuePending();
     if (requeued > 0) log.info({ requeued }, 'pending mail re-queued');
-    const services = createServices({ handle, config, clock, mailer });
+    const services = createServices({ handle, config, clock, mailer, signupJobs });
     const app = await buildApp({
       config,
       log,
@@ -168,6 +184,7 @@ export async function createRuntime(options: {
       app,
       async close() {
         await app.close();
+        signupJobs.stop();
         await jobs.stop();
         mailer.close();
         if (ownsHandle) await handle.close();

@@ -17,10 +17,11 @@ export const ROLES = [
   'org_representative',
   'volunteer',
   'requester',
+  'squad_leader',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const SCOPE_TYPES = ['region', 'center', 'organization', 'self'] as const;
+export const SCOPE_TYPES = ['region', 'center', 'organization', 'self', 'squad'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 
 /** Version of the personal-data consent text (152-FZ) shown at registration. */

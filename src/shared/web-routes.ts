@@ -12,9 +12,14 @@ const MONITORING_ROUTES: readonly string[] = [
 ];
 const PLAN_ROUTES: readonly string[] = ['/operator/dashboard', '/operator/plan'];
 const OPERATOR_ROUTES: readonly string[] = ['/operator', '/operator/municipalities', '/operator/settings'];
-const VOLUNTEER_ROUTES: readonly string[] = [];
-const OPPORTUNITY_ROUTES: readonly string[] = [];
-const SIGNUP_ROUTES: readonly string[] = [];
+const VOLUNTEER_ROUTES: readonly string[] = ['/volunteer/profile', '/volunteer/consents', '/squads/:id'];
+const OPPORTUNITY_ROUTES: readonly string[] = [
+  '/opportunities',
+  '/opportunities/:id',
+  '/opportunities/:id/manage',
+  '/centers/:id/opportunities',
+];
+const SIGNUP_ROUTES: readonly string[] = ['/my/shifts', '/shifts/:id/roster'];
 
 /** Paths the web app renders (`:name` matches one segment); anything else gets the 404 page with status 404. */
 export const WEB_ROUTES: readonly string[] = [

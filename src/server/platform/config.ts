@@ -21,6 +21,7 @@ export type Config = {
   trustProxy: boolean;
   uploadDir: string;
   uploadMaxMb: number;
+  signupLimits: { maxHoursPerDay: number; minRestHours: number; offerHours: number };
 };
 
 export class ConfigError extends Error {
@@ -95,6 +96,19 @@ export const CONFIG_VARIABLES = [
     'Directory for uploaded documents (outside the web root)',
   ],
   ['UPLOAD_MAX_MB', '--upload-max-mb', '10', 'Largest accepted document upload, in megabytes (1–100)'],
+  [
+    'MAX_HOURS_PER_DAY',
+    '--max-hours-per-day',
+    '12',
+    'Most shift hours a volunteer may hold on one day (1–24)',
+  ],
+  ['MIN_REST_HOURS', '--min-rest-hours', '1', "Least rest between a volunteer's shifts, in hours (0–48)"],
+  [
+    'OFFER_HOURS',
+    '--offer-hours',
+    '12',
+    'How long a freed place is held for the next waitlisted volunteer (1–168)',
+  ],
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -174,5 +188,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trustProxy: bool(env, 'TRUST_PROXY', false),
     uploadDir: path.resolve(cwd, env.UPLOAD_DIR?.trim() || path.join(dataDirRaw, 'uploads')),
     uploadMaxMb: int(env, 'UPLOAD_MAX_MB', 10, 1, 100),
+    signupLimits: {
+      maxHoursPerDay: int(env, 'MAX_HOURS_PER_DAY', 12, 1, 24),
+      minRestHours: int(env, 'MIN_REST_HOURS', 1, 0, 48),
+      offerHours: int(env, 'OFFER_HOURS', 12, 1, 168),
+    },
   };
 }

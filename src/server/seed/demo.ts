@@ -4,9 +4,11 @@
  * passwords are random per installation and returned to be printed once.
  */
 import type { Kysely } from 'kysely';
+import { seedDemoOpportunities } from '../modules/opportunities/opportunities.seed.js';
 import { hashPassword, oneTimePassword } from '../platform/crypto.js';
 import type { Database } from '../platform/db/schema.js';
 import { removeDemoWorkLog, seedDemoWorkLog } from './demo-worklog.js';
+import { removeVolunteerDemo, seedVolunteerDemo } from './volunteers-defaults.js';
 
 /** mulberry32: a small deterministic PRNG. */
 function prng(seed: number) {
@@ -77,14 +79,6 @@ const PROFESSIONS = [
   'бухгалтер',
   'психолог',
   'юрист',
-];
-const OPPORTUNITIES = [
-  'Помощь семьям участников СВО (#МЫВМЕСТЕ): сбор гуманитарной помощи',
-  'Сопровождение пожилых людей в поликлинику',
-  'Экологический субботник в городском парке',
-  'Чтения для детей в библиотеке',
-  'Плетение маскировочных сетей',
-  'Волонтёры на городском фестивале',
 ];
 
 export const DEMO_EMAIL_DOMAIN = 'demo.dobroset.invalid';
@@ -226,30 +220,16 @@ export async function seedDemo(trx: Kysely<Database>, now: Date, seed = 2023): P
       .execute();
   }
 
-  for (const [i, title] of OPPORTUNITIES.entries()) {
-    const center = centers[i % Math.max(centers.length, 1)];
-    if (!center) break;
-    const start = new Date(now.getTime() + (i + 2) * 86_400_000);
-    start.setUTCHours(3, 0, 0, 0);
-    await trx
-      .insertInto('opportunities')
-      .values({
-        center_id: center.id,
-        title,
-        description: 'Демонстрационная возможность: создана вместе с демо-данными и будет удалена с ними.',
-        starts_at: start,
-        ends_at: new Date(start.getTime() + 3 * 3_600_000),
-        is_demo: true,
-      })
-      .execute();
-  }
+  await seedDemoOpportunities(trx, now);
   await seedDemoWorkLog(trx, now);
+  await seedVolunteerDemo(trx, now);
   return accounts;
 }
 
 /** Removes everything marked as demo, children first. Returns the number of demo users removed. */
 export async function removeDemo(trx: Kysely<Database>): Promise<number> {
   await removeDemoWorkLog(trx);
+  await removeVolunteerDemo(trx);
   await trx.deleteFrom('opportunities').where('is_demo', '=', true).execute();
   await trx.deleteFrom('center_applications').where('is_demo', '=', true).execute();
   await trx.deleteFrom('centers').where('is_demo', '=', true).execute();

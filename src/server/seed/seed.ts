@@ -1,6 +1,7 @@
 /** Seeding entry points used by `start` (first run) and `dobroset seed`. */
 import type { Kysely } from 'kysely';
 import { seedApplicationDefaults } from '../modules/applications/applications.seed.js';
+import { seedOpportunityCategories } from '../modules/opportunities/opportunities.seed.js';
 import { seedPlanHistory } from '../modules/plan/plan.seed.js';
 import type { Clock } from '../platform/clock.js';
 import type { Database } from '../platform/db/schema.js';
@@ -8,6 +9,7 @@ import { type DemoAccount, hasDemo, removeDemo, seedDemo } from './demo.js';
 import { seedKuzbass } from './kuzbass.js';
 import { seedServiceKinds } from './service-kinds.js';
 import { seedSchematicShapes } from './shapes/schematic.js';
+import { seedVolunteerDefaults } from './volunteers-defaults.js';
 
 export type SeedResult = { regionSeeded: boolean; demoAccounts: DemoAccount[] };
 
@@ -20,6 +22,8 @@ export async function seedAll(
   return db.transaction().execute(async (trx) => {
     await seedServiceKinds(trx);
     await seedApplicationDefaults(trx);
+    await seedOpportunityCategories(trx);
+    await seedVolunteerDefaults(trx);
     const regionSeeded = await seedKuzbass(trx);
     await seedPlanHistory(trx, clock.now());
     await seedSchematicShapes(trx, clock.now());

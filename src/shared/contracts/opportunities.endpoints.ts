@@ -1,2 +1,101 @@
 /** Endpoints of the opportunities feature; spread into the shared endpoint table (endpoints.ts). */
-export const opportunitiesEndpoints = {} as const;
+import { Type } from 'typebox';
+import * as O from './opportunities.js';
+
+export const opportunitiesEndpoints = {
+  opportunityCategories: {
+    method: 'GET',
+    path: '/api/public/opportunity-categories',
+    response: O.CategoryList,
+  },
+  searchOpportunities: {
+    method: 'GET',
+    path: '/api/public/opportunities',
+    query: O.SearchQuery,
+    response: O.SearchResult,
+  },
+  opportunity: {
+    method: 'GET',
+    path: '/api/public/opportunities/:id',
+    params: O.OpportunityIdParams,
+    response: O.OpportunityEnvelope,
+  },
+  centerOpportunities: {
+    method: 'GET',
+    path: '/api/centers/:id/opportunities',
+    params: O.CenterIdParams,
+    response: O.CenterOpportunityList,
+  },
+  createOpportunity: {
+    method: 'POST',
+    path: '/api/centers/:id/opportunities',
+    params: O.CenterIdParams,
+    body: O.CreateOpportunityBody,
+    response: O.OpportunityEnvelope,
+  },
+  updateOpportunity: {
+    method: 'PATCH',
+    path: '/api/opportunities/:id',
+    params: O.OpportunityIdParams,
+    body: O.UpdateOpportunityBody,
+    response: O.OpportunityEnvelope,
+  },
+  createShift: {
+    method: 'POST',
+    path: '/api/opportunities/:id/shifts',
+    params: O.OpportunityIdParams,
+    body: O.CreateShiftBody,
+    response: O.OpportunityEnvelope,
+  },
+  updateShift: {
+    method: 'PATCH',
+    path: '/api/opportunities/:id/shifts/:shiftId',
+    params: O.ShiftParams,
+    body: O.UpdateShiftBody,
+    response: O.OpportunityEnvelope,
+  },
+  createSeries: {
+    method: 'POST',
+    path: '/api/opportunities/:id/series',
+    params: O.OpportunityIdParams,
+    body: O.SeriesBody,
+    response: O.OpportunityEnvelope,
+  },
+  updateSeries: {
+    method: 'PUT',
+    path: '/api/opportunities/:id/series/:seriesId',
+    params: O.SeriesParams,
+    body: O.SeriesBody,
+    response: O.OpportunityEnvelope,
+  },
+  stampTemplate: {
+    method: 'POST',
+    path: '/api/opportunities/:id/shifts/from-template',
+    params: O.OpportunityIdParams,
+    body: O.StampTemplateBody,
+    response: O.OpportunityEnvelope,
+  },
+  shiftTemplates: {
+    method: 'GET',
+    path: '/api/centers/:id/shift-templates',
+    params: O.CenterIdParams,
+    response: O.ShiftTemplateList,
+  },
+  createShiftTemplate: {
+    method: 'POST',
+    path: '/api/centers/:id/shift-templates',
+    params: O.CenterIdParams,
+    body: O.CreateTemplateBody,
+    response: O.ShiftTemplate,
+  },
+  calendarFeed: { method: 'GET', path: '/api/me/calendar-feed', response: O.CalendarFeed },
+  resetCalendarFeed: { method: 'POST', path: '/api/me/calendar-feed', response: O.CalendarFeed },
+  deleteCalendarFeed: { method: 'DELETE', path: '/api/me/calendar-feed', response: Type.Null() },
+} as const;
+
+/** Non-JSON (text/calendar) addresses, registered outside the endpoint table. */
+export const ICS_PATHS = {
+  shift: '/api/public/shifts/:id/ics',
+  feed: '/api/calendar/:token',
+} as const;
+export const shiftIcsPath = (shiftId: string) => `/api/public/shifts/${shiftId}/ics`;

@@ -74,6 +74,8 @@ export function Header() {
             <ul className="nav-list">
               <NavItem to="/" end label={t('nav.home')} />
               <NavItem to="/centers" label={t('nav.centers')} />
+              <NavItem to="/opportunities" label={t('nav.opportunities')} />
+              {user && <NavItem to="/my/shifts" label={t('nav.myShifts')} />}
               {user && <NavItem to="/account" label={t('nav.account')} />}
               {user && <NavItem to="/organizations" label={t('nav.organizations')} />}
               {nav.applications && <NavItem to="/applications" label={t('applications.nav')} />}

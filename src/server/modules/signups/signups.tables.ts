@@ -1,2 +1,46 @@
-/** Database tables owned by the signups module (merged into `Database` in platform/db/schema.ts). */
-export type SignupsTables = Record<never, never>;
+/** Database tables owned by the signups module (created by migration 0011; merged into `Database`). */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export const SIGNUP_STATUSES = [
+  'applied',
+  'confirmed',
+  'waitlisted',
+  'offered',
+  'attended',
+  'no_show',
+  'cancelled',
+] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+export type CancelledBy = 'volunteer' | 'coordinator' | 'system';
+
+export type SignupsTable = {
+  id: Generated<string>;
+  /** Arrival order: the waitlist is first come, first served. */
+  seq: Generated<number>;
+  shift_id: string;
+  role_id: string | null;
+  user_id: string;
+  status: SignupStatus;
+  offered_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_by: CancelledBy | null;
+  reason: string | null;
+  team_signup_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type SignupSwapsTable = {
+  id: Generated<string>;
+  signup_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  status: Generated<'pending' | 'accepted' | 'declined' | 'withdrawn'>;
+  new_signup_id: string | null;
+  created_at: Timestamp;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+};
+
+export type SignupsTables = { signups: SignupsTable; signup_swaps: SignupSwapsTable };

@@ -24,6 +24,8 @@ export type ScopeChain = {
   regionId?: string | null;
   organizationId?: string | null;
   centerId?: string | null;
+  /** A squad (of a centre): covered by a `squad_leader` grant scoped to that squad. */
+  squadId?: string | null;
 };
 
 /**
@@ -43,6 +45,8 @@ export function holds(actor: Actor, role: Role, chain: ScopeChain = {}): boolean
         return g.scopeId !== null && g.scopeId === chain.organizationId;
       case 'center':
         return g.scopeId !== null && g.scopeId === chain.centerId;
+      case 'squad':
+        return g.scopeId !== null && g.scopeId === chain.squadId;
       default:
         return false;
     }

@@ -1,4 +1,20 @@
 import type { signupsEndpoints } from '../../../shared/contracts/signups.endpoints';
 import type { RouteTable } from '../route-table';
 
-export const signupsRoutes: RouteTable<keyof typeof signupsEndpoints> = {};
+export const signupsRoutes: RouteTable<keyof typeof signupsEndpoints> = {
+  signUp: { method: 'POST', path: '/api/shifts/:id/signups' },
+  mySignups: { method: 'GET', path: '/api/my/signups' },
+  cancelSignup: { method: 'POST', path: '/api/signups/:id/cancel' },
+  acceptOffer: { method: 'POST', path: '/api/signups/:id/accept' },
+  passOffer: { method: 'POST', path: '/api/signups/:id/pass' },
+  approveSignup: { method: 'POST', path: '/api/signups/:id/approve' },
+  declineSignup: { method: 'POST', path: '/api/signups/:id/decline' },
+  markAttendance: { method: 'POST', path: '/api/signups/:id/attendance' },
+  shiftRoster: { method: 'GET', path: '/api/shifts/:id/roster' },
+  assignVolunteer: { method: 'POST', path: '/api/shifts/:id/assign' },
+  messageShift: { method: 'POST', path: '/api/shifts/:id/message' },
+  offerSwap: { method: 'POST', path: '/api/signups/:id/swaps' },
+  acceptSwap: { method: 'POST', path: '/api/swaps/:id/accept' },
+  declineSwap: { method: 'POST', path: '/api/swaps/:id/decline' },
+  teamSignUp: { method: 'POST', path: '/api/shifts/:id/team-signups' },
+};

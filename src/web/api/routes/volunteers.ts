@@ -1,4 +1,22 @@
 import type { volunteersEndpoints } from '../../../shared/contracts/volunteers.endpoints';
 import type { RouteTable } from '../route-table';
 
-export const volunteersRoutes: RouteTable<keyof typeof volunteersEndpoints> = {};
+export const volunteersRoutes: RouteTable<keyof typeof volunteersEndpoints> = {
+  volunteerVocabulary: { method: 'GET', path: '/api/volunteers/vocabulary' },
+  myVolunteerProfile: { method: 'GET', path: '/api/volunteers/me' },
+  updateMyVolunteerProfile: { method: 'PUT', path: '/api/volunteers/me' },
+  myConsents: { method: 'GET', path: '/api/volunteers/me/consents' },
+  giveConsent: { method: 'POST', path: '/api/volunteers/me/consents' },
+  withdrawConsent: { method: 'POST', path: '/api/volunteers/me/consents/:purpose/withdraw' },
+  volunteerProfile: { method: 'GET', path: '/api/volunteers/:userId' },
+  mySquads: { method: 'GET', path: '/api/squads/mine' },
+  centerSquads: { method: 'GET', path: '/api/centers/:id/squads' },
+  createSquad: { method: 'POST', path: '/api/squads' },
+  squad: { method: 'GET', path: '/api/squads/:id' },
+  updateSquad: { method: 'PATCH', path: '/api/squads/:id' },
+  requestToJoinSquad: { method: 'POST', path: '/api/squads/:id/join' },
+  joinSquadByCode: { method: 'POST', path: '/api/squads/join-by-code' },
+  leaveSquad: { method: 'POST', path: '/api/squads/:id/leave' },
+  decideSquadMember: { method: 'POST', path: '/api/squads/:id/members/:userId' },
+  assignSquadLeader: { method: 'POST', path: '/api/squads/:id/leaders' },
+};

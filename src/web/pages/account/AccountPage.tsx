@@ -1,6 +1,6 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useMe } from '../../api/queries';
 import { router } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -55,6 +55,19 @@ export function AccountPage() {
       ) : (
         <>
           <ProfileSection key="profile" user={user} />
+          <nav key="volunteer" aria-label={t('account.volunteerLinks')}>
+            <Group gap="lg">
+              <Anchor component={Link} to="/volunteer/profile">
+                {t('volunteers.profile.title')}
+              </Anchor>
+              <Anchor component={Link} to="/volunteer/consents">
+                {t('volunteers.consents.title')}
+              </Anchor>
+              <Anchor component={Link} to="/my/shifts">
+                {t('nav.myShifts')}
+              </Anchor>
+            </Group>
+          </nav>
           <RolesSection key="roles" roles={user.roles} />
           <ChangePasswordForm key="password" />
           <SessionsSection key="sessions" />

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Notification } from '../../api/applications-queries';
+import { formatDateTime } from '../../components/format';
 
 /** Kinds the web has a sentence for; any other kind gets the generic sentence with its params. */
 const KNOWN = [
@@ -37,9 +38,38 @@ export function notificationText(
     stage: stageLabel,
     document: (en ? p.documentNameEn : p.documentNameRu) ?? p.document ?? '',
   };
+  if (n.kind.startsWith('signup.')) return signupText(t, n, lng);
   if (isKnown(n.kind)) {
     const key = n.kind.replace('application.', '') as Known extends `application.${infer K}` ? K : never;
     return t(`applications.notifications.kinds.${key}`, values);
   }
   return t('applications.notifications.kinds.other', { ...values, kind: n.kind });
+}
+
+const SIGNUP_EVENTS = [
+  'confirmed',
+  'waitlisted',
+  'applied',
+  'offered',
+  'offer_expired',
+  'declined',
+  'cancelled',
+  'volunteer_cancelled',
+  'swap_offered',
+  'swap_accepted',
+  'message',
+] as const;
+type SignupEvent = (typeof SIGNUP_EVENTS)[number];
+
+/** A signup notification: the event, the opportunity's title and the shift's start in the UI language. */
+function signupText(t: TFunction, n: Notification, lng: string): string {
+  const event = n.kind.slice('signup.'.length);
+  const p = n.params;
+  const values = {
+    title: p.title ?? '—',
+    when: p.startsAt ? formatDateTime(p.startsAt, lng) : '',
+  };
+  return (SIGNUP_EVENTS as readonly string[]).includes(event)
+    ? t(`signups.notifications.${event as SignupEvent}`, values)
+    : t('signups.notifications.other', values);
 }

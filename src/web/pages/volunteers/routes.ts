@@ -1,4 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { page } from '../../app/lazyPage';
 
 /** The volunteers pages, mounted under the app layout (see app/router.tsx). Load pages with `page()`. */
-export const volunteersRoutes: RouteObject[] = [];
+export const volunteersRoutes: RouteObject[] = [
+  { path: 'volunteer/profile', Component: page(() => import('./ProfilePage'), 'ProfilePage') },
+  { path: 'volunteer/consents', Component: page(() => import('./ConsentsPage'), 'ConsentsPage') },
+  { path: 'squads/:id', Component: page(() => import('./SquadPage'), 'SquadPage') },
+];

@@ -1,0 +1,155 @@
+// Throughput of concurrent signups: N volunteers sign up for ONE shift at the same moment (all contend for
+// the shift's row lock), against a baseline in the same run where the same N signups go to N different
+// shifts (no contention). A popular shift (capacity < N) must end
+// with exactly `capacity` confirmed.
+// Usage: node bench/signups.mjs [n=500] [capacity=50]
+//   embedded PGlite in memory by default; DATABASE_URL=postgres://… runs it on PostgreSQL (a scratch
+//   database you can throw away: tables are created in it).
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import { ensureBuilt, root } from '../scripts/build-lib.mjs';
+
+const N = Number(process.argv[2] ?? 500);
+const CAPACITY = Number(process.argv[3] ?? 50);
+ensureBuilt();
+const dist = (p) => import(pathToFileURL(path.join(root, 'dist/server', p)).href);
+const { createRuntime } = await dist('runtime.js');
+const { loadConfig } = await dist('platform/config.js');
+const { openPglite, openPostgres } = await dist('platform/db/database.js');
+const { migrateToLatest } = await dist('platform/db/migrate.js');
+const { buildShift } = await dist('modules/signups/signups.fixtures.js');
+
+const url = process.env.DATABASE_URL;
+const handle = url ? await openPostgres(url, 10) : await openPglite({ dataDir: 'memory://' });
+await migrateToLatest(handle.db);
+const db = handle.db;
+const runtime = await createRuntime({
+  config: loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' }),
+  log: pino({ level: 'silent' }),
+  handle,
+  work: false,
+  webDir: null,
+});
+const signups = runtime.services.signups.service;
+
+const tag = Date.now().toString(36);
+const region = await db
+  .insertInto('regions')
+  .values({ slug: `bench-${tag}`, name_ru: 'Регион', name_en: 'Region', timezone: 'Asia/Novokuznetsk' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const mun = await db
+  .insertInto('municipalities')
+  .values({
+    region_id: region.id,
+    slug: `m-${tag}`,
+    name_ru: 'Город',
+    name_en: 'Town',
+    kind: 'urban_okrug',
+    admin_center_ru: 'г. Город',
+    lat: 55,
+    lon: 86,
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const org = await db
+  .insertInto('organizations')
+  .values({ region_id: region.id, municipality_id: mun.id, name: 'Организация', kind: 'ngo' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const center = await db
+  .insertInto('centers')
+  .values({ organization_id: org.id, municipality_id: mun.id, name: 'Добро.Центр', status: 'active' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+
+async function volunteers(prefix) {
+  const now = new Date();
+  const rows = Array.from({ length: N }, (_, i) => ({
+    email: `${prefix}-${i}-${tag}@bench.example`,
+    display_name: `Volunteer ${i}`,
+    password_hash: 'x',
+    email_verified_at: now,
+    created_at: now,
+    updated_at: now,
+  }));
+  const users = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    users.push(
+      ...(await db
+        .insertInto('users')
+        .values(rows.slice(i, i + 200))
+        .returning(['id', 'email'])
+        .execute()),
+    );
+  }
+  return users.map((u) => ({
+    kind: 'user',
+    userId: u.id,
+    sessionId: 'bench',
+    email: u.email,
+    mustChangePassword: false,
+    grants: [],
+  }));
+}
+
+const start = new Date(Date.now() + 7 * 86_400_000);
+async function run(label, actors, shiftFor) {
+  const t0 = performance.now();
+  const results = await Promise.allSettled(actors.map((a, i) => signups.signUp(a, shiftFor(i), {})));
+  const ms = performance.now() - t0;
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length) throw new Error(`${label}: ${failed.length} failed, e.g. ${failed[0].reason}`);
+  return { label, ms, perSecond: (N / ms) * 1000 };
+}
+
+// Baseline: N signups, each on its own shift (different start times so nobody clashes).
+const own = [];
+for (let i = 0; i < N; i++)
+  own.push(
+    (
+      await buildShift(db, {
+        centerId: center.id,
+        startsAt: new Date(start.getTime() + i * 86_400_000),
+        capacity: 1,
+      })
+    ).id,
+  );
+const baseline = await run('baseline: N shifts, no contention', await volunteers('b'), (i) => own[i]);
+
+// Same work per signup as the baseline (everyone confirmed), but all on one shift.
+const full = await buildShift(db, {
+  centerId: center.id,
+  startsAt: new Date(start.getTime() - 86_400_000),
+  capacity: N,
+});
+const contended = await run('one shift (capacity N), at once', await volunteers('c'), () => full.id);
+// A popular shift: capacity CAPACITY, the rest go to the waitlist.
+const one = await buildShift(db, {
+  centerId: center.id,
+  startsAt: new Date(start.getTime() - 2 * 86_400_000),
+  capacity: CAPACITY,
+});
+const popular = await run(`one shift (capacity ${CAPACITY}), at once`, await volunteers('p'), () => one.id);
+const counts = await db
+  .selectFrom('signups')
+  .select(['status', (eb) => eb.fn.countAll().as('n')])
+  .where('shift_id', '=', one.id)
+  .groupBy('status')
+  .execute();
+const confirmed = Number(counts.find((c) => c.status === 'confirmed')?.n ?? 0);
+
+console.log(
+  `signups bench on ${url ? 'PostgreSQL' : 'PGlite'}: ${N} concurrent signups, capacity ${CAPACITY}`,
+);
+for (const r of [baseline, contended, popular]) {
+  console.log(
+    `  ${r.label.padEnd(36)} ${r.ms.toFixed(0).padStart(7)} ms  ${r.perSecond.toFixed(0).padStart(6)} signups/s`,
+  );
+}
+console.log(`  one shift / baseline time: ${(contended.ms / baseline.ms).toFixed(2)}×`);
+console.log(`  confirmed on the popular shift: ${confirmed} (capacity ${CAPACITY}); the rest waitlisted`);
+await runtime.close();
+await handle.close();
+if (confirmed !== CAPACITY) process.exit(1);

@@ -1,0 +1,161 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
+import { ICS_PATHS } from '../../../shared/contracts/opportunities.endpoints.js';
+import { route } from '../../platform/http/route.js';
+import type { OpportunityServices } from './opportunities.wiring.js';
+
+export function registerOpportunityRoutes(app: FastifyInstance, deps: OpportunityServices) {
+  const {
+    opportunities,
+    opportunityShifts: shifts,
+    opportunityCalendar: calendar,
+    opportunityNetwork,
+  } = deps;
+  const tags = ['opportunities'];
+
+  route(app, ep.opportunityCategories, {
+    summary: 'The opportunity categories',
+    tags,
+    handler: () => opportunities.categories(),
+  });
+  route(app, ep.searchOpportunities, {
+    summary: 'Search published opportunities: Russian full text, filters, near a point; one query per page',
+    tags,
+    handler: async ({ query }, request) =>
+      opportunities.search(request.actor, query, (await opportunityNetwork.currentRegion()).timezone),
+  });
+  route(app, ep.opportunity, {
+    summary: 'One opportunity with its upcoming shifts (drafts only for its managers)',
+    tags,
+    handler: async ({ params }, request) => ({
+      opportunity: await opportunities.view(request.actor, params.id),
+    }),
+  });
+  route(app, ep.centerOpportunities, {
+    summary: "A centre's opportunities in every status (its coordinators and the operator)",
+    tags,
+    handler: ({ params }, request) => opportunities.listForCenter(request.actor, params.id),
+  });
+  route(app, ep.createOpportunity, {
+    summary: 'Create a draft opportunity of the centre',
+    tags,
+    status: 201,
+    handler: async ({ params, body }, request) => ({
+      opportunity: await opportunities.create(request.actor, params.id, body),
+    }),
+  });
+  route(app, ep.updateOpportunity, {
+    summary: 'Edit an opportunity, publish, cancel or complete it',
+    tags,
+    handler: async ({ params, body }, request) => ({
+      opportunity: await opportunities.update(request.actor, params.id, body),
+    }),
+  });
+  route(app, ep.createShift, {
+    summary: 'Add a one-off shift (with optional roles)',
+    tags,
+    status: 201,
+    handler: async ({ params, body }, request) => ({
+      opportunity: await shifts.createShift(request.actor, params.id, body),
+    }),
+  });
+  route(app, ep.updateShift, {
+    summary: 'Move, resize or cancel a shift',
+    tags,
+    handler: async ({ params, body }, request) => ({
+      opportunity: await shifts.updateShift(request.actor, params.id, params.shiftId, body),
+    }),
+  });
+  route(app, ep.createSeries, {
+    summary: 'Add a weekly or monthly series of shifts, expanded into shifts',
+    tags,
+    status: 201,
+    handler: async ({ params, body }, request) => ({
+      opportunity: await shifts.createSeries(request.actor, params.id, body),
+    }),
+  });
+  route(app, ep.updateSeries, {
+    summary: 'Change a series; future unbooked shifts follow, booked ones stay as they are',
+    tags,
+    handler: async ({ params, body }, request) => ({
+      opportunity: await shifts.updateSeries(request.actor, params.id, params.seriesId, body),
+    }),
+  });
+  route(app, ep.stampTemplate, {
+    summary: "Create a day's shifts from a template",
+    tags,
+    status: 201,
+    handler: async ({ params, body }, request) => ({
+      opportunity: await shifts.stampTemplate(request.actor, params.id, body.templateId, body.date),
+    }),
+  });
+  route(app, ep.shiftTemplates, {
+    summary: "The centre's shift templates",
+    tags,
+    handler: ({ params }, request) => shifts.templates(request.actor, params.id),
+  });
+  route(app, ep.createShiftTemplate, {
+    summary: 'Save a template of one day’s shifts',
+    tags,
+    status: 201,
+    handler: ({ params, body }, request) => shifts.createTemplate(request.actor, params.id, body),
+  });
+  route(app, ep.calendarFeed, {
+    summary: 'Whether my private calendar feed exists',
+    tags,
+    handler: (_input, request) => calendar.status(request.actor),
+  });
+  route(app, ep.resetCalendarFeed, {
+    summary: 'Create my private calendar feed, or replace its address; the URL is shown only now',
+    tags,
+    handler: (_input, request) => calendar.reset(request.actor),
+  });
+  route(app, ep.deleteCalendarFeed, {
+    summary: 'Turn my calendar feed off',
+    tags,
+    handler: async (_input, request) => {
+      await calendar.remove(request.actor);
+      return null;
+    },
+  });
+
+  app.get(
+    ICS_PATHS.shift,
+    {
+      schema: {
+        summary: 'One shift as an iCalendar file',
+        tags,
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        produces: ['text/calendar'],
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const body = await calendar.shiftIcs(request.actor, id);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="shift-${id}.ics"`)
+        .send(body);
+    },
+  );
+  app.get(
+    ICS_PATHS.feed,
+    {
+      schema: {
+        summary: "A volunteer's private feed of confirmed shifts (the token is the secret)",
+        tags,
+        params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}(\\.ics)?$' }) }),
+        produces: ['text/calendar'],
+      },
+    },
+    async (request, reply) => {
+      const { token } = request.params as { token: string };
+      const body = await calendar.feed(token.replace(/\.ics$/, ''));
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(body);
+    },
+  );
+}

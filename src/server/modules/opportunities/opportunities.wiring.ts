@@ -1,0 +1,30 @@
+/** Builds the opportunities module's services. */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { NetworkService } from '../network/network.service.js';
+import { createIcalService } from './ical.service.js';
+import { createOpportunitiesRepo } from './opportunities.repo.js';
+import { createOpportunitiesService } from './opportunities.service.js';
+import { createShiftsService } from './shifts.service.js';
+
+export function createOpportunityServices(deps: {
+  db: Kysely<Database>;
+  network: NetworkService;
+  clock: Clock;
+  config: Pick<Config, 'publicUrl'>;
+}) {
+  const { db, clock } = deps;
+  const repo = createOpportunitiesRepo(db);
+  const opportunities = createOpportunitiesService({ db, repo, clock });
+  const shifts = createShiftsService({ db, repo, opportunities, clock });
+  const calendar = createIcalService({ db, repo, opportunities, clock, publicUrl: deps.config.publicUrl });
+  return {
+    opportunities,
+    opportunityShifts: shifts,
+    opportunityCalendar: calendar,
+    opportunityNetwork: deps.network,
+  };
+}
+export type OpportunityServices = ReturnType<typeof createOpportunityServices>;

@@ -1,0 +1,146 @@
+/**
+ * The place-taking core every path shares (self signup, coordinator assignment, swap, team signup):
+ * commit-then-dispatch, the shift lock and count, eligibility and schedule checks. The caller has already
+ * taken the volunteer lock(s) (lock order: volunteers by id, then the shift, then its role, then rows).
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { checkEligibility, checkSchedule, initialStatus, type Limits, localDay } from './signup-rules.js';
+import type { SignupJobs } from './signups.jobs.js';
+import type { SignupNotifier } from './signups.notify.js';
+import type { ShiftContext, SignupsRepo } from './signups.repo.js';
+import type { SignupStatus } from './signups.tables.js';
+
+type Db = Kysely<Database>;
+
+/** What a transaction leaves for after its commit: mail to dispatch, shifts whose waitlist may move. */
+export type After = { mail: string[]; promote: Set<string> };
+
+export type CoreDeps = {
+  db: Db;
+  repo: SignupsRepo;
+  clock: Clock;
+  mailer: Mailer;
+  notify: SignupNotifier;
+  jobs: SignupJobs;
+  limits: Limits & { offerHours: number };
+};
+
+export type PlaceMode = 'self' | 'assign' | 'swap' | 'team';
+
+export function createSignupCore(deps: CoreDeps) {
+  const { db, repo, clock, mailer, jobs, limits } = deps;
+
+  async function commit<T>(fn: (trx: Db, after: After) => Promise<T>): Promise<T> {
+    const after: After = { mail: [], promote: new Set() };
+    const result = await db.transaction().execute((trx) => fn(trx, after));
+    await mailer.dispatch(after.mail);
+    for (const shiftId of after.promote) await jobs.promote(shiftId);
+    return result;
+  }
+
+  async function loadShift(id: string, trx: Db = db) {
+    const shift = await repo.shift(id, trx);
+    if (!shift) throw notFound('shift');
+    return shift;
+  }
+
+  /** Overlap, hours per day, rest — against what the volunteer holds on other shifts. */
+  async function scheduleIssues(trx: Db, userId: string, shift: ShiftContext) {
+    const held = await repo.heldIntervals(userId, trx, shift.id);
+    return checkSchedule({ startsAt: shift.starts_at, endsAt: shift.ends_at }, held, limits, shift.timezone);
+  }
+
+  const scheduleConflict = (issues: FieldIssue[]) =>
+    conflict('schedule_conflict', 'This shift does not fit your schedule.', issues);
+
+  /**
+   * Locks the shift (and role), checks everything and inserts the signup. `self` lands as the
+   * opportunity's mode decides (confirmed / waitlisted / applied); other modes need a free place.
+   */
+  async function takePlace(
+    trx: Db,
+    args: {
+      shift: ShiftContext;
+      userId: string;
+      roleId: string | null;
+      actorId: string;
+      mode: PlaceMode;
+      teamSignupId?: string;
+    },
+  ) {
+    const { shift, userId, roleId } = args;
+    const locked = await repo.lockShift(shift.id, trx);
+    if (locked?.status !== 'scheduled' || shift.opportunity_status !== 'published') {
+      throw conflict('shift_unavailable', 'This shift is not open for signups.');
+    }
+    if (shift.starts_at <= clock.now()) throw conflict('shift_started', 'This shift has already started.');
+    let role: Awaited<ReturnType<SignupsRepo['lockRole']>> | undefined;
+    if (roleId) {
+      role = await repo.lockRole(roleId, trx);
+      if (role?.shift_id !== shift.id) {
+        throw invalid('unknown_role', 'No such role on this shift.', [
+          { field: 'roleId', code: 'unknown_role', message: 'No such role on this shift.' },
+        ]);
+      }
+    }
+    if (await repo.activeOn(shift.id, userId, trx)) {
+      throw conflict('already_signed_up', 'Already signed up for this shift.');
+    }
+    const facts = await repo.eligibility(userId, trx);
+    const eligibility = checkEligibility(
+      { minAge: shift.min_age, requiredSkills: shift.required_skills, ...facts },
+      localDay(shift.starts_at, shift.timezone),
+    );
+    if (eligibility.length)
+      throw conflict('not_eligible', 'The shift requirements are not met.', eligibility);
+    const hasPlace =
+      (await repo.held(shift.id, trx)) < locked.capacity &&
+      (!role || (await repo.held(shift.id, trx, role.id)) < role.capacity);
+    let status: SignupStatus;
+    if (args.mode === 'self') status = initialStatus(shift.signup_mode, hasPlace);
+    else if (hasPlace) status = 'confirmed';
+    else throw conflict('shift_full', 'There is no free place on this shift.');
+    if (status === 'confirmed') {
+      const issues = await scheduleIssues(trx, userId, shift);
+      if (issues.length) throw scheduleConflict(issues);
+    }
+    const at = clock.now();
+    const row = await repo.insert(
+      {
+        shift_id: shift.id,
+        role_id: roleId,
+        user_id: userId,
+        status,
+        created_by: args.actorId,
+        team_signup_id: args.teamSignupId ?? null,
+        at,
+      },
+      trx,
+    );
+    await repo.audit(
+      {
+        at,
+        actorId: args.actorId,
+        action: `signup.${args.mode === 'self' ? 'created' : args.mode === 'assign' ? 'assigned' : args.mode}`,
+        entityId: row.id,
+        data: { shiftId: shift.id, userId, status, roleId },
+      },
+      trx,
+    );
+    return row;
+  }
+
+  const shiftNotice = (shift: ShiftContext) => ({
+    id: shift.id,
+    title: shift.title,
+    startsAt: shift.starts_at,
+    timezone: shift.timezone,
+  });
+
+  return { commit, loadShift, takePlace, scheduleIssues, scheduleConflict, shiftNotice };
+}
+export type SignupCore = ReturnType<typeof createSignupCore>;

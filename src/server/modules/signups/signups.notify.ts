@@ -1,0 +1,152 @@
+/**
+ * Tells people about signup steps: an in-app notification and a mail through the outbox (written in the
+ * caller's transaction; the caller dispatches the returned outbox ids after commit). The mail texts live
+ * here, in Russian and English, so the shared template list stays untouched.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+
+export type SignupEvent =
+  | 'confirmed'
+  | 'waitlisted'
+  | 'applied'
+  | 'offered'
+  | 'offer_expired'
+  | 'declined'
+  | 'cancelled'
+  | 'volunteer_cancelled'
+  | 'swap_offered'
+  | 'swap_accepted'
+  | 'message';
+
+export type Recipient = { id: string; email: string; display_name: string; locale: 'ru' | 'en' };
+
+export type SignupNotice = {
+  event: SignupEvent;
+  shift: { id: string; title: string; startsAt: Date; timezone: string };
+  link: string;
+  /** Mail too (confirmations, offers, swaps, messages); otherwise in-app only. */
+  mail: boolean;
+  params?: Record<string, string | null>;
+};
+
+const when = (at: Date, tz: string, locale: 'ru' | 'en') =>
+  new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+    timeZone: tz,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(at);
+
+type Vars = Record<string, string>;
+const TEXTS: Record<'ru' | 'en', Record<SignupEvent, (v: Vars) => string>> = {
+  ru: {
+    confirmed: (v) => `Вы записаны на смену «${v.title}» (${v.when}).`,
+    waitlisted: (v) => `Мест на смене «${v.title}» (${v.when}) нет — вы в листе ожидания.`,
+    applied: (v) => `Новая заявка на смену «${v.title}» (${v.when}) ждёт решения.`,
+    offered: (v) =>
+      `На смене «${v.title}» (${v.when}) освободилось место. Подтвердите до ${v.until}, иначе его предложат следующему.`,
+    offer_expired: (v) => `Срок подтверждения места на смене «${v.title}» истёк.`,
+    declined: (v) => `Заявка на смену «${v.title}» отклонена. Причина: ${v.reason}`,
+    cancelled: (v) =>
+      `Ваша запись на смену «${v.title}» (${v.when}) отменена координатором. Причина: ${v.reason}`,
+    volunteer_cancelled: (v) =>
+      `${v.who} отменил(а) запись на смену «${v.title}» (${v.when}). Причина: ${v.reason}`,
+    swap_offered: (v) => `${v.who} предлагает вам свою смену «${v.title}» (${v.when}).`,
+    swap_accepted: (v) => `Смена «${v.title}» (${v.when}) передана: ${v.who} → ${v.to}.`,
+    message: (v) => `Сообщение координатора о смене «${v.title}» (${v.when}):\n\n${v.text}`,
+  },
+  en: {
+    confirmed: (v) => `You are signed up for the shift "${v.title}" (${v.when}).`,
+    waitlisted: (v) => `The shift "${v.title}" (${v.when}) is full — you are on the waitlist.`,
+    applied: (v) => `A new signup for the shift "${v.title}" (${v.when}) awaits your decision.`,
+    offered: (v) =>
+      `A place freed up on the shift "${v.title}" (${v.when}). Confirm by ${v.until}, or it goes to the next person.`,
+    offer_expired: (v) => `The time to confirm your place on the shift "${v.title}" has passed.`,
+    declined: (v) => `Your signup for the shift "${v.title}" was declined. Reason: ${v.reason}`,
+    cancelled: (v) =>
+      `Your place on the shift "${v.title}" (${v.when}) was cancelled by the coordinator. Reason: ${v.reason}`,
+    volunteer_cancelled: (v) =>
+      `${v.who} cancelled their place on the shift "${v.title}" (${v.when}). Reason: ${v.reason}`,
+    swap_offered: (v) => `${v.who} offers you their shift "${v.title}" (${v.when}).`,
+    swap_accepted: (v) => `The shift "${v.title}" (${v.when}) was handed over: ${v.who} → ${v.to}.`,
+    message: (v) => `A message from the coordinator about the shift "${v.title}" (${v.when}):\n\n${v.text}`,
+  },
+};
+
+export function renderSignupMail(locale: 'ru' | 'en', name: string, notice: SignupNotice, publicUrl: string) {
+  const p = notice.params ?? {};
+  const vars: Vars = {
+    title: notice.shift.title,
+    when: when(notice.shift.startsAt, notice.shift.timezone, locale),
+    until: p.until ? when(new Date(p.until), notice.shift.timezone, locale) : '',
+    reason: p.reason ?? '',
+    who: p.who ?? '',
+    to: p.to ?? '',
+    text: p.text ?? '',
+  };
+  const ru = locale === 'ru';
+  const body = TEXTS[locale][notice.event](vars);
+  return {
+    subject: ru ? `Смена «${notice.shift.title}» — Добросеть` : `Shift "${notice.shift.title}" — Dobroset`,
+    text: `${ru ? 'Здравствуйте' : 'Hello'}, ${name}!\n\n${body}\n\n${ru ? 'Открыть' : 'Open'}: ${publicUrl}${notice.link}`,
+  };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+export function createSignupNotifier(deps: { notifications: NotificationsService; publicUrl: string }) {
+  const { notifications, publicUrl } = deps;
+  /** In-app rows and outbox mail for the recipients, in `trx`; returns the outbox ids to dispatch. */
+  return async function notify(
+    trx: Kysely<Database>,
+    recipients: readonly Recipient[],
+    notice: SignupNotice,
+    at: Date,
+  ): Promise<string[]> {
+    const unique = recipients.filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i);
+    if (unique.length === 0) return [];
+    await notifications.notify(
+      trx,
+      unique.map((r) => r.id),
+      {
+        kind: `signup.${notice.event}`,
+        link: notice.link,
+        params: {
+          shiftId: notice.shift.id,
+          title: notice.shift.title,
+          startsAt: notice.shift.startsAt.toISOString(),
+          ...notice.params,
+        },
+      },
+    );
+    if (!notice.mail) return [];
+    const ids: string[] = [];
+    for (const r of unique) {
+      const mail = renderSignupMail(r.locale, r.display_name, notice, publicUrl);
+      const html = `<!doctype html><html lang="${r.locale}"><body style="font-family:sans-serif">${mail.text
+        .split('\n\n')
+        .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+        .join('')}</body></html>`;
+      const row = await trx
+        .insertInto('outbox_emails')
+        .values({
+          to_address: r.email,
+          subject: mail.subject,
+          text_body: mail.text,
+          html_body: html,
+          template: `signup_${notice.event}`,
+          created_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    return ids;
+  };
+}
+export type SignupNotifier = ReturnType<typeof createSignupNotifier>;

@@ -1,0 +1,58 @@
+/** Rows → API shapes. */
+import type { RosterEntry, Signup, Swap } from '../../../shared/contracts/signups.js';
+import type { SignupsRepo } from './signups.repo.js';
+
+type MineRow = Awaited<ReturnType<SignupsRepo['views']>>[number];
+type RosterRow = Awaited<ReturnType<SignupsRepo['roster']>>[number];
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const toSignup = (r: MineRow): Signup => ({
+  id: r.id,
+  status: r.status,
+  offeredUntil: iso(r.offered_until),
+  cancelledBy: r.cancelled_by,
+  reason: r.reason,
+  createdAt: r.created_at.toISOString(),
+  role: r.role_id ? { id: r.role_id, name: r.role_name ?? '' } : null,
+  shift: {
+    id: r.shift_id,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    status: r.shift_status,
+    opportunity: { id: r.opportunity_id, title: r.title },
+    center: { id: r.center_id, name: r.center_name },
+  },
+});
+
+export const toRosterEntry = (r: RosterRow): RosterEntry => ({
+  id: r.id,
+  status: r.status,
+  user: { id: r.user_id, displayName: r.display_name, email: r.email },
+  role: r.role_id ? { id: r.role_id, name: r.role_name ?? '' } : null,
+  offeredUntil: iso(r.offered_until),
+  cancelledBy: r.cancelled_by,
+  reason: r.reason,
+  createdAt: r.created_at.toISOString(),
+});
+
+export type SwapRow = {
+  id: string;
+  status: Swap['status'];
+  signup_id: string;
+  from_user_id: string;
+  from_name: string;
+  to_user_id: string;
+  to_name: string;
+  created_at: Date;
+};
+
+export const toSwap = (r: SwapRow, shift: Signup['shift']): Swap => ({
+  id: r.id,
+  status: r.status,
+  signupId: r.signup_id,
+  from: { id: r.from_user_id, displayName: r.from_name },
+  to: { id: r.to_user_id, displayName: r.to_name },
+  shift,
+  createdAt: r.created_at.toISOString(),
+});

@@ -1,0 +1,125 @@
+import type { FastifyInstance } from 'fastify';
+import { Problem } from '../../../shared/contracts/common.js';
+import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
+import { route } from '../../platform/http/route.js';
+import { CONTENT_TYPES } from '../exports/exports.formats.js';
+import type { SignupServices } from './signups.wiring.js';
+
+export function registerSignupRoutes(app: FastifyInstance, deps: { signups: SignupServices }) {
+  const { signups } = deps;
+  const { service, coordinator, swaps } = signups;
+  route(app, ep.signUp, {
+    summary: 'Sign up for a shift: confirmed, waitlisted, or applied (approval opportunities)',
+    tags: ['signups'],
+    status: 201,
+    handler: ({ params, body }, request) => service.signUp(request.actor, params.id, body),
+  });
+  route(app, ep.mySignups, {
+    summary: 'My signups (upcoming and past) and pending swap offers',
+    tags: ['signups'],
+    handler: async (_input, request) => signups.mine(request.actor),
+  });
+  route(app, ep.cancelSignup, {
+    summary: 'Cancel a signup with a reason — the volunteer (withdraw) or the coordinator',
+    tags: ['signups'],
+    handler: ({ params, body }, request) => service.cancel(request.actor, params.id, body.reason),
+  });
+  route(app, ep.acceptOffer, {
+    summary: 'Take the place offered from the waitlist (before the deadline)',
+    tags: ['signups'],
+    handler: ({ params }, request) => service.accept(request.actor, params.id),
+  });
+  route(app, ep.passOffer, {
+    summary: 'Pass on the offered place; it goes to the next on the waitlist',
+    tags: ['signups'],
+    handler: ({ params }, request) => service.pass(request.actor, params.id),
+  });
+  route(app, ep.approveSignup, {
+    summary: 'Approve an application (coordinator): a place, or the waitlist when the shift is full',
+    tags: ['signups'],
+    handler: ({ params }, request) => service.approve(request.actor, params.id),
+  });
+  route(app, ep.declineSignup, {
+    summary: 'Decline an application or a waitlisted signup with a reason (coordinator)',
+    tags: ['signups'],
+    handler: ({ params, body }, request) => service.decline(request.actor, params.id, body.reason),
+  });
+  route(app, ep.markAttendance, {
+    summary: 'Mark attended / no-show once the shift has started (coordinator)',
+    tags: ['signups'],
+    handler: ({ params, body }, request) => service.attendance(request.actor, params.id, body.status),
+  });
+  route(app, ep.shiftRoster, {
+    summary: "A shift's roster with places held per role (coordinator, operator)",
+    tags: ['signups'],
+    handler: ({ params }, request) => coordinator.roster(request.actor, params.id),
+  });
+  route(app, ep.assignVolunteer, {
+    summary: 'Put a volunteer straight on the shift (coordinator); all checks except approval',
+    tags: ['signups'],
+    status: 201,
+    handler: ({ params, body }, request) => coordinator.assign(request.actor, params.id, body),
+  });
+  route(app, ep.messageShift, {
+    summary: 'Message everyone signed up for the shift (in-app and mail)',
+    tags: ['signups'],
+    handler: ({ params, body }, request) => coordinator.message(request.actor, params.id, body.text),
+  });
+  route(app, ep.offerSwap, {
+    summary: 'Offer my confirmed place to a peer (by email)',
+    tags: ['signups'],
+    status: 201,
+    handler: ({ params, body }, request) => swaps.offer(request.actor, params.id, body.email),
+  });
+  route(app, ep.acceptSwap, {
+    summary: 'Accept a swap offer: the place moves to me atomically; the coordinator is told',
+    tags: ['signups'],
+    handler: ({ params }, request) => swaps.accept(request.actor, params.id),
+  });
+  route(app, ep.declineSwap, {
+    summary: 'Decline a swap offer (peer) or withdraw it (offerer)',
+    tags: ['signups'],
+    handler: ({ params }, request) => swaps.decline(request.actor, params.id),
+  });
+
+  route(app, ep.teamSignUp, {
+    summary: 'A squad leader signs up members at once: all-or-nothing, or as many as fit',
+    tags: ['signups'],
+    status: 201,
+    handler: ({ params, body }, request) => signups.teamSignUp(request.actor, params.id, body),
+  });
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get<{ Params: { id: string } }>(
+      `/api/shifts/:id/roster.${format}`,
+      {
+        schema: {
+          summary: `A shift's roster with a signature column (sign-in sheet), ${format.toUpperCase()} (coordinator)`,
+          tags: ['signups'],
+          params: {
+            type: 'object',
+            properties: { id: { type: 'string', format: 'uuid' } },
+            required: ['id'],
+          },
+          response: {
+            200: {
+              description: format.toUpperCase(),
+              content: { [CONTENT_TYPES[format]]: { schema: { type: 'string', format: 'binary' } } },
+            },
+            '4xx': Problem,
+            '5xx': Problem,
+          },
+        },
+      },
+      async (request, reply) => {
+        const file = await coordinator.exportRoster(request.actor, request.params.id, format);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-length', file.body.length)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('cache-control', 'no-store')
+          .send(file.body);
+      },
+    );
+  }
+}

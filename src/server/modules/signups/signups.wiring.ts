@@ -1,0 +1,56 @@
+/** Builds the signups module: the shared core, transitions and waitlist, coordinator tools and swaps. */
+import type { Kysely } from 'kysely';
+import { type Actor, requireUser } from '../../platform/auth/actor.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import { createSignupCoordinator } from './signups.coordinator.js';
+import { createSignupCore } from './signups.core.js';
+import type { SignupJobs } from './signups.jobs.js';
+import { createSignupNotifier } from './signups.notify.js';
+import { createSignupsRepo } from './signups.repo.js';
+import { createSignupsService } from './signups.service.js';
+import { createSignupSwaps } from './signups.swap.js';
+import { createTeamSignup } from './signups.team.js';
+import { createSwapsRepo } from './swaps.repo.js';
+
+export function createSignupServices(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  mailer: Mailer;
+  config: Pick<Config, 'publicUrl' | 'signupLimits'>;
+  notifications: NotificationsService;
+  jobs: SignupJobs;
+}) {
+  const { db, clock, mailer, config, jobs } = deps;
+  const base = {
+    db,
+    repo: createSignupsRepo(db),
+    clock,
+    mailer,
+    jobs,
+    notify: createSignupNotifier({ notifications: deps.notifications, publicUrl: config.publicUrl }),
+    limits: config.signupLimits,
+  };
+  const core = createSignupCore(base);
+  const swapsRepo = createSwapsRepo(db);
+  const service = createSignupsService({ ...base, core, swaps: swapsRepo });
+  const coordinator = createSignupCoordinator({ ...base, core });
+  const swaps = createSignupSwaps({ ...base, core, swaps: swapsRepo });
+  const teamSignUp = createTeamSignup({ ...base, core });
+  jobs.bind(service);
+  return {
+    service,
+    coordinator,
+    swaps,
+    teamSignUp,
+    jobs,
+    async mine(actor: Actor) {
+      const user = requireUser(actor);
+      return { items: await service.mine(actor), swaps: await swaps.pendingFor(user.userId) };
+    },
+  };
+}
+export type SignupServices = ReturnType<typeof createSignupServices>;

@@ -1,0 +1,170 @@
+/** Typed SQL for squads, their members and leader grants. No rules here. */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { SquadMemberStatus } from './volunteers.tables.js';
+
+type Db = Kysely<Database>;
+
+export function createSquadsRepo(db: Db) {
+  const base = (trx: Db) =>
+    trx
+      .selectFrom('squads as s')
+      .innerJoin('centers as c', 'c.id', 's.center_id')
+      .select([
+        's.id',
+        's.center_id',
+        'c.name as center_name',
+        's.name',
+        's.focus',
+        's.tags',
+        's.invite_code',
+        's.created_at',
+        (eb) =>
+          eb
+            .selectFrom('squad_members as m')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('m.squad_id', '=', 's.id')
+            .where('m.status', '=', 'active')
+            .as('active_members'),
+      ]);
+
+  return {
+    find: (id: string, trx: Db = db) => base(trx).where('s.id', '=', id).executeTakeFirst(),
+    findByCode: (code: string, trx: Db = db) =>
+      base(trx).where('s.invite_code', '=', code).executeTakeFirst(),
+    ofCenter: (centerId: string, trx: Db = db) =>
+      base(trx).where('s.center_id', '=', centerId).orderBy('s.name').execute(),
+    ofMember: (userId: string, trx: Db = db) =>
+      base(trx)
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('squad_members as me')
+              .select('me.user_id')
+              .whereRef('me.squad_id', '=', 's.id')
+              .where('me.user_id', '=', userId)
+              .where('me.status', 'in', ['active', 'requested']),
+          ),
+        )
+        .orderBy('s.name')
+        .execute(),
+
+    insert: (
+      row: { center_id: string; name: string; focus: string | null; tags: string[]; invite_code: string },
+      createdBy: string,
+      now: Date,
+      trx: Db,
+    ) =>
+      trx
+        .insertInto('squads')
+        .values({ ...row, created_by: createdBy, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+
+    update: (
+      id: string,
+      set: { name?: string; focus?: string | null; tags?: string[]; invite_code?: string },
+      now: Date,
+      trx: Db,
+    ) =>
+      trx
+        .updateTable('squads')
+        .set({ ...set, updated_at: now })
+        .where('id', '=', id)
+        .execute(),
+
+    lock: (id: string, trx: Db) =>
+      trx
+        .selectFrom('squads')
+        .select(['id', 'center_id'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst(),
+
+    members: (squadId: string, trx: Db = db) =>
+      trx
+        .selectFrom('squad_members as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select(['m.user_id', 'u.display_name', 'm.status', 'm.requested_at'])
+        .where('m.squad_id', '=', squadId)
+        .where('m.status', '!=', 'removed')
+        .orderBy('m.status')
+        .orderBy('u.display_name')
+        .execute(),
+
+    membership: (squadId: string, userId: string, trx: Db = db) =>
+      trx
+        .selectFrom('squad_members')
+        .selectAll()
+        .where('squad_id', '=', squadId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst(),
+
+    /** Inserts or rewrites one membership row. */
+    upsertMember: (
+      row: {
+        squad_id: string;
+        user_id: string;
+        status: SquadMemberStatus;
+        joined_via: 'request' | 'code' | 'leader';
+        requested_at: Date;
+        decided_at: Date | null;
+        decided_by: string | null;
+      },
+      trx: Db,
+    ) =>
+      trx
+        .insertInto('squad_members')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['squad_id', 'user_id']).doUpdateSet({
+            status: row.status,
+            joined_via: row.joined_via,
+            requested_at: row.requested_at,
+            decided_at: row.decided_at,
+            decided_by: row.decided_by,
+          }),
+        )
+        .execute(),
+
+    setMemberStatus: (
+      squadId: string,
+      userId: string,
+      status: SquadMemberStatus,
+      decidedBy: string,
+      now: Date,
+      trx: Db,
+    ) =>
+      trx
+        .updateTable('squad_members')
+        .set({ status, decided_at: now, decided_by: decidedBy })
+        .where('squad_id', '=', squadId)
+        .where('user_id', '=', userId)
+        .execute(),
+
+    leaders: (squadIds: string[], trx: Db = db) =>
+      squadIds.length === 0
+        ? Promise.resolve([])
+        : trx
+            .selectFrom('role_assignments as ra')
+            .innerJoin('users as u', 'u.id', 'ra.user_id')
+            .select(['ra.scope_id', 'ra.user_id', 'u.display_name'])
+            .where(sql<boolean>`ra.role = 'squad_leader' and ra.scope_type = 'squad'`)
+            .where('ra.scope_id', 'in', squadIds)
+            .orderBy('u.display_name')
+            .execute(),
+
+    /** The role table's row type predates `squad_leader`, so the grant is written in plain SQL. */
+    grantLeader: (squadId: string, userId: string, grantedBy: string, now: Date, trx: Db) =>
+      sql`insert into role_assignments (user_id, role, scope_type, scope_id, granted_at, granted_by)
+        values (${userId}, 'squad_leader', 'squad', ${squadId}, ${now}, ${grantedBy})
+        on conflict do nothing`.execute(trx),
+
+    revokeLeader: (squadId: string, userId: string, trx: Db) =>
+      sql`delete from role_assignments
+        where user_id = ${userId} and role = 'squad_leader' and scope_type = 'squad' and scope_id = ${squadId}`.execute(
+        trx,
+      ),
+  };
+}
+export type SquadsRepo = ReturnType<typeof createSquadsRepo>;
+export type SquadRow = NonNullable<Awaited<ReturnType<SquadsRepo['find']>>>;

@@ -1,0 +1,344 @@
+/**
+ * Squads of a centre: created by the centre's coordinators, led by a `squad_leader` scoped to the squad;
+ * volunteers join by request (the leader approves) or at once with the invitation code. Leaders and the
+ * centre's coordinators manage membership.
+ */
+import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type {
+  CreateSquadBody,
+  MemberDecisionBody,
+  UpdateSquadBody,
+} from '../../../shared/contracts/volunteers.js';
+import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
+import type { SquadRow, SquadsRepo } from './squads.repo.js';
+import './volunteers.messages.js';
+import { canAssignSquadLeader, canCreateSquad, canManageSquad } from './volunteers.policy.js';
+import type { VolunteersRepo } from './volunteers.repo.js';
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const newInviteCode = () =>
+  Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+const isUniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '23505';
+const clean = (s: string | null | undefined) => s?.normalize('NFC').replace(/\s+/g, ' ').trim() || null;
+const cleanTags = (tags: string[]) => [
+  ...new Set(tags.map((t) => `#${t.normalize('NFC').trim().replace(/^#+/, '')}`).filter((t) => t.length > 1)),
+];
+
+export function createSquadsService(deps: {
+  db: Kysely<Database>;
+  repo: SquadsRepo;
+  volunteers: VolunteersRepo;
+  clock: Clock;
+}) {
+  const { db, repo, volunteers, clock } = deps;
+
+  async function present(actor: Actor, squads: SquadRow[]) {
+    const leaders = await repo.leaders(squads.map((s) => s.id));
+    const userId = actor.kind === 'user' ? actor.userId : null;
+    return Promise.all(
+      squads.map(async (s) => {
+        const manage = canManageSquad(actor, s);
+        const mine = userId ? await repo.membership(s.id, userId) : undefined;
+        const leaderIds = new Set(leaders.filter((l) => l.scope_id === s.id).map((l) => l.user_id));
+        return {
+          id: s.id,
+          centerId: s.center_id,
+          centerName: s.center_name,
+          name: s.name,
+          focus: s.focus,
+          tags: s.tags,
+          activeMembers: Number(s.active_members ?? 0),
+          leaders: leaders
+            .filter((l) => l.scope_id === s.id)
+            .map((l) => ({ userId: l.user_id, displayName: l.display_name })),
+          myStatus: mine?.status ?? null,
+          canManage: manage,
+          inviteCode: manage ? s.invite_code : null,
+          members: manage
+            ? (await repo.members(s.id)).map((m) => ({
+                userId: m.user_id,
+                displayName: m.display_name,
+                status: m.status,
+                isLeader: leaderIds.has(m.user_id),
+                requestedAt: m.requested_at.toISOString(),
+              }))
+            : null,
+        };
+      }),
+    );
+  }
+
+  async function one(actor: Actor, id: string) {
+    const squad = await repo.find(id);
+    if (!squad) throw notFound('squad');
+    const [view] = await present(actor, [squad]);
+    return { squad: view as NonNullable<typeof view> };
+  }
+
+  async function loadManaged(actor: Actor, id: string) {
+    const squad = await repo.find(id);
+    if (!squad) throw notFound('squad');
+    authorize(canManageSquad(actor, squad));
+    return squad;
+  }
+
+  const audit = (
+    actorId: string,
+    action: string,
+    squadId: string,
+    data: Record<string, unknown>,
+    trx: Kysely<Database>,
+  ) =>
+    volunteers.audit(
+      { at: clock.now(), actor_id: actorId, action, entity: 'squad', entity_id: squadId },
+      data,
+      trx,
+    );
+
+  return {
+    async ofCenter(actor: Actor, centerId: string) {
+      requireUser(actor);
+      if (!(await volunteers.centerExists(centerId))) throw notFound('centre');
+      return { items: await present(actor, await repo.ofCenter(centerId)) };
+    },
+
+    async mine(actor: Actor) {
+      const user = requireUser(actor);
+      return { items: await present(actor, await repo.ofMember(user.userId)) };
+    },
+
+    squad: (actor: Actor, id: string) => {
+      requireUser(actor);
+      return one(actor, id);
+    },
+
+    async create(actor: Actor, body: CreateSquadBody) {
+      const user = requireUser(actor);
+      authorize(canCreateSquad(actor, body.centerId));
+      const name = clean(body.name);
+      if (!name) {
+        throw invalid('squad_invalid', 'Give the squad a name.', [
+          { field: 'name', code: 'squad_name_required', message: 'Give the squad a name.' },
+        ]);
+      }
+      if (body.leaderUserId && !(await volunteers.userExists(body.leaderUserId))) {
+        throw invalid('squad_invalid', 'Unknown leader.', [
+          { field: 'leaderUserId', code: 'squad_unknown_user', message: 'Unknown user.' },
+        ]);
+      }
+      const now = clock.now();
+      let id = '';
+      try {
+        await db.transaction().execute(async (trx) => {
+          ({ id } = await repo.insert(
+            {
+              center_id: body.centerId,
+              name,
+              focus: clean(body.focus),
+              tags: cleanTags(body.tags ?? []),
+              invite_code: newInviteCode(),
+            },
+            user.userId,
+            now,
+            trx,
+          ));
+          if (body.leaderUserId) {
+            await repo.upsertMember(
+              {
+                squad_id: id,
+                user_id: body.leaderUserId,
+                status: 'active',
+                joined_via: 'leader',
+                requested_at: now,
+                decided_at: now,
+                decided_by: user.userId,
+              },
+              trx,
+            );
+            await repo.grantLeader(id, body.leaderUserId, user.userId, now, trx);
+          }
+          await audit(user.userId, 'squad.created', id, { name, leader: body.leaderUserId ?? null }, trx);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw conflict('squad_name_taken', 'The centre already has a squad with this name.', [
+            { field: 'name', code: 'squad_name_taken', message: 'This name is taken in the centre.' },
+          ]);
+        }
+        throw error;
+      }
+      return one(actor, id);
+    },
+
+    async update(actor: Actor, id: string, body: UpdateSquadBody) {
+      const user = requireUser(actor);
+      await loadManaged(actor, id);
+      const set: { name?: string; focus?: string | null; tags?: string[]; invite_code?: string } = {};
+      if (body.name !== undefined) {
+        const name = clean(body.name);
+        if (!name) {
+          throw invalid('squad_invalid', 'Give the squad a name.', [
+            { field: 'name', code: 'squad_name_required', message: 'Give the squad a name.' },
+          ]);
+        }
+        set.name = name;
+      }
+      if (body.focus !== undefined) set.focus = clean(body.focus);
+      if (body.tags !== undefined) set.tags = cleanTags(body.tags);
+      if (body.regenerateCode) set.invite_code = newInviteCode();
+      try {
+        await db.transaction().execute(async (trx) => {
+          await repo.update(id, set, clock.now(), trx);
+          await audit(user.userId, 'squad.updated', id, { fields: Object.keys(set) }, trx);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw conflict('squad_name_taken', 'The centre already has a squad with this name.', [
+            { field: 'name', code: 'squad_name_taken', message: 'This name is taken in the centre.' },
+          ]);
+        }
+        throw error;
+      }
+      return one(actor, id);
+    },
+
+    /** Asks to join; the leader or a coordinator approves. Asking again while waiting changes nothing. */
+    async requestToJoin(actor: Actor, id: string) {
+      const user = requireUser(actor);
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.lock(id, trx))) throw notFound('squad');
+        const current = await repo.membership(id, user.userId, trx);
+        if (current?.status === 'active') {
+          throw conflict('already_member', 'You are already a member of this squad.');
+        }
+        if (current?.status === 'requested') return;
+        const now = clock.now();
+        await repo.upsertMember(
+          {
+            squad_id: id,
+            user_id: user.userId,
+            status: 'requested',
+            joined_via: 'request',
+            requested_at: now,
+            decided_at: null,
+            decided_by: null,
+          },
+          trx,
+        );
+        await audit(user.userId, 'squad.join_requested', id, {}, trx);
+      });
+      return one(actor, id);
+    },
+
+    /** The invitation code makes one an active member at once. */
+    async joinByCode(actor: Actor, code: string) {
+      const user = requireUser(actor);
+      const squad = await repo.findByCode(code.trim().toUpperCase());
+      if (!squad) {
+        throw invalid('invalid_invite_code', 'No squad has this invitation code.', [
+          { field: 'code', code: 'invalid_invite_code', message: 'No squad has this invitation code.' },
+        ]);
+      }
+      await db.transaction().execute(async (trx) => {
+        await repo.lock(squad.id, trx);
+        const current = await repo.membership(squad.id, user.userId, trx);
+        if (current?.status === 'active') return;
+        const now = clock.now();
+        await repo.upsertMember(
+          {
+            squad_id: squad.id,
+            user_id: user.userId,
+            status: 'active',
+            joined_via: 'code',
+            requested_at: now,
+            decided_at: now,
+            decided_by: null,
+          },
+          trx,
+        );
+        await audit(user.userId, 'squad.joined_by_code', squad.id, {}, trx);
+      });
+      return one(actor, squad.id);
+    },
+
+    async leave(actor: Actor, id: string) {
+      const user = requireUser(actor);
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.lock(id, trx))) throw notFound('squad');
+        const current = await repo.membership(id, user.userId, trx);
+        if (!current || current.status === 'removed') return;
+        await repo.setMemberStatus(id, user.userId, 'removed', user.userId, clock.now(), trx);
+        await repo.revokeLeader(id, user.userId, trx);
+        await audit(user.userId, 'squad.left', id, {}, trx);
+      });
+      return null;
+    },
+
+    /** Approve a request or remove a member (a removed leader loses the role). */
+    async decide(actor: Actor, id: string, memberId: string, body: MemberDecisionBody) {
+      const user = requireUser(actor);
+      await loadManaged(actor, id);
+      await db.transaction().execute(async (trx) => {
+        await repo.lock(id, trx);
+        const current = await repo.membership(id, memberId, trx);
+        if (!current || current.status === 'removed') throw notFound('member');
+        if (body.action === 'approve' && current.status !== 'requested') {
+          throw conflict('not_requested', 'There is no request to approve.');
+        }
+        const status = body.action === 'approve' ? 'active' : 'removed';
+        await repo.setMemberStatus(id, memberId, status, user.userId, clock.now(), trx);
+        if (status === 'removed') await repo.revokeLeader(id, memberId, trx);
+        await audit(
+          user.userId,
+          `squad.member_${body.action === 'approve' ? 'approved' : 'removed'}`,
+          id,
+          {
+            member: memberId,
+          },
+          trx,
+        );
+      });
+      return one(actor, id);
+    },
+
+    /** A coordinator names an active member (or any user, who becomes a member) as a leader. */
+    async assignLeader(actor: Actor, id: string, userId: string) {
+      const user = requireUser(actor);
+      const squad = await repo.find(id);
+      if (!squad) throw notFound('squad');
+      authorize(canAssignSquadLeader(actor, squad));
+      if (!(await volunteers.userExists(userId))) {
+        throw invalid('squad_invalid', 'Unknown user.', [
+          { field: 'userId', code: 'squad_unknown_user', message: 'Unknown user.' },
+        ]);
+      }
+      await db.transaction().execute(async (trx) => {
+        await repo.lock(id, trx);
+        const now = clock.now();
+        const current = await repo.membership(id, userId, trx);
+        if (current?.status !== 'active') {
+          await repo.upsertMember(
+            {
+              squad_id: id,
+              user_id: userId,
+              status: 'active',
+              joined_via: 'leader',
+              requested_at: current?.requested_at ?? now,
+              decided_at: now,
+              decided_by: user.userId,
+            },
+            trx,
+          );
+        }
+        await repo.grantLeader(id, userId, user.userId, now, trx);
+        await audit(user.userId, 'squad.leader_assigned', id, { leader: userId }, trx);
+      });
+      return one(actor, id);
+    },
+  };
+}
+export type SquadsService = ReturnType<typeof createSquadsService>;

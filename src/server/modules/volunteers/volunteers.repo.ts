@@ -1,0 +1,166 @@
+/** Typed SQL for volunteer profiles, the vocabularies and consent records. No rules here. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { CheckedProfile } from './profile-rules.js';
+import type { ConsentPurpose } from './volunteers.tables.js';
+
+type Db = Kysely<Database>;
+
+export function createVolunteersRepo(db: Db) {
+  return {
+    activeSkills: (trx: Db = db) =>
+      trx
+        .selectFrom('skills')
+        .select(['code', 'name_ru', 'name_en'])
+        .where('active', '=', true)
+        .orderBy('position')
+        .orderBy('code')
+        .execute(),
+
+    activeInterests: (trx: Db = db) =>
+      trx
+        .selectFrom('interest_categories')
+        .select(['code', 'name_ru', 'name_en'])
+        .where('active', '=', true)
+        .orderBy('position')
+        .orderBy('code')
+        .execute(),
+
+    profile: (userId: string, trx: Db = db) =>
+      trx.selectFrom('volunteer_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst(),
+
+    /** The profile row locked for a change, created empty when the volunteer has none yet. */
+    lockProfile: async (userId: string, trx: Db) => {
+      await trx
+        .insertInto('volunteer_profiles')
+        .values({ user_id: userId })
+        .onConflict((oc) => oc.column('user_id').doNothing())
+        .execute();
+      return trx
+        .selectFrom('volunteer_profiles')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+    },
+
+    saveProfile: (userId: string, p: CheckedProfile, now: Date, trx: Db) =>
+      trx
+        .updateTable('volunteer_profiles')
+        .set({ ...p, availability: JSON.stringify(p.availability), updated_at: now })
+        .where('user_id', '=', userId)
+        .execute(),
+
+    municipalityExists: async (id: string, trx: Db = db) =>
+      (await trx.selectFrom('municipalities').select('id').where('id', '=', id).executeTakeFirst()) !==
+      undefined,
+
+    centerExists: async (id: string, trx: Db = db) =>
+      (await trx.selectFrom('centers').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+
+    userExists: async (id: string, trx: Db = db) =>
+      (await trx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+
+    /** Centres the volunteer belongs to: the home centre and centres of squads they are active in. */
+    centersOf: async (userId: string, trx: Db = db) => {
+      const [squads, profile] = await Promise.all([
+        trx
+          .selectFrom('squad_members as m')
+          .innerJoin('squads as s', 's.id', 'm.squad_id')
+          .select('s.center_id')
+          .where('m.user_id', '=', userId)
+          .where('m.status', '=', 'active')
+          .execute(),
+        trx
+          .selectFrom('volunteer_profiles')
+          .select('home_center_id')
+          .where('user_id', '=', userId)
+          .executeTakeFirst(),
+      ]);
+      const ids = squads.map((r) => r.center_id);
+      if (profile?.home_center_id) ids.push(profile.home_center_id);
+      return [...new Set(ids)];
+    },
+
+    /** Current version of each purpose: the latest published on or before `now`. */
+    currentDocuments: (now: Date, trx: Db = db) =>
+      trx
+        .selectFrom('consent_documents as d')
+        .selectAll('d')
+        .where('d.published_at', '<=', now)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('consent_documents as n')
+                .select('n.version')
+                .whereRef('n.purpose', '=', 'd.purpose')
+                .where('n.published_at', '<=', now)
+                .whereRef('n.published_at', '>', 'd.published_at'),
+            ),
+          ),
+        )
+        .execute(),
+
+    consentRecords: (userId: string, trx: Db = db) =>
+      trx
+        .selectFrom('consents as c')
+        .leftJoin('guardian_consents as g', 'g.consent_id', 'c.id')
+        .select([
+          'c.id',
+          'c.purpose',
+          'c.version',
+          'c.given_at',
+          'c.withdrawn_at',
+          'g.guardian_name',
+          'g.guardian_contact',
+          'g.relation',
+        ])
+        .where('c.user_id', '=', userId)
+        .orderBy('c.given_at')
+        .execute(),
+
+    /** Live (not withdrawn) records of one purpose, locked. */
+    lockLiveConsents: (userId: string, purpose: ConsentPurpose, trx: Db) =>
+      trx
+        .selectFrom('consents')
+        .select(['id', 'version', 'given_at'])
+        .where('user_id', '=', userId)
+        .where('purpose', '=', purpose)
+        .where('withdrawn_at', 'is', null)
+        .forUpdate()
+        .execute(),
+
+    insertConsent: (
+      row: {
+        user_id: string;
+        purpose: ConsentPurpose;
+        version: string;
+        given_at: Date;
+        ip: string | null;
+        user_agent: string | null;
+      },
+      trx: Db,
+    ) => trx.insertInto('consents').values(row).returning('id').executeTakeFirstOrThrow(),
+
+    insertGuardian: (
+      row: Database['guardian_consents'] extends infer T ? { [K in keyof T]: T[K] } : never,
+      trx: Db,
+    ) => trx.insertInto('guardian_consents').values(row).execute(),
+
+    withdraw: (ids: string[], at: Date, trx: Db) =>
+      ids.length === 0
+        ? Promise.resolve()
+        : trx.updateTable('consents').set({ withdrawn_at: at }).where('id', 'in', ids).execute(),
+
+    audit: (
+      row: { at: Date; actor_id: string | null; action: string; entity: string; entity_id: string | null },
+      data: Record<string, unknown>,
+      trx: Db,
+    ) =>
+      trx
+        .insertInto('audit_events')
+        .values({ ...row, data: JSON.stringify(data) })
+        .execute(),
+  };
+}
+export type VolunteersRepo = ReturnType<typeof createVolunteersRepo>;

@@ -1,0 +1,132 @@
+/** Signups for shifts: a volunteer's own list, the coordinator's roster, swaps between volunteers. */
+import { type Static, Type } from 'typebox';
+import { IsoDateTime, Uuid } from './common.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const SIGNUP_STATUSES = [
+  'applied',
+  'confirmed',
+  'waitlisted',
+  'offered',
+  'attended',
+  'no_show',
+  'cancelled',
+] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+
+const Reason = Type.String({ minLength: 1, maxLength: 500 });
+const Person = Type.Object({ id: Uuid, displayName: Type.String() });
+
+export const ShiftParams = Type.Object({ id: Uuid });
+export const SignupParams = Type.Object({ id: Uuid });
+export const SwapParams = Type.Object({ id: Uuid });
+
+export const SignUpBody = Type.Object({ roleId: Type.Optional(Uuid) }, { additionalProperties: false });
+export const ReasonBody = Type.Object({ reason: Reason }, { additionalProperties: false });
+export const AttendanceBody = Type.Object(
+  { status: Type.Enum(['attended', 'no_show'] as const) },
+  { additionalProperties: false },
+);
+export const AssignBody = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 254 }), roleId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+export const MessageBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+export const SwapBody = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 254 }) },
+  { additionalProperties: false },
+);
+
+const ShiftSummary = Type.Object({
+  id: Uuid,
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  status: Type.String(),
+  opportunity: Type.Object({ id: Uuid, title: Type.String() }),
+  center: Type.Object({ id: Uuid, name: Type.String() }),
+});
+
+export const Signup = Type.Object({
+  id: Uuid,
+  status: Type.Enum(SIGNUP_STATUSES),
+  offeredUntil: Nullable(IsoDateTime),
+  cancelledBy: Nullable(Type.Enum(['volunteer', 'coordinator', 'system'] as const)),
+  reason: Nullable(Type.String()),
+  createdAt: IsoDateTime,
+  role: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  shift: ShiftSummary,
+});
+export type Signup = Static<typeof Signup>;
+export const SignupEnvelope = Type.Object({ signup: Signup });
+
+export const Swap = Type.Object({
+  id: Uuid,
+  status: Type.Enum(['pending', 'accepted', 'declined', 'withdrawn'] as const),
+  signupId: Uuid,
+  from: Person,
+  to: Person,
+  shift: ShiftSummary,
+  createdAt: IsoDateTime,
+});
+export type Swap = Static<typeof Swap>;
+export const SwapEnvelope = Type.Object({ swap: Swap });
+
+export const MySignups = Type.Object({
+  items: Type.Array(Signup),
+  swaps: Type.Array(Swap, { description: 'Pending swap offers to and from me' }),
+});
+export type MySignups = Static<typeof MySignups>;
+
+export const RosterEntry = Type.Object({
+  id: Uuid,
+  status: Type.Enum(SIGNUP_STATUSES),
+  user: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() }),
+  role: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  offeredUntil: Nullable(IsoDateTime),
+  cancelledBy: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  createdAt: IsoDateTime,
+});
+export type RosterEntry = Static<typeof RosterEntry>;
+
+export const Roster = Type.Object({
+  shift: Type.Object({
+    id: Uuid,
+    title: Type.String(),
+    startsAt: IsoDateTime,
+    endsAt: IsoDateTime,
+    status: Type.String(),
+    capacity: Type.Integer(),
+    held: Type.Integer({ description: 'Places held: confirmed, offered and attended' }),
+    signupMode: Type.Enum(['auto', 'approval'] as const),
+    center: Type.Object({ id: Uuid, name: Type.String() }),
+  }),
+  roles: Type.Array(
+    Type.Object({ id: Uuid, name: Type.String(), capacity: Type.Integer(), held: Type.Integer() }),
+  ),
+  entries: Type.Array(RosterEntry),
+});
+export type Roster = Static<typeof Roster>;
+
+export const MessageResult = Type.Object({ recipients: Type.Integer() });
+
+export const TeamSignupBody = Type.Object(
+  {
+    squadId: Uuid,
+    userIds: Type.Array(Uuid, { minItems: 1, maxItems: 200 }),
+    mode: Type.Enum(['all_or_nothing', 'as_many_as_fit'] as const),
+    roleId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type TeamSignupBody = Static<typeof TeamSignupBody>;
+export const TeamSignupResult = Type.Object({
+  teamSignupId: Uuid,
+  created: Type.Array(Signup),
+  skipped: Type.Array(Type.Object({ userId: Uuid, code: Type.String() })),
+});
+export type TeamSignupResult = Static<typeof TeamSignupResult>;
