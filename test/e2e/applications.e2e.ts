@@ -5,8 +5,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
-import { startServer } from './support/server.js';
+import { expectAccessible, launchBrowser, openPage, screenshot, signIn } from './support/browser.js';
+import { addRegionalAdmin, startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -31,12 +31,10 @@ const PNG = Buffer.from(
 
 beforeAll(async () => {
   server = await startServer();
-  const region = await server.runtime.handle.db.selectFrom('regions').select('id').executeTakeFirstOrThrow();
-  await server.runtime.services.accounts.createRegionalAdmin({
+  await addRegionalAdmin(server, {
     email: OPERATOR.email,
     displayName: 'Олег Оператор',
     password: OPERATOR.password,
-    regionId: region.id,
   });
   browser = await launchBrowser();
 });
@@ -46,14 +44,7 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    locale: 'ru-RU',
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { context, page, errors } = await openPage(browser, server.baseUrl);
   return { context, page, errors };
 }
 

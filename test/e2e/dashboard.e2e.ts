@@ -6,8 +6,8 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
-import { startServer } from './support/server.js';
+import { expectAccessible, launchBrowser, openPage, screenshot, signIn } from './support/browser.js';
+import { addRegionalAdmin, startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -16,13 +16,7 @@ const PASSWORD = 'План-и-факт-2026!';
 
 beforeAll(async () => {
   server = await startServer();
-  const region = await server.runtime.handle.db.selectFrom('regions').select('id').executeTakeFirstOrThrow();
-  await server.runtime.services.accounts.createRegionalAdmin({
-    email: EMAIL,
-    displayName: 'Павел Планов',
-    password: PASSWORD,
-    regionId: region.id,
-  });
+  await addRegionalAdmin(server, { email: EMAIL, displayName: 'Павел Планов', password: PASSWORD });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -32,14 +26,7 @@ afterAll(async () => {
 
 describe('the operator tracks the rollout plan', () => {
   it('sees plan vs actual, edits a target with a reason and finds it in the history', async () => {
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'ru-RU',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, errors } = await openPage(browser, server.baseUrl);
 
     await signIn(page, { email: EMAIL, password: PASSWORD }, '/operator/dashboard');
 

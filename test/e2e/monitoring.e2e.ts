@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
-import { startServer } from './support/server.js';
+import { addRegionalAdmin, startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -14,13 +14,7 @@ const DOCS_SCREENSHOTS = path.resolve('docs/screenshots');
 
 beforeAll(async () => {
   server = await startServer();
-  const region = await server.runtime.handle.db.selectFrom('regions').select('id').executeTakeFirstOrThrow();
-  await server.runtime.services.accounts.createRegionalAdmin({
-    email: EMAIL,
-    displayName: 'Мария Оператор',
-    password: PASSWORD,
-    regionId: region.id,
-  });
+  await addRegionalAdmin(server, { email: EMAIL, displayName: 'Мария Оператор', password: PASSWORD });
   browser = await launchBrowser();
 });
 afterAll(async () => {

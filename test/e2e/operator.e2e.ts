@@ -4,8 +4,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
-import { startServer } from './support/server.js';
+import { expectAccessible, launchBrowser, openPage, screenshot, signIn } from './support/browser.js';
+import { addRegionalAdmin, startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -14,13 +14,7 @@ const PASSWORD = 'Оператор-Кузбасса-2026!';
 
 beforeAll(async () => {
   server = await startServer();
-  const region = await server.runtime.handle.db.selectFrom('regions').select('id').executeTakeFirstOrThrow();
-  await server.runtime.services.accounts.createRegionalAdmin({
-    email: EMAIL,
-    displayName: 'Ольга Оператор',
-    password: PASSWORD,
-    regionId: region.id,
-  });
+  await addRegionalAdmin(server, { email: EMAIL, displayName: 'Ольга Оператор', password: PASSWORD });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -30,14 +24,7 @@ afterAll(async () => {
 
 describe('the regional operator', () => {
   it('records a municipal change and sees the seeded applicants in the queue', async () => {
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'ru-RU',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, errors } = await openPage(browser, server.baseUrl);
 
     await signIn(page, { email: EMAIL, password: PASSWORD }, '/operator');
     await page.getByTestId('operator-hub').waitFor();

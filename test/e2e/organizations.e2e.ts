@@ -1,8 +1,8 @@
 /** The operator's registry: find a seeded placeholder and rename it; register a new organization with an INN check. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
-import { startServer } from './support/server.js';
+import { expectAccessible, launchBrowser, openPage, screenshot, signIn } from './support/browser.js';
+import { addRegionalAdmin, startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -11,13 +11,7 @@ const PASSWORD = 'Оператор-сети-2026!';
 
 beforeAll(async () => {
   server = await startServer();
-  const region = await server.runtime.handle.db.selectFrom('regions').select('id').executeTakeFirstOrThrow();
-  await server.runtime.services.accounts.createRegionalAdmin({
-    email: EMAIL,
-    displayName: 'Ирина Оператор',
-    password: PASSWORD,
-    regionId: region.id,
-  });
+  await addRegionalAdmin(server, { email: EMAIL, displayName: 'Ирина Оператор', password: PASSWORD });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -27,14 +21,7 @@ afterAll(async () => {
 
 describe('the regional operator runs the organization registry', () => {
   it('renames a placeholder and registers a new organization', async () => {
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'ru-RU',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, errors } = await openPage(browser, server.baseUrl);
 
     await signIn(page, { email: EMAIL, password: PASSWORD }, '/organizations');
     const table = page.getByTestId('organizations-table');

@@ -56,3 +56,16 @@ export async function signIn(page: Page, who: { email: string; password: string 
   // Not a glob: `**/x` would already match `/login?next=/x`.
   await page.waitForURL((url) => url.pathname === next);
 }
+
+/** A fresh Russian-language page on the app, collecting uncaught page errors (assert they stay empty). */
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+) {
+  const context = await browser.newContext({ baseURL, locale: 'ru-RU', viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}

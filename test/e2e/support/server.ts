@@ -63,3 +63,13 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** A regional operator of the seeded region who can sign in with the given password. */
+export async function addRegionalAdmin(
+  server: Awaited<ReturnType<typeof startServer>>,
+  who: { email: string; displayName: string; password: string },
+) {
+  const db = server.runtime.handle.db;
+  const region = await db.selectFrom('regions').select('id').executeTakeFirstOrThrow();
+  await server.runtime.services.accounts.createRegionalAdmin({ ...who, regionId: region.id });
+}

@@ -198,10 +198,28 @@ export async function restoreFrom(
     const selfRef = new Set((await tablesInDependencyOrder(trx)).filter((t) => t.selfRef).map((t) => t.name));
     let table: string | null = null;
     let batch: Record<string, unknown>[] = [];
+    // Generated columns (e.g. a stored tsvector) are computed again, never inserted.
+    const generated = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and is_generated = 'ALWAYS'`.execute(trx);
+    const columnsCache = new Map<string, string[]>();
+    const insertableColumns = async (name: string) => {
+      let columns = columnsCache.get(name);
+      if (!columns) {
+        const skip = new Set(generated.rows.filter((g) => g.table_name === name).map((g) => g.column_name));
+        const all = await sql<{ column_name: string }>`
+          select column_name from information_schema.columns
+          where table_schema = 'public' and table_name = ${name} order by ordinal_position`.execute(trx);
+        columns = all.rows.map((c) => c.column_name).filter((c) => !skip.has(c));
+        columnsCache.set(name, columns);
+      }
+      return columns;
+    };
     const flush = async () => {
       if (!table || batch.length === 0) return;
-      await sql`insert into ${ident(table)} overriding system value
-        select * from json_populate_recordset(null::${ident(table)}, ${JSON.stringify(batch)}::json)`.execute(
+      const columns = sql.join((await insertableColumns(table)).map((c) => sql.id(c)));
+      await sql`insert into ${ident(table)} (${columns}) overriding system value
+        select ${columns} from json_populate_recordset(null::${ident(table)}, ${JSON.stringify(batch)}::json)`.execute(
         trx,
       );
       counts[table] = (counts[table] ?? 0) + batch.length;

@@ -158,6 +158,15 @@ describe('backup and restore', () => {
     try {
       const center = await buildCenter(source.db, { name: 'Добро.Центр «Берёзка»' });
       const user = await buildUser(source.db, { displayName: 'Зинаида Ёлкина' });
+      // A table with a generated column (the opportunities' search vector) restores: it is recomputed.
+      await source.db
+        .insertInto('opportunities')
+        .values({
+          center_id: center.id,
+          title: 'Помощь волонтёрам',
+          description: 'Разбор гуманитарной помощи',
+        })
+        .execute();
       await source.db
         .insertInto('audit_events')
         .values({
@@ -176,6 +185,11 @@ describe('backup and restore', () => {
 
       const { rows: restored } = await restoreFrom(target.db, file);
       expect(restored).toMatchObject({ centers: 1, users: 1, audit_events: 1, regions: 1 });
+      const found = await sql<{ title: string }>`
+        select title from opportunities where search_vector @@ plainto_tsquery('russian', 'волонтеры')`.execute(
+        target.db,
+      );
+      expect(found.rows.map((r) => r.title)).toEqual(['Помощь волонтёрам']);
       const c = await target.db.selectFrom('centers').selectAll().executeTakeFirstOrThrow();
       expect(c).toMatchObject({ id: center.id, name: 'Добро.Центр «Берёзка»' });
       const u = await target.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
