@@ -1,12 +1,11 @@
 /**
  * Applications for «Добро.Центр» status: schemas of the workflow, the document checklist, the operator's
- * settings (stages, document kinds, service kinds) and in-app notifications. See applications.endpoints.ts
+ * settings (stages, document kinds, service kinds). See applications.endpoints.ts
  * for the endpoints, the upload transport and the download addresses.
  */
 import { type Static, Type } from 'typebox';
-import { IsoDate, IsoDateTime, Uuid } from './common.js';
+import { IsoDate, IsoDateTime, Nullable, Uuid } from './common.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
 /** Codes of stages, document kinds and service kinds: lower-case latin, digits and `_`. */
@@ -392,33 +391,5 @@ export type ApplicationList = Static<typeof ApplicationList>;
 /** Operators of the region: the people a stage can be assigned to. */
 export const StageOwnerList = Type.Object({ items: Type.Array(Person) });
 
-// ——— Notifications (in-app) ———
-
-export const Notification = Type.Object({
-  id: Uuid,
-  /** e.g. application.submitted, application.advanced, application.document_returned (see docs). */
-  kind: Type.String(),
-  /** Values for the message: applicationId, applicationName, organizationName, stage, comment, … */
-  params: Type.Record(Type.String(), Nullable(Type.String())),
-  /** A web path to open, e.g. /applications/<id>. */
-  link: Nullable(Type.String()),
-  createdAt: IsoDateTime,
-  readAt: Nullable(IsoDateTime),
-});
-export type Notification = Static<typeof Notification>;
-export const NotificationListQuery = Type.Object(
-  {
-    unreadOnly: Type.Optional(Type.Boolean()),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
-  },
-  { additionalProperties: false },
-);
-export const NotificationList = Type.Object({
-  /** Unread first, then newest first. */
-  items: Type.Array(Notification),
-  total: Type.Integer(),
-  unread: Type.Integer(),
-});
-export const UnreadCount = Type.Object({ unread: Type.Integer() });
-export const NotificationIdParams = Type.Object({ id: Uuid });
+// In-app notifications have their own contract; re-exported here for the applications endpoints.
+export * from './notifications.js';

@@ -1,8 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { IsoDateTime, Uuid } from './common.js';
+import { IsoDateTime, Nullable, Uuid } from './common.js';
 import { Center, CenterStatus } from './network.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ChangeCenterStatusBody = Type.Object(
   {

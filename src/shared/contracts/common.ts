@@ -26,3 +26,7 @@ export const Problem = Type.Object({
 export type Problem = Static<typeof Problem>;
 
 export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+/** A schema or null. */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);

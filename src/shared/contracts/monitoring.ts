@@ -1,8 +1,7 @@
 /** A centre's work log and the twice-yearly monitoring of centres on the six national indicators. */
 import { type Static, Type } from 'typebox';
-import { IsoDate, IsoDateTime, Uuid } from './common.js';
+import { IsoDate, IsoDateTime, Nullable, Uuid } from './common.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
 /** What a centre records: the services it gives. */

@@ -3,9 +3,8 @@
  * by the regional operator. Municipalities are keyed by id; OKTMO is only an attribute.
  */
 import { type Static, Type } from 'typebox';
-import { IsoDate, IsoDateTime, Uuid } from './common.js';
+import { IsoDate, IsoDateTime, Nullable, Uuid } from './common.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 
 export const MUNICIPAL_CHANGE_KINDS = ['conversion', 'merger', 'split', 'rename', 'abolition'] as const;

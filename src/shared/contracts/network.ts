@@ -1,7 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { IsoDate, Uuid } from './common.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { IsoDate, Nullable, Uuid } from './common.js';
 
 export const CoverageState = Type.Union([
   Type.Literal('covered'),

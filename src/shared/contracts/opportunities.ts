@@ -1,9 +1,8 @@
 /** Opportunities, shifts, recurring series, templates, search and calendar feeds: the API's shapes. */
 import { type Static, Type } from 'typebox';
-import { IsoDate, IsoDateTime, Uuid } from './common.js';
+import { IsoDate, IsoDateTime, Nullable, Uuid } from './common.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Code = Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' });
 const LocalTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, local' });
 

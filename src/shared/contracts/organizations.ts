@@ -1,11 +1,10 @@
 import { type Static, Type } from 'typebox';
 import { ALL_SUBKINDS, ORGANIZATION_KINDS } from '../organization-kinds.js';
-import { IsoDateTime, Uuid } from './common.js';
+import { IsoDateTime, Nullable, Uuid } from './common.js';
 
 export { ALL_SUBKINDS, ORGANIZATION_KINDS, type OrganizationKind, SUBKINDS } from '../organization-kinds.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const Fields = {
   name: Text(300),

@@ -3,9 +3,7 @@
  * the gap and forecast per target, and the pipeline of applications with expected opening dates.
  */
 import { type Static, Type } from 'typebox';
-import { IsoDate, IsoDateTime, Uuid } from './common.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { IsoDate, IsoDateTime, Nullable, Uuid } from './common.js';
 
 export const TargetKind = Type.Union([Type.Literal('active_centers'), Type.Literal('municipal_coverage')]);
 export type TargetKind = Static<typeof TargetKind>;

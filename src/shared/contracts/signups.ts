@@ -1,8 +1,6 @@
 /** Signups for shifts: a volunteer's own list, the coordinator's roster, swaps between volunteers. */
 import { type Static, Type } from 'typebox';
-import { IsoDateTime, Uuid } from './common.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { IsoDateTime, Nullable, Uuid } from './common.js';
 
 export const SIGNUP_STATUSES = [
   'applied',

@@ -1,9 +1,8 @@
 /** Volunteer profiles, consents per purpose (152-FZ), guardian consent for minors, and squads. */
 import { type Static, Type } from 'typebox';
 import { AGE_GROUPS } from '../age.js';
-import { IsoDate, IsoDateTime, Uuid } from './common.js';
+import { IsoDate, IsoDateTime, Nullable, Uuid } from './common.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Code = Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z][a-z0-9_]*$' });
 
 export const AgeGroup = Type.Enum(AGE_GROUPS);
