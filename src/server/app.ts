@@ -15,6 +15,7 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { registerAdminRoutes } from './modules/admin/admin.routes.js';
 import { registerApplicationRoutes } from './modules/applications/applications.routes.js';
 import { registerCenterRoutes } from './modules/centers/centers.routes.js';
+import { registerCheckinRoutes } from './modules/checkin/checkin.routes.js';
 import { registerExportRoutes } from './modules/exports/exports.routes.js';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 import { registerMunicipalChangeRoutes } from './modules/network/municipal-changes.routes.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSignupRoutes(app, { signups: services.signups });
   registerOpportunityRoutes(app, services);
   registerVolunteerRoutes(app, services.volunteers);
+  registerCheckinRoutes(app, { checkin: services.checkin });
 
   const webDir = deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null;
   if (webDir) {

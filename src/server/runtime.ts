@@ -15,6 +15,7 @@ import { createAdminService } from './modules/admin/admin.service.js';
 import { createApplicationServices } from './modules/applications/applications.wiring.js';
 import { createCentersRepo } from './modules/centers/centers.repo.js';
 import { createCentersService } from './modules/centers/centers.service.js';
+import { createCheckinServices } from './modules/checkin/checkin.wiring.js';
 import { createExportsRepo } from './modules/exports/exports.repo.js';
 import { createExportsService } from './modules/exports/exports.service.js';
 import { createMonitoringServices } from './modules/monitoring/monitoring.wiring.js';
@@ -114,6 +115,7 @@ export function createServices(deps: {
     }),
     ...createOpportunityServices({ db: handle.db, network, clock, config }),
     volunteers: createVolunteerServices({ db: handle.db, clock }),
+    checkin: createCheckinServices({ db: handle.db, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -20,6 +20,7 @@ const OPPORTUNITY_ROUTES: readonly string[] = [
   '/centers/:id/opportunities',
 ];
 const SIGNUP_ROUTES: readonly string[] = ['/my/shifts', '/shifts/:id/roster'];
+const CHECKIN_ROUTES: readonly string[] = [];
 
 /** Paths the web app renders (`:name` matches one segment); anything else gets the 404 page with status 404. */
 export const WEB_ROUTES: readonly string[] = [
@@ -41,6 +42,7 @@ export const WEB_ROUTES: readonly string[] = [
   ...VOLUNTEER_ROUTES,
   ...OPPORTUNITY_ROUTES,
   ...SIGNUP_ROUTES,
+  ...CHECKIN_ROUTES,
 ];
 
 const patterns = WEB_ROUTES.map((r) => new RegExp(`^${r.replace(/:[a-z]+/gi, '[^/]+')}$`));

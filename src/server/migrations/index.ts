@@ -12,6 +12,7 @@ import * as m0009 from './0009_opportunities_and_shifts.js';
 import * as m0010 from './0010_opportunity_details.js';
 import * as m0011 from './0011_signups.js';
 import * as m0012 from './0012_volunteer_profiles_and_squads.js';
+import * as m0013 from './0013_checkin_reminders_photos.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_opportunity_details': m0010,
   '0011_signups': m0011,
   '0012_volunteer_profiles_and_squads': m0012,
+  '0013_checkin_reminders_photos': m0013,
 };

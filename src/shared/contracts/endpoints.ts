@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import * as A from './accounts.js';
 import { applicationsEndpoints } from './applications.endpoints.js';
 import * as C from './centers.js';
+import { checkinEndpoints } from './checkin.endpoints.js';
 import { mapEndpoints } from './map.endpoints.js';
 import { monitoringEndpoints } from './monitoring.endpoints.js';
 import * as MC from './municipal-changes.js';
@@ -162,6 +163,7 @@ export const endpoints = {
   ...volunteersEndpoints,
   ...opportunitiesEndpoints,
   ...signupsEndpoints,
+  ...checkinEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

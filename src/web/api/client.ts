@@ -8,6 +8,7 @@ import type { EndpointName, Endpoints } from '../../shared/contracts/endpoints';
 import { currentLocale } from '../i18n';
 import type { Route, RouteTable } from './route-table';
 import { applicationsRoutes } from './routes/applications';
+import { checkinRoutes } from './routes/checkin';
 import { mapRoutes } from './routes/map';
 import { monitoringRoutes } from './routes/monitoring';
 import { opportunitiesRoutes } from './routes/opportunities';
@@ -52,6 +53,7 @@ const routes: RouteTable<EndpointName> = {
   ...volunteersRoutes,
   ...opportunitiesRoutes,
   ...signupsRoutes,
+  ...checkinRoutes,
   health: { method: 'GET', path: '/api/health' },
   ready: { method: 'GET', path: '/api/ready' },
   config: { method: 'GET', path: '/api/public/config' },

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { applicationsRoutes } from '../pages/applications/routes';
+import { checkinRoutes } from '../pages/checkin/routes';
 import { HomePage } from '../pages/home/HomePage';
 import { monitoringRoutes } from '../pages/monitoring/routes';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage';
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
           ...volunteersRoutes,
           ...opportunitiesRoutes,
           ...signupsRoutes,
+          ...checkinRoutes,
           { path: '*', Component: NotFoundPage },
         ],
       },

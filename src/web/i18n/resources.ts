@@ -5,6 +5,8 @@
 import en from './en.json';
 import applicationsEn from './features/applications.en.json';
 import applicationsRu from './features/applications.ru.json';
+import checkinEn from './features/checkin.en.json';
+import checkinRu from './features/checkin.ru.json';
 import mapEn from './features/map.en.json';
 import mapRu from './features/map.ru.json';
 import monitoringEn from './features/monitoring.en.json';
@@ -32,6 +34,7 @@ export const catalogues = {
     volunteers: volunteersRu,
     opportunities: opportunitiesRu,
     signups: signupsRu,
+    checkin: checkinRu,
   },
   en: {
     ...en,
@@ -43,6 +46,7 @@ export const catalogues = {
     volunteers: volunteersEn,
     opportunities: opportunitiesEn,
     signups: signupsEn,
+    checkin: checkinEn,
   },
 };
 export type Catalogue = (typeof catalogues)['ru'];

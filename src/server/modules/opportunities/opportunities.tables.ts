@@ -29,6 +29,8 @@ type OpportunityDetailColumns = {
 type ShiftSeriesColumns = {
   series_id: string | null;
   occurrence_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Secret that signs the shift's QR check-in tokens (0013); null until first used. */
+  checkin_key: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type OpportunitiesTables = {

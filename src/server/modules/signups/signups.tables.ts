@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export const SIGNUP_STATUSES = [
   'applied',
@@ -30,6 +31,30 @@ export type SignupsTable = {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Check-in/out (0013): by the shift's QR code or at the coordinator's desk. */
+  checked_in_at: NullableTimestamp;
+  checked_out_at: NullableTimestamp;
+  check_in_method: ColumnType<'qr' | 'desk' | null, 'qr' | 'desk' | null | undefined, 'qr' | 'desk' | null>;
+  checked_in_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When each reminder went out (sent once). */
+  reminded_24h_at: NullableTimestamp;
+  reminded_2h_at: NullableTimestamp;
+};
+
+/** Someone who came to a shift without an account (0013); their attendance and hours are recorded. */
+export type ShiftWalkInsTable = {
+  id: Generated<string>;
+  shift_id: string;
+  role_id: string | null;
+  full_name: string;
+  contact: string | null;
+  checked_in_at: Timestamp;
+  checked_out_at: NullableTimestamp;
+  added_by: string | null;
+  removed_at: NullableTimestamp;
+  removed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  removal_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
 };
 
 export type SignupSwapsTable = {
@@ -43,4 +68,8 @@ export type SignupSwapsTable = {
   decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
-export type SignupsTables = { signups: SignupsTable; signup_swaps: SignupSwapsTable };
+export type SignupsTables = {
+  signups: SignupsTable;
+  signup_swaps: SignupSwapsTable;
+  shift_walk_ins: ShiftWalkInsTable;
+};

@@ -41,6 +41,13 @@ export type VolunteerProfileColumns = {
   home_center_id: string | null;
   visible_fields: Generated<string[]>;
   updated_at: DefaultTimestamp;
+  /** Optional photo in the file store (0013): key and sniffed type, both or neither. */
+  photo_key: ColumnType<string | null, string | null | undefined, string | null>;
+  photo_type: ColumnType<
+    'image/jpeg' | 'image/png' | null,
+    'image/jpeg' | 'image/png' | null | undefined,
+    'image/jpeg' | 'image/png' | null
+  >;
 };
 
 export type ConsentDocumentsTable = {
