@@ -20,10 +20,12 @@ import { registerExportRoutes } from './modules/exports/exports.routes.js';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 import { registerMunicipalChangeRoutes } from './modules/network/municipal-changes.routes.js';
 import { registerNetworkRoutes } from './modules/network/network.routes.js';
+import type { NetworkService } from './modules/network/network.service.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerOpportunityRoutes } from './modules/opportunities/opportunities.routes.js';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
 import { registerPlanRoutes } from './modules/plan/plan.routes.js';
+import { registerScheduleRoutes } from './modules/schedule/schedule.routes.js';
 import { registerSignupRoutes } from './modules/signups/signups.routes.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
 import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes.js';
@@ -97,7 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerSystemRoutes(app, { handle: deps.handle, config });
+  const timeZone = regionTimeZone(services.network);
+  registerSystemRoutes(app, { handle: deps.handle, config, timeZone });
   registerAccountRoutes(app, {
     accounts: services.accounts,
     sessions: services.sessions,
@@ -118,25 +121,47 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOpportunityRoutes(app, services);
   registerVolunteerRoutes(app, services.volunteers);
   registerCheckinRoutes(app, { checkin: services.checkin });
+  registerScheduleRoutes(app, { schedule: services.schedule });
 
   const webDir = deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null;
   if (webDir) {
     await app.register(fastifyStatic, { root: webDir, index: false, wildcard: false, maxAge: '1h' });
-    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
-    app.get('/', { schema: { hide: true } }, (_request, reply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml),
+    const indexTemplate = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
+    /** The page carries the region's time zone, so the very first render shows times in it. */
+    const indexHtml = async () =>
+      indexTemplate.replace(
+        '<head>',
+        `<head>\n    <meta name="region-time-zone" content="${await timeZone()}" />`,
+      );
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(await indexHtml()),
     );
-    app.setNotFoundHandler((request, reply) => {
+    app.setNotFoundHandler(async (request, reply) => {
       if (request.url.startsWith('/api/') || request.url === '/api') return apiNotFound(request, reply);
       if (request.method !== 'GET' && request.method !== 'HEAD') return apiNotFound(request, reply);
       return reply
         .status(isWebRoute(request.url.split('?')[0] ?? '/') ? 200 : 404)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
-        .send(indexHtml);
+        .send(await indexHtml());
     });
   } else {
     app.setNotFoundHandler(apiNotFound);
   }
   return app;
+}
+
+/** The current region's time zone, re-read at most once a minute (a region may be loaded after start). */
+function regionTimeZone(network: NetworkService): () => Promise<string> {
+  let cached: { zone: string; at: number } | null = null;
+  return async () => {
+    if (cached && Date.now() - cached.at < 60_000) return cached.zone;
+    const zone = await network.timeZone();
+    // the zone goes into the page's <meta>: only an IANA name's characters
+    cached = { zone: /^[A-Za-z_+\-/0-9]+$/.test(zone) ? zone : 'Europe/Moscow', at: Date.now() };
+    return cached.zone;
+  };
 }

@@ -27,6 +27,8 @@ import { createOpportunityServices } from './modules/opportunities/opportunities
 import { createOrganizationsRepo } from './modules/organizations/organizations.repo.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { createPlanServices } from './modules/plan/plan.wiring.js';
+import { createScheduleRepo } from './modules/schedule/schedule.repo.js';
+import { createScheduleService } from './modules/schedule/schedule.service.js';
 import { defineSignupJobs, type SignupJobs } from './modules/signups/signups.jobs.js';
 import { createSignupServices } from './modules/signups/signups.wiring.js';
 import { createVolunteerServices } from './modules/volunteers/volunteers.wiring.js';
@@ -91,6 +93,14 @@ export function createServices(deps: {
   });
   const { plan, dashboard } = createPlanServices({ db: handle.db, network, clock });
   const { workLog, monitoring } = createMonitoringServices({ db: handle.db, network, clock });
+  const signups = createSignupServices({
+    db: handle.db,
+    clock,
+    mailer,
+    config,
+    notifications: applicationServices.notifications,
+    jobs: deps.signupJobs,
+  });
   return {
     ...applicationServices,
     accounts,
@@ -105,7 +115,22 @@ export function createServices(deps: {
     exports,
     workLog,
     monitoring,
-    signups: createSignupServices({
+    signups,
+    ...createOpportunityServices({
+      db: handle.db,
+      network,
+      clock,
+      config,
+      shiftChanges: signups.shiftChanges,
+    }),
+    volunteers: createVolunteerServices({
+      db: handle.db,
+      clock,
+      timeZone: () => network.timeZone(),
+      files,
+      uploadMaxBytes: config.uploadMaxMb * 1_048_576,
+    }),
+    checkin: createCheckinServices({
       db: handle.db,
       clock,
       mailer,
@@ -113,9 +138,7 @@ export function createServices(deps: {
       notifications: applicationServices.notifications,
       jobs: deps.signupJobs,
     }),
-    ...createOpportunityServices({ db: handle.db, network, clock, config }),
-    volunteers: createVolunteerServices({ db: handle.db, clock }),
-    checkin: createCheckinServices({ db: handle.db, clock }),
+    schedule: createScheduleService({ repo: createScheduleRepo(handle.db), clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -12,7 +12,13 @@ const MONITORING_ROUTES: readonly string[] = [
 ];
 const PLAN_ROUTES: readonly string[] = ['/operator/dashboard', '/operator/plan'];
 const OPERATOR_ROUTES: readonly string[] = ['/operator', '/operator/municipalities', '/operator/settings'];
-const VOLUNTEER_ROUTES: readonly string[] = ['/volunteer/profile', '/volunteer/consents', '/squads/:id'];
+const VOLUNTEER_ROUTES: readonly string[] = [
+  '/volunteer/profile',
+  '/volunteer/consents',
+  '/squads/:id',
+  '/volunteers/:userId',
+  '/centers/:id/squads',
+];
 const OPPORTUNITY_ROUTES: readonly string[] = [
   '/opportunities',
   '/opportunities/:id',
@@ -20,7 +26,7 @@ const OPPORTUNITY_ROUTES: readonly string[] = [
   '/centers/:id/opportunities',
 ];
 const SIGNUP_ROUTES: readonly string[] = ['/my/shifts', '/shifts/:id/roster'];
-const CHECKIN_ROUTES: readonly string[] = [];
+const CHECKIN_ROUTES: readonly string[] = ['/check-in', '/shifts/:id/qr', '/shifts/:id/desk'];
 
 /** Paths the web app renders (`:name` matches one segment); anything else gets the 404 page with status 404. */
 export const WEB_ROUTES: readonly string[] = [
@@ -43,6 +49,7 @@ export const WEB_ROUTES: readonly string[] = [
   ...OPPORTUNITY_ROUTES,
   ...SIGNUP_ROUTES,
   ...CHECKIN_ROUTES,
+  '/centers/:id/schedule',
 ];
 
 const patterns = WEB_ROUTES.map((r) => new RegExp(`^${r.replace(/:[a-z]+/gi, '[^/]+')}$`));

@@ -69,6 +69,8 @@ describe('Kuzbass reference data', () => {
 
     const region = (await t.request('GET', '/api/public/region')).json();
     expect(region).toMatchObject({ slug: 'kuzbass', timezone: 'Asia/Novokuznetsk', programSince: 2021 });
+    // the web app shows and takes every time on the region's clock
+    expect((await t.request('GET', '/api/public/config')).json().timeZone).toBe('Asia/Novokuznetsk');
     expect(
       region.plan.map((p: { kind: string; dueDate: string; target: number; actual: number }) => [
         p.kind,

@@ -14,6 +14,7 @@ import * as N from './network.js';
 import { opportunitiesEndpoints } from './opportunities.endpoints.js';
 import * as O from './organizations.js';
 import { planEndpoints } from './plan.endpoints.js';
+import { scheduleEndpoints } from './schedule.endpoints.js';
 import { signupsEndpoints } from './signups.endpoints.js';
 import * as S from './system.js';
 import { volunteersEndpoints } from './volunteers.endpoints.js';
@@ -164,6 +165,7 @@ export const endpoints = {
   ...opportunitiesEndpoints,
   ...signupsEndpoints,
   ...checkinEndpoints,
+  ...scheduleEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -26,6 +26,13 @@ export const opportunitiesEndpoints = {
     params: O.CenterIdParams,
     response: O.CenterOpportunityList,
   },
+  partnerCandidates: {
+    method: 'GET',
+    path: '/api/centers/:id/partner-organizations',
+    params: O.CenterIdParams,
+    query: O.PartnerCandidatesQuery,
+    response: O.PartnerCandidates,
+  },
   createOpportunity: {
     method: 'POST',
     path: '/api/centers/:id/opportunities',

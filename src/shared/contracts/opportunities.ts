@@ -152,6 +152,7 @@ export const SeriesParams = Type.Object({ id: Uuid, seriesId: Uuid });
 export const SearchQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200 })),
+    centerId: Type.Optional(Uuid),
     municipalityId: Type.Optional(Uuid),
     category: Type.Optional(Code),
     skill: Type.Optional(Code),
@@ -182,8 +183,10 @@ export const SearchHit = Type.Object({
   ...Place,
   minAge: Nullable(Type.Integer()),
   nextShiftAt: IsoDateTime,
-  shiftCount: Type.Integer({ description: 'Upcoming scheduled shifts in the date range' }),
-  freePlaces: Type.Integer({ description: 'Free places over those shifts' }),
+  shiftCount: Type.Integer({
+    description: 'Scheduled shifts starting after now (and in the date range, if one is given)',
+  }),
+  freePlaces: Type.Integer({ description: 'Free places over those shifts (past shifts never count)' }),
   distanceKm: Nullable(Type.Number()),
 });
 export type SearchHit = Static<typeof SearchHit>;
@@ -276,4 +279,13 @@ export const CalendarFeed = Type.Object({
   active: Type.Boolean(),
   url: Nullable(Type.String({ description: 'Shown only right after it is created' })),
   createdAt: Nullable(IsoDateTime),
+});
+
+/** Organizations of the region a centre may name as an opportunity's partner (registry facts only). */
+export const PartnerCandidatesQuery = Type.Object(
+  { q: Type.Optional(Type.String({ maxLength: 100 })) },
+  { additionalProperties: false },
+);
+export const PartnerCandidates = Type.Object({
+  items: Type.Array(Type.Object({ id: Uuid, name: Type.String(), inn: Nullable(Type.String()) })),
 });

@@ -55,6 +55,9 @@ export const Signup = Type.Object({
   cancelledBy: Nullable(Type.Enum(['volunteer', 'coordinator', 'system'] as const)),
   reason: Nullable(Type.String()),
   createdAt: IsoDateTime,
+  checkedInAt: Nullable(IsoDateTime),
+  checkedOutAt: Nullable(IsoDateTime),
+  hours: Nullable(Type.Number({ description: 'Attended hours (out − in, else the shift length)' })),
   role: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
   shift: ShiftSummary,
 });

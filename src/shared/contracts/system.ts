@@ -16,4 +16,7 @@ export const PublicConfig = Type.Object({
   demo: Type.Boolean(),
   smtpConfigured: Type.Boolean(),
   uploadMaxBytes: Type.Integer({ description: 'Largest accepted document upload (UPLOAD_MAX_MB)' }),
+  timeZone: Type.String({
+    description: "The region's IANA time zone: every time is shown and entered in it",
+  }),
 });

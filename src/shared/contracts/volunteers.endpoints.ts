@@ -30,7 +30,18 @@ export const volunteersEndpoints = {
     params: V.UserIdParams,
     response: V.ProfileForCoordinatorEnvelope,
   },
+  removeMyVolunteerPhoto: {
+    method: 'DELETE',
+    path: '/api/volunteers/me/photo',
+    response: V.OwnProfileEnvelope,
+  },
   mySquads: { method: 'GET', path: '/api/squads/mine', response: V.SquadList },
+  publicCenterSquads: {
+    method: 'GET',
+    path: '/api/public/centers/:id/squads',
+    params: V.CenterSquadsParams,
+    response: V.PublicSquadList,
+  },
   centerSquads: {
     method: 'GET',
     path: '/api/centers/:id/squads',

@@ -18,6 +18,7 @@ export const VISIBLE_FIELDS = [
   'availability',
   'interests',
   'about',
+  'photo',
 ] as const;
 export type VisibleField = (typeof VISIBLE_FIELDS)[number];
 export const VisibleFieldSchema = Type.Enum(VISIBLE_FIELDS);
@@ -79,6 +80,8 @@ export const OwnProfile = Type.Object({
   interests: Type.Array(Type.String()),
   about: Nullable(Type.String()),
   visibleFields: Type.Array(VisibleFieldSchema),
+  /** The own photo (an image URL for an <img>), or null when none was uploaded. */
+  photoUrl: Nullable(Type.String()),
   eligibility: Eligibility,
   updatedAt: Nullable(IsoDateTime),
 });
@@ -132,6 +135,8 @@ export const ProfileForCoordinator = Type.Object({
   availability: Nullable(Type.Array(AvailabilitySlot)),
   interests: Nullable(Type.Array(Type.String())),
   about: Nullable(Type.String()),
+  /** The photo's URL when there is one and this viewer may see it (own centre, or shown by choice). */
+  photoUrl: Nullable(Type.String()),
 });
 export type ProfileForCoordinator = Static<typeof ProfileForCoordinator>;
 export const ProfileForCoordinatorEnvelope = Type.Object({ profile: ProfileForCoordinator });
@@ -226,6 +231,15 @@ export const Squad = Type.Object({
 });
 export type Squad = Static<typeof Squad>;
 export const SquadEnvelope = Type.Object({ squad: Squad });
+/** A squad on a centre's public page: no people (no leaders, no members), no invitation code. */
+export const PublicSquad = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  focus: Nullable(Type.String()),
+  tags: Type.Array(Type.String()),
+  activeMembers: Type.Integer(),
+});
+export const PublicSquadList = Type.Object({ items: Type.Array(PublicSquad) });
 export const SquadList = Type.Object({ items: Type.Array(Squad) });
 export const SquadParams = Type.Object({ id: Uuid });
 export const SquadMemberParams = Type.Object({ id: Uuid, userId: Uuid });

@@ -13,6 +13,7 @@ import { mapRoutes } from './routes/map';
 import { monitoringRoutes } from './routes/monitoring';
 import { opportunitiesRoutes } from './routes/opportunities';
 import { planRoutes } from './routes/plan';
+import { scheduleRoutes } from './routes/schedule';
 import { signupsRoutes } from './routes/signups';
 import { volunteersRoutes } from './routes/volunteers';
 
@@ -54,6 +55,7 @@ const routes: RouteTable<EndpointName> = {
   ...opportunitiesRoutes,
   ...signupsRoutes,
   ...checkinRoutes,
+  ...scheduleRoutes,
   health: { method: 'GET', path: '/api/health' },
   ready: { method: 'GET', path: '/api/ready' },
   config: { method: 'GET', path: '/api/public/config' },

@@ -1,6 +1,7 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { readStored, writeStored } from '../app/storage';
+import { setDisplayTimeZone } from '../components/format';
 import { ApiError, api, type ResponseOf } from './client';
 
 export type User = ResponseOf<'me'>['user'];
@@ -50,7 +51,11 @@ export function useMe() {
 export function useConfig() {
   return useQuery({
     queryKey: queryKeys.config,
-    queryFn: ({ signal }) => api('config', { signal }),
+    queryFn: async ({ signal }) => {
+      const config = await api('config', { signal });
+      setDisplayTimeZone(config.timeZone);
+      return config;
+    },
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

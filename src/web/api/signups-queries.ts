@@ -30,12 +30,16 @@ export function useRoster(shiftId: string) {
   });
 }
 
-/** Every signup mutation refreshes the lists it may change. */
+/** Every signup mutation refreshes the lists it may change, free places on opportunities included. */
 function useSignupMutation<V, R>(fn: (vars: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: signupKeys.all }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: signupKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['opportunities'] }),
+      ]),
   });
 }
 
@@ -73,5 +77,5 @@ export const useOfferSwap = () =>
 export const useAcceptSwap = () => useSignupMutation((id: string) => api('acceptSwap', { params: { id } }));
 export const useDeclineSwap = () => useSignupMutation((id: string) => api('declineSwap', { params: { id } }));
 
-export const rosterExportUrl = (shiftId: string, format: 'csv' | 'xlsx') =>
+export const rosterExportUrl = (shiftId: string, format: 'csv' | 'xlsx' | 'pdf') =>
   `/api/shifts/${encodeURIComponent(shiftId)}/roster.${format}`;

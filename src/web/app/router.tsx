@@ -7,6 +7,7 @@ import { NotFoundPage } from '../pages/not-found/NotFoundPage';
 import { operatorRoutes } from '../pages/operator/routes';
 import { opportunitiesRoutes } from '../pages/opportunities/routes';
 import { planRoutes } from '../pages/plan/routes';
+import { scheduleRoutes } from '../pages/schedule/routes';
 import { signupsRoutes } from '../pages/signups/routes';
 import { volunteersRoutes } from '../pages/volunteers/routes';
 import { Layout } from './Layout';
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
           ...opportunitiesRoutes,
           ...signupsRoutes,
           ...checkinRoutes,
+          ...scheduleRoutes,
           { path: '*', Component: NotFoundPage },
         ],
       },

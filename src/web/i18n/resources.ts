@@ -17,6 +17,8 @@ import opportunitiesEn from './features/opportunities.en.json';
 import opportunitiesRu from './features/opportunities.ru.json';
 import planEn from './features/plan.en.json';
 import planRu from './features/plan.ru.json';
+import scheduleEn from './features/schedule.en.json';
+import scheduleRu from './features/schedule.ru.json';
 import signupsEn from './features/signups.en.json';
 import signupsRu from './features/signups.ru.json';
 import volunteersEn from './features/volunteers.en.json';
@@ -35,6 +37,7 @@ export const catalogues = {
     opportunities: opportunitiesRu,
     signups: signupsRu,
     checkin: checkinRu,
+    schedule: scheduleRu,
   },
   en: {
     ...en,
@@ -47,6 +50,7 @@ export const catalogues = {
     opportunities: opportunitiesEn,
     signups: signupsEn,
     checkin: checkinEn,
+    schedule: scheduleEn,
   },
 };
 export type Catalogue = (typeof catalogues)['ru'];

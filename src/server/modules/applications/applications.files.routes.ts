@@ -12,8 +12,9 @@ import {
 } from '../../../shared/contracts/applications.js';
 import { Problem, Uuid } from '../../../shared/contracts/common.js';
 import { AppError } from '../../platform/errors.js';
+import { acceptRawBody } from '../../platform/storage/uploads.js';
 import type { ApplicationsService } from './applications.service.js';
-import { contentDisposition, fileTooLarge } from './uploads.js';
+import { contentDisposition } from './uploads.js';
 
 const UploadQuery = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 255, description: 'Original file name (UTF-8)' }) },
@@ -32,34 +33,8 @@ export function registerApplicationFileRoutes(
   const { applications, uploadMaxBytes } = deps;
 
   app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
     // Any declared type: the bytes decide. The size is counted while reading; over the limit → 413.
-    scope.addContentTypeParser('*', (request, payload, done) => {
-      const declared = Number(request.headers['content-length']);
-      if (Number.isFinite(declared) && declared > uploadMaxBytes) return done(fileTooLarge(uploadMaxBytes));
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let failed = false;
-      payload.on('data', (chunk: Buffer) => {
-        if (failed) return;
-        size += chunk.length;
-        if (size > uploadMaxBytes) {
-          failed = true;
-          done(fileTooLarge(uploadMaxBytes));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      payload.on('end', () => {
-        if (!failed) done(null, Buffer.concat(chunks));
-      });
-      payload.on('error', (error) => {
-        if (!failed) {
-          failed = true;
-          done(error);
-        }
-      });
-    });
+    acceptRawBody(scope, uploadMaxBytes);
 
     scope.post(
       '/api/applications/:id/documents/:kind',

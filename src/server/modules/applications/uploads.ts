@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../platform/errors.js';
+import { fileIssue, fileTooLarge } from '../../platform/storage/uploads.js';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png', DOCX_MIME] as const;
@@ -56,19 +57,7 @@ export async function sniffDocumentType(bytes: Uint8Array): Promise<AcceptedType
   return null;
 }
 
-const fileIssue = (code: string, message: string, params?: Record<string, string>) => [
-  { field: 'file', code, message, ...(params ? { params } : {}) },
-];
-
-export const fileTooLarge = (maxBytes: number) => {
-  const maxMb = String(Math.round(maxBytes / 1_048_576));
-  return new AppError(
-    'file_too_large',
-    413,
-    `The file is larger than ${maxMb} MB.`,
-    fileIssue('file_too_large', `At most ${maxMb} MB.`, { maxMb }),
-  );
-};
+export { fileTooLarge };
 
 /** Checks size and type; returns what to store. Throws 400 / 413 / 415 problems on field `file`. */
 export async function inspectUpload(bytes: Uint8Array, maxBytes: number) {

@@ -6,6 +6,7 @@ import type {
   PublicSummary,
   Region,
 } from '../../../shared/contracts/network.js';
+import { localDay } from '../../../shared/time-zone.js';
 import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import {
@@ -20,14 +21,10 @@ import type { NetworkRepo } from './network.repo.js';
 import { resolveShapes } from './shapes.js';
 
 /** The calendar day in the region's time zone (municipal changes take effect by local date). */
-export function localDay(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+export { localDay };
+
+/** The zone used before any region is loaded. */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) {
   const { repo, clock } = deps;
@@ -53,6 +50,11 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
 
   return {
     currentRegion,
+
+    /** The region's time zone ("today", shift times); Moscow time until a region is loaded. */
+    async timeZone(): Promise<string> {
+      return (await repo.region())?.timezone ?? DEFAULT_TIME_ZONE;
+    },
 
     /** One centre in any status, with its context (for modules that decide about centres). */
     findCenter: (id: string) => repo.center(id),

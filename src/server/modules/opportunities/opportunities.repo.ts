@@ -224,6 +224,23 @@ export function createOpportunitiesRepo(db: Db) {
         .where('effective_to', 'is', null)
         .executeTakeFirst()) !== undefined,
 
+    /** Real (not placeholder) organizations of the region by name or INN, for the partner picker. */
+    partnerCandidates: (regionId: string, q: string) => {
+      let query = db
+        .selectFrom('organizations')
+        .select(['id', 'name', 'inn'])
+        .where('region_id', '=', regionId)
+        .where('is_placeholder', '=', false);
+      const text = q.trim();
+      if (text) {
+        const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        query = /^\d{1,12}$/.test(text)
+          ? query.where((eb) => eb.or([eb('name', 'ilike', like), eb('inn', 'like', `${text}%`)]))
+          : query.where('name', 'ilike', like);
+      }
+      return query.orderBy('name').orderBy('id').limit(20).execute();
+    },
+
     organizationInRegion: async (id: string, regionId: string, trx: Db = db) =>
       (await trx
         .selectFrom('organizations')

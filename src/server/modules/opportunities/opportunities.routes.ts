@@ -37,6 +37,12 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: Opportunit
     tags,
     handler: ({ params }, request) => opportunities.listForCenter(request.actor, params.id),
   });
+  route(app, ep.partnerCandidates, {
+    summary: 'Organizations of the region the centre may name as partner (name or INN search)',
+    tags,
+    handler: ({ params, query }, request) =>
+      opportunities.partnerCandidates(request.actor, params.id, query.q),
+  });
   route(app, ep.createOpportunity, {
     summary: 'Create a draft opportunity of the centre',
     tags,

@@ -22,6 +22,12 @@ import { toOpportunityView } from './opportunities.presenter.js';
 import type { OpportunitiesRepo, OpportunityRow } from './opportunities.repo.js';
 import { zonedInstant } from './recurrence.js';
 import { searchOpportunities } from './search.repo.js';
+import {
+  ignoreShiftChanges,
+  placeMoved,
+  type ShiftChangeListener,
+  withAfterCommit,
+} from './shift-changes.js';
 
 type Db = Kysely<Database>;
 type Fields = Partial<Omit<UpdateOpportunityBody, 'status'>>;
@@ -38,8 +44,14 @@ const clean = (s: string | null | undefined) =>
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-export function createOpportunitiesService(deps: { db: Db; repo: OpportunitiesRepo; clock: Clock }) {
+export function createOpportunitiesService(deps: {
+  db: Db;
+  repo: OpportunitiesRepo;
+  clock: Clock;
+  shiftChanges?: ShiftChangeListener;
+}) {
   const { db, repo, clock } = deps;
+  const shiftChanges = deps.shiftChanges ?? ignoreShiftChanges;
 
   const audit = (trx: Db, actor: Actor, action: string, id: string, data: Record<string, unknown>) =>
     trx
@@ -141,6 +153,7 @@ export function createOpportunitiesService(deps: { db: Db; repo: OpportunitiesRe
     load,
     loadManaged,
     audit,
+    shiftChanges,
 
     categories: async () => ({
       items: (await repo.categories()).map((c) => ({ code: c.code, nameRu: c.name_ru, nameEn: c.name_en })),
@@ -180,9 +193,11 @@ export function createOpportunitiesService(deps: { db: Db; repo: OpportunitiesRe
         db,
         {
           q: q.q,
+          centerId: q.centerId,
           municipalityId: q.municipalityId,
           category: q.category,
           skill: q.skill,
+          now,
           from: fromDay,
           to: q.to ? zonedInstant(addDays(q.to, 1), '00:00', timeZone) : undefined,
           age,
@@ -227,6 +242,15 @@ export function createOpportunitiesService(deps: { db: Db; repo: OpportunitiesRe
           distanceKm: r.distance_km === null ? null : Math.round(r.distance_km * 10) / 10,
         })),
       };
+    },
+
+    /** Organizations the centre may name as a partner: the region's registry, searched by name or INN. */
+    async partnerCandidates(actor: Actor, centerId: string, q: string | undefined) {
+      requireUser(actor);
+      const center = await repo.center(centerId);
+      if (!center) throw notFound('centre');
+      authorize(canManageCenterOpportunities(actor, { centerId, regionId: center.region_id }));
+      return { items: await repo.partnerCandidates(center.region_id, q ?? '') };
     },
 
     async listForCenter(actor: Actor, centerId: string) {
@@ -277,7 +301,7 @@ export function createOpportunitiesService(deps: { db: Db; repo: OpportunitiesRe
 
     async update(actor: Actor, id: string, body: UpdateOpportunityBody): Promise<Opportunity> {
       const user = requireUser(actor);
-      return db.transaction().execute(async (trx) => {
+      return withAfterCommit(db, async (trx, after) => {
         const o = await loadManaged(actor, id, trx);
         await validate(trx, o.region_id, body, o);
         if (body.status && body.status !== o.status && !STATUS_MOVES[o.status]?.includes(body.status))
@@ -322,6 +346,12 @@ export function createOpportunitiesService(deps: { db: Db; repo: OpportunitiesRe
             ...(body.status ? { from: o.status, to: body.status } : {}),
           },
         );
+        const change = { opportunityId: id, actorId: user.userId };
+        if (body.status === 'cancelled' && o.status !== 'cancelled') {
+          after.push(await shiftChanges.opportunityCancelled(trx, change));
+        } else if (placeMoved(o, columns(body))) {
+          after.push(await shiftChanges.placeChanged(trx, change));
+        }
         return view(actor, id, trx);
       });
     },

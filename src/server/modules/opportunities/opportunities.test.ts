@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser } from '../../../../test/support/factories.js';
 import { type OpportunityWorld, opportunityWorld } from '../../../../test/support/opportunity-world.js';
 
 let w: OpportunityWorld;
@@ -142,6 +144,14 @@ describe('shifts and recurring series', () => {
     expect(shrink.statusCode).toBe(409);
     const view = await w.t.request('GET', `/api/public/opportunities/${id}`);
     expect(view.json().opportunity.shifts[0]).toMatchObject({ taken: 2, freePlaces: 5 });
+    // a place offered to the waitlist and a walk-in without an account hold places too
+    const offeree = (await buildUser(w.t.db)).id;
+    await sql`insert into signups (shift_id, user_id, status, offered_until, created_at, updated_at)
+      values (${shift.id}, ${offeree}, 'offered', now() + interval '1 hour', now(), now())`.execute(w.t.db);
+    await sql`insert into shift_walk_ins (shift_id, full_name, checked_in_at, created_at)
+      values (${shift.id}, 'Пётр Ёлкин', now(), now())`.execute(w.t.db);
+    const after = await w.t.request('GET', `/api/public/opportunities/${id}`);
+    expect(after.json().opportunity.shifts[0]).toMatchObject({ taken: 4, freePlaces: 3 });
   });
 
   it('a weekly series expands in the region time zone; editing it never duplicates, booked shifts stay', async () => {
@@ -266,5 +276,40 @@ describe('shifts and recurring series', () => {
       body: { templateId: template.json().id, date: '2027-01-16' },
     });
     expect(other.statusCode).toBe(404);
+  });
+});
+
+describe('partner organizations', () => {
+  it('the centre picks from the region registry by name (any case) or INN; placeholders and other roles are out', async () => {
+    const municipality = w.kemerovo.id;
+    await sql`insert into organizations (region_id, municipality_id, name, kind, inn)
+      values (${w.region.id}, ${municipality}, 'АНО «Ёлочка-Партнёр»', 'ngo', '4205000001')`.execute(w.t.db);
+    await sql`insert into organizations (region_id, municipality_id, name, kind, is_placeholder)
+      values (${w.region.id}, ${municipality}, 'ёлочка-заглушка', 'other', true)`.execute(w.t.db);
+    const url = (q: string) =>
+      `/api/centers/${w.centerA.id}/partner-organizations?q=${encodeURIComponent(q)}`;
+    const byName = await w.t.request('GET', url('ёлочка'), { cookie: w.cookies.coordA });
+    expect(byName.statusCode).toBe(200);
+    expect(byName.json().items).toEqual([
+      { id: expect.any(String), name: 'АНО «Ёлочка-Партнёр»', inn: '4205000001' },
+    ]);
+    const byInn = (await w.t.request('GET', url('420500'), { cookie: w.cookies.coordA })).json().items;
+    expect(byInn.map((o: { inn: string }) => o.inn)).toEqual(['4205000001']);
+    // the pattern characters of LIKE are taken literally
+    expect((await w.t.request('GET', url('%'), { cookie: w.cookies.coordA })).json().items).toEqual([]);
+    expect((await w.t.request('GET', url('x'), { cookie: w.cookies.volunteer })).statusCode).toBe(403);
+    expect((await w.t.request('GET', url('x'), {})).statusCode).toBe(401);
+
+    const partnerId = byName.json().items[0].id;
+    const id = await w.opportunity({ title: 'С партнёром' });
+    const saved = await w.t.request('PATCH', `/api/opportunities/${id}`, {
+      cookie: w.cookies.coordA,
+      body: { partnerOrganizationId: partnerId },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().opportunity.partnerOrganization).toEqual({
+      id: partnerId,
+      name: 'АНО «Ёлочка-Партнёр»',
+    });
   });
 });

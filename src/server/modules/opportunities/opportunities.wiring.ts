@@ -7,6 +7,7 @@ import type { NetworkService } from '../network/network.service.js';
 import { createIcalService } from './ical.service.js';
 import { createOpportunitiesRepo } from './opportunities.repo.js';
 import { createOpportunitiesService } from './opportunities.service.js';
+import type { ShiftChangeListener } from './shift-changes.js';
 import { createShiftsService } from './shifts.service.js';
 
 export function createOpportunityServices(deps: {
@@ -14,10 +15,12 @@ export function createOpportunityServices(deps: {
   network: NetworkService;
   clock: Clock;
   config: Pick<Config, 'publicUrl'>;
+  /** Who is told when shifts change (the signups module); nobody by default. */
+  shiftChanges?: ShiftChangeListener;
 }) {
   const { db, clock } = deps;
   const repo = createOpportunitiesRepo(db);
-  const opportunities = createOpportunitiesService({ db, repo, clock });
+  const opportunities = createOpportunitiesService({ db, repo, clock, shiftChanges: deps.shiftChanges });
   const shifts = createShiftsService({ db, repo, opportunities, clock });
   const calendar = createIcalService({ db, repo, opportunities, clock, publicUrl: deps.config.publicUrl });
   return {

@@ -8,6 +8,8 @@
  * Times are wall-clock times in the region's time zone, converted to UTC per occurrence.
  */
 
+import { zonedInstant } from '../../../shared/time-zone.js';
+
 export type RecurrenceRule = {
   frequency: 'weekly' | 'monthly';
   interval: number;
@@ -36,38 +38,8 @@ const daysInMonth = (year: number, month0: number) => new Date(Date.UTC(year, mo
 /** ISO weekday, 1 = Monday. */
 const isoWeekday = (d: Date) => ((d.getUTCDay() + 6) % 7) + 1;
 
-/** The offset of `timeZone` from UTC at `instant`, in milliseconds. */
-function offsetAt(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
-/** The UTC instant of wall-clock `time` on `date` in `timeZone` (the earlier one across a DST change). */
-export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  const wall = toDate(date).getTime() + (h * 60 + m) * 60_000;
-  const first = wall - offsetAt(new Date(wall), timeZone);
-  const second = wall - offsetAt(new Date(first), timeZone);
-  return new Date(second);
-}
+/** The UTC instant of wall-clock `time` on `date` in `timeZone` (shared with the web app's forms). */
+export { zonedInstant };
 
 /** The calendar dates the rule produces, in order, without duplicates. */
 export function occurrenceDates(rule: RecurrenceRule): string[] {

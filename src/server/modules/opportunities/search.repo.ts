@@ -1,17 +1,22 @@
 /**
- * Volunteer search: one SQL statement per page. Upcoming shifts are aggregated per opportunity in one
- * hash-aggregate pass (with confirmed places from signups), then joined to the filtered opportunities. Full text with the `russian` configuration (ё folded to
- * е in the stored vector and in the query), filters, haversine distance, free places and the total
- * (a window count over the filtered rows) all come back together.
+ * Volunteer search: one SQL statement per page. Upcoming shifts (scheduled, starting after now and in the
+ * date range) are aggregated per opportunity in one hash-aggregate pass, with confirmed places counted
+ * from the signups of those shifts only (past shifts and their signups are never read), then joined to
+ * the filtered opportunities. Full text with the `russian` configuration (ё folded to е in the stored
+ * vector and in the query), filters, haversine distance, free places and the total (a window count over
+ * the filtered rows) all come back together.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
 export type SearchFilter = {
   q?: string;
+  centerId?: string;
   municipalityId?: string;
   category?: string;
   skill?: string;
+  /** Now: only shifts starting after it count (shift count, next shift, free places, "free only"). */
+  now: Date;
   /** Shifts starting at or after this instant… */
   from: Date;
   /** …and before this one (exclusive), if given. */
@@ -52,11 +57,16 @@ export type SearchRow = {
 /** ё → е, as the stored vector has it (the `russian` stemmer keeps ё and е apart). */
 export const foldYo = (s: string) => s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
 
-/** Confirmed places of a shift (`s`), or 0 while the signups table does not exist yet. */
+/**
+ * Places taken on a shift (`s`) as the signups module counts them when it decides (confirmed, offered to
+ * the waitlist, attended, and walk-ins without an account), or 0 while the signups table does not exist yet.
+ */
 export const takenSql = (signups: boolean, shiftAlias = 's'): RawBuilder<number> =>
   signups
-    ? sql<number>`(select count(*)::int from signups g where g.shift_id = ${sql.ref(`${shiftAlias}.id`)}
-        and g.status in ('confirmed', 'attended'))`
+    ? sql<number>`((select count(*)::int from signups g where g.shift_id = ${sql.ref(`${shiftAlias}.id`)}
+        and g.status in ('confirmed', 'offered', 'attended'))
+      + (select count(*)::int from shift_walk_ins w where w.shift_id = ${sql.ref(`${shiftAlias}.id`)}
+        and w.removed_at is null))`
     : sql<number>`0`;
 
 /** Great-circle distance in km from `point` to the opportunity's point, or its municipality's centre. */
@@ -74,14 +84,20 @@ export async function searchOpportunities(
   const distance = f.point ? distanceSql(f.point) : null;
   const where: RawBuilder<unknown>[] = [sql`o.status = 'published'`, sql`c.status = 'active'`];
   if (query) where.push(sql`o.search_vector @@ ${query}`);
+  if (f.centerId) where.push(sql`o.center_id = ${f.centerId}`);
   if (f.municipalityId) where.push(sql`o.municipality_id = ${f.municipalityId}`);
   if (f.category) where.push(sql`o.category = ${f.category}`);
   if (f.skill) where.push(sql`o.required_skills @> array[${f.skill}]::text[]`);
   if (f.age !== undefined) where.push(sql`(o.min_age is null or o.min_age <= ${f.age})`);
   if (f.freeOnly) where.push(sql`sh.free_places > 0`);
   if (distance && f.radiusKm !== undefined) where.push(sql`not o.is_online and ${distance} <= ${f.radiusKm}`);
-  const shiftWhere: RawBuilder<unknown>[] = [sql`s.status = 'scheduled'`, sql`s.starts_at >= ${f.from}`];
+  const shiftWhere: RawBuilder<unknown>[] = [
+    sql`s.status = 'scheduled'`,
+    sql`s.starts_at > ${f.now}`,
+    sql`s.starts_at >= ${f.from}`,
+  ];
   if (f.to) shiftWhere.push(sql`s.starts_at < ${f.to}`);
+  const upcoming = sql.join(shiftWhere, sql` and `);
 
   const order =
     f.sort === 'distance' && distance
@@ -110,10 +126,12 @@ export async function searchOpportunities(
       ${
         signups
           ? sql`left join (select g.shift_id, count(*)::int as taken from signups g
-              where g.status in ('confirmed', 'attended') group by g.shift_id) b on b.shift_id = s.id`
+              join shifts s on s.id = g.shift_id
+              where g.status in ('confirmed', 'offered', 'attended') and ${upcoming}
+              group by g.shift_id) b on b.shift_id = s.id`
           : sql`left join (select null::uuid as shift_id, 0 as taken) b on false`
       }
-      where ${sql.join(shiftWhere, sql` and `)}
+      where ${upcoming}
       group by s.opportunity_id
     ) sh on sh.opportunity_id = o.id
     where ${sql.join(where, sql` and `)}

@@ -24,6 +24,7 @@ import { canManageCenterOpportunities } from './opportunities.policy.js';
 import type { OpportunitiesRepo } from './opportunities.repo.js';
 import type { OpportunitiesService } from './opportunities.service.js';
 import { expand, type RecurrenceRule, zonedInstant } from './recurrence.js';
+import { withAfterCommit } from './shift-changes.js';
 
 type Db = Kysely<Database>;
 const MAX_SERIES_DAYS = 366;
@@ -49,7 +50,7 @@ export function createShiftsService(deps: {
   clock: Clock;
 }) {
   const { db, repo, opportunities, clock } = deps;
-  const { loadManaged, view, audit } = opportunities;
+  const { loadManaged, view, audit, shiftChanges } = opportunities;
 
   function toRule(body: SeriesBody, timeZone: string): RecurrenceRule {
     const errors: FieldIssue[] = [];
@@ -186,7 +187,7 @@ export function createShiftsService(deps: {
       shiftId: string,
       body: UpdateShiftBody,
     ): Promise<Opportunity> {
-      return db.transaction().execute(async (trx) => {
+      return withAfterCommit(db, async (trx, after) => {
         const o = await loadManaged(actor, id, trx);
         const shift = await repo.findShift(o.id, shiftId, trx);
         if (!shift) throw notFound('shift');
@@ -223,6 +224,22 @@ export function createShiftsService(deps: {
           shiftId,
           ...body,
         });
+        // The people on the shift are told in this transaction; their mail goes out after the commit.
+        const actorId = actor.kind === 'user' ? actor.userId : null;
+        if (body.status === 'cancelled' && shift.status !== 'cancelled') {
+          after.push(await shiftChanges.shiftCancelled(trx, { shiftId, actorId }));
+        } else if (
+          startsAt.getTime() !== shift.starts_at.getTime() ||
+          endsAt.getTime() !== shift.ends_at.getTime()
+        ) {
+          after.push(
+            await shiftChanges.shiftTimeChanged(trx, {
+              shiftId,
+              before: { startsAt: shift.starts_at, endsAt: shift.ends_at },
+              actorId,
+            }),
+          );
+        }
         return view(actor, o.id, trx);
       });
     },

@@ -4,6 +4,7 @@
  * The service gathers the facts under its locks and asks these functions; they never touch the database.
  */
 import { ageOn, isMinorOn } from '../../../shared/age.js';
+import { localDay } from '../../../shared/time-zone.js';
 import type { FieldIssue } from '../../platform/errors.js';
 import type { SignupStatus } from './signups.tables.js';
 
@@ -53,14 +54,7 @@ export const overlaps = (a: Interval, b: Interval) => a.startsAt < b.endsAt && b
 const HOUR = 3_600_000;
 
 /** Calendar day of an instant in a time zone, as YYYY-MM-DD. */
-export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
+export { localDay };
 
 export type Limits = { maxHoursPerDay: number; minRestHours: number };
 

@@ -3,13 +3,17 @@ import type { Roster } from '../../../shared/contracts/signups.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import { invalid } from '../../platform/errors.js';
 import { CONTENT_TYPES, type Column, type ExportFormat, toCsv, toXlsx } from '../exports/exports.formats.js';
-import { ACTIVE, HOLDING } from './signup-rules.js';
+import { renderSignInSheet } from './signin-sheet.pdf.js';
+import { ACTIVE } from './signup-rules.js';
 import type { CoreDeps, SignupCore } from './signups.core.js';
 import { canCoordinate } from './signups.policy.js';
 import { toRosterEntry, toSignup } from './signups.presenter.js';
-import type { SignupsRepo } from './signups.repo.js';
+import type { ShiftContext, SignupsRepo } from './signups.repo.js';
 
 type RosterRow = Awaited<ReturnType<SignupsRepo['roster']>>[number];
+/** The roster downloads: the two table formats and the printable sign-in sheet. */
+export type RosterFormat = ExportFormat | 'pdf';
+export const ROSTER_TYPES: Record<RosterFormat, string> = { ...CONTENT_TYPES, pdf: 'application/pdf' };
 
 const STATUS_RU: Record<string, string> = {
   applied: 'заявка',
@@ -22,7 +26,7 @@ const STATUS_RU: Record<string, string> = {
 };
 
 export function createSignupCoordinator(deps: CoreDeps & { core: SignupCore }) {
-  const { repo, clock, notify, core } = deps;
+  const { db, repo, clock, notify, core } = deps;
 
   async function shiftFor(actor: Actor, shiftId: string) {
     requireUser(actor);
@@ -34,8 +38,12 @@ export function createSignupCoordinator(deps: CoreDeps & { core: SignupCore }) {
   async function roster(actor: Actor, shiftId: string): Promise<Roster> {
     const shift = await shiftFor(actor, shiftId);
     const rows = await repo.roster(shiftId);
-    const holding = (r: { status: string }) => HOLDING.includes(r.status as never);
     const roles = await repo.roles(shiftId);
+    // places as the capacity check counts them: signups holding a place and walk-ins without an account
+    const [held, ...roleHeld] = await Promise.all([
+      repo.held(shiftId, db),
+      ...roles.map((r) => repo.held(shiftId, db, r.id)),
+    ]);
     return {
       shift: {
         id: shift.id,
@@ -44,14 +52,11 @@ export function createSignupCoordinator(deps: CoreDeps & { core: SignupCore }) {
         endsAt: shift.ends_at.toISOString(),
         status: shift.status,
         capacity: shift.capacity,
-        held: rows.filter(holding).length,
+        held: held ?? 0,
         signupMode: shift.signup_mode,
         center: { id: shift.center_id, name: shift.center_name },
       },
-      roles: roles.map((r) => ({
-        ...r,
-        held: rows.filter((x) => x.role_id === r.id && holding(x)).length,
-      })),
+      roles: roles.map((r, i) => ({ ...r, held: roleHeld[i] ?? 0 })),
       entries: rows.map(toRosterEntry),
     };
   }
@@ -64,6 +69,41 @@ export function createSignupCoordinator(deps: CoreDeps & { core: SignupCore }) {
     { header: 'Записан', kind: 'date', width: 12, value: (r) => r.created_at.toISOString().slice(0, 10) },
     { header: 'Подпись', kind: 'text', width: 20, value: () => '' },
   ];
+
+  /** The PDF sign-in sheet: the place of the opportunity, places per role, the rows as the CSV has them. */
+  async function signInSheet(shift: ShiftContext, rows: RosterRow[]) {
+    const place = await db
+      .selectFrom('opportunities')
+      .select(['address', 'is_online'])
+      .where('id', '=', shift.opportunity_id)
+      .executeTakeFirst();
+    const roles = await repo.roles(shift.id);
+    return renderSignInSheet({
+      title: shift.title,
+      centerName: shift.center_name,
+      address: place?.address ?? null,
+      isOnline: place?.is_online ?? false,
+      startsAt: shift.starts_at,
+      endsAt: shift.ends_at,
+      timezone: shift.timezone,
+      capacity: shift.capacity,
+      held: await repo.held(shift.id, db),
+      roles: await Promise.all(
+        roles.map(async (r) => ({
+          name: r.name,
+          capacity: r.capacity,
+          held: await repo.held(shift.id, db, r.id),
+        })),
+      ),
+      rows: rows.map((r) => ({
+        name: r.display_name,
+        role: r.role_name,
+        contact: r.email,
+        status: STATUS_RU[r.status] ?? r.status,
+      })),
+      generatedAt: clock.now(),
+    });
+  }
 
   return {
     roster,
@@ -143,13 +183,21 @@ export function createSignupCoordinator(deps: CoreDeps & { core: SignupCore }) {
       return { recipients: users.length };
     },
 
-    /** The roster as CSV/XLSX with an empty signature column (a sign-in sheet for printing). */
-    async exportRoster(actor: Actor, shiftId: string, format: ExportFormat) {
+    /**
+     * The roster as CSV/XLSX with an empty signature column, or as a PDF sign-in sheet (A4, with blank
+     * rows for walk-ups): what a coordinator prints for the venue. Cancelled signups are left out.
+     */
+    async exportRoster(actor: Actor, shiftId: string, format: RosterFormat) {
       const user = requireUser(actor);
       const shift = await shiftFor(actor, shiftId);
       const rows = (await repo.roster(shiftId)).filter((r) => r.status !== 'cancelled');
       const table = { sheetName: 'Смена', columns, rows };
-      const body = format === 'csv' ? toCsv(table) : await toXlsx(table, clock.now());
+      const body =
+        format === 'csv'
+          ? toCsv(table)
+          : format === 'xlsx'
+            ? await toXlsx(table, clock.now())
+            : await signInSheet(shift, rows);
       await core.commit((trx) =>
         trx
           .insertInto('audit_events')
@@ -165,7 +213,7 @@ export function createSignupCoordinator(deps: CoreDeps & { core: SignupCore }) {
       );
       return {
         body,
-        contentType: CONTENT_TYPES[format],
+        contentType: ROSTER_TYPES[format],
         filename: `roster-${shift.starts_at.toISOString().slice(0, 10)}-${shift.id.slice(0, 8)}.${format}`,
       };
     },

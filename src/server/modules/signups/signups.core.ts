@@ -29,7 +29,8 @@ export type CoreDeps = {
   limits: Limits & { offerHours: number };
 };
 
-export type PlaceMode = 'self' | 'assign' | 'swap' | 'team';
+/** `walk_up`: someone who came to the venue, put on the shift at the desk as attended (also once it started). */
+export type PlaceMode = 'self' | 'assign' | 'swap' | 'team' | 'walk_up';
 
 export function createSignupCore(deps: CoreDeps) {
   const { db, repo, clock, mailer, jobs, limits } = deps;
@@ -77,7 +78,8 @@ export function createSignupCore(deps: CoreDeps) {
     if (locked?.status !== 'scheduled' || shift.opportunity_status !== 'published') {
       throw conflict('shift_unavailable', 'This shift is not open for signups.');
     }
-    if (shift.starts_at <= clock.now()) throw conflict('shift_started', 'This shift has already started.');
+    if (args.mode !== 'walk_up' && shift.starts_at <= clock.now())
+      throw conflict('shift_started', 'This shift has already started.');
     let role: Awaited<ReturnType<SignupsRepo['lockRole']>> | undefined;
     if (roleId) {
       role = await repo.lockRole(roleId, trx);
@@ -102,9 +104,9 @@ export function createSignupCore(deps: CoreDeps) {
       (!role || (await repo.held(shift.id, trx, role.id)) < role.capacity);
     let status: SignupStatus;
     if (args.mode === 'self') status = initialStatus(shift.signup_mode, hasPlace);
-    else if (hasPlace) status = 'confirmed';
+    else if (hasPlace) status = args.mode === 'walk_up' ? 'attended' : 'confirmed';
     else throw conflict('shift_full', 'There is no free place on this shift.');
-    if (status === 'confirmed') {
+    if (status === 'confirmed' || status === 'attended') {
       const issues = await scheduleIssues(trx, userId, shift);
       if (issues.length) throw scheduleConflict(issues);
     }
@@ -125,7 +127,7 @@ export function createSignupCore(deps: CoreDeps) {
       {
         at,
         actorId: args.actorId,
-        action: `signup.${args.mode === 'self' ? 'created' : args.mode === 'assign' ? 'assigned' : args.mode}`,
+        action: `signup.${{ self: 'created', assign: 'assigned', swap: 'swap', team: 'team', walk_up: 'walk_up' }[args.mode]}`,
         entityId: row.id,
         data: { shiftId: shift.id, userId, status, roleId },
       },

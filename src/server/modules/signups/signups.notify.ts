@@ -18,16 +18,26 @@ export type SignupEvent =
   | 'volunteer_cancelled'
   | 'swap_offered'
   | 'swap_accepted'
-  | 'message';
+  | 'message'
+  | 'reminder_24h'
+  | 'reminder_2h'
+  | 'time_changed'
+  | 'shift_cancelled'
+  | 'place_changed';
 
 export type Recipient = { id: string; email: string; display_name: string; locale: 'ru' | 'en' };
 
 export type SignupNotice = {
   event: SignupEvent;
   shift: { id: string; title: string; startsAt: Date; timezone: string };
+  /** The path opened from the notice (relative to the public URL). */
   link: string;
   /** Mail too (confirmations, offers, swaps, messages); otherwise in-app only. */
   mail: boolean;
+  /**
+   * Event details, kept in the in-app row too: reason, who, to, text, until (ISO); for reminders and
+   * change notices endsAt, from/fromEnd (the old times, ISO), address, online ('true') and checkIn (a path).
+   */
   params?: Record<string, string | null>;
 };
 
@@ -37,6 +47,23 @@ const when = (at: Date, tz: string, locale: 'ru' | 'en') =>
     dateStyle: 'long',
     timeStyle: 'short',
   }).format(at);
+
+/** "25 ноября 2026 г., 09:00–12:00" in the shift's time zone (the start alone without an end). */
+const span = (from: Date, to: Date | null, tz: string, locale: 'ru' | 'en') =>
+  to
+    ? new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+        timeZone: tz,
+        dateStyle: 'long',
+        timeStyle: 'short',
+      }).formatRange(from, to)
+    : when(from, tz, locale);
+
+/** Where the shift takes place: online, the address, or nothing known. */
+const placeLine = (p: Record<string, string | null>, locale: 'ru' | 'en') => {
+  if (p.online === 'true') return locale === 'ru' ? 'Смена проходит онлайн.' : 'The shift is online.';
+  if (p.address) return locale === 'ru' ? `Адрес: ${p.address}.` : `Address: ${p.address}.`;
+  return '';
+};
 
 type Vars = Record<string, string>;
 const TEXTS: Record<'ru' | 'en', Record<SignupEvent, (v: Vars) => string>> = {
@@ -55,6 +82,16 @@ const TEXTS: Record<'ru' | 'en', Record<SignupEvent, (v: Vars) => string>> = {
     swap_offered: (v) => `${v.who} предлагает вам свою смену «${v.title}» (${v.when}).`,
     swap_accepted: (v) => `Смена «${v.title}» (${v.when}) передана: ${v.who} → ${v.to}.`,
     message: (v) => `Сообщение координатора о смене «${v.title}» (${v.when}):\n\n${v.text}`,
+    reminder_24h: (v) =>
+      `Напоминаем: вы записаны на смену «${v.title}» — ${v.span} (время местное).${v.place ? `\n${v.place}` : ''}\n\nНа месте отметьтесь по QR-коду смены: ${v.checkIn}`,
+    reminder_2h: (v) =>
+      `Скоро начало: смена «${v.title}» — ${v.span} (время местное).${v.place ? `\n${v.place}` : ''}\n\nНа месте отметьтесь по QR-коду смены: ${v.checkIn}`,
+    time_changed: (v) =>
+      `Время смены «${v.title}» изменилось: было ${v.from}, стало ${v.span} (время местное).`,
+    shift_cancelled: (v) =>
+      `Смена «${v.title}» (${v.when}) отменена организатором, ваша запись снята. Приносим извинения.`,
+    place_changed: (v) =>
+      `Изменилось место проведения смены «${v.title}» (${v.when}). ${v.place || 'Адрес уточните у координатора.'}`,
   },
   en: {
     confirmed: (v) => `You are signed up for the shift "${v.title}" (${v.when}).`,
@@ -71,14 +108,30 @@ const TEXTS: Record<'ru' | 'en', Record<SignupEvent, (v: Vars) => string>> = {
     swap_offered: (v) => `${v.who} offers you their shift "${v.title}" (${v.when}).`,
     swap_accepted: (v) => `The shift "${v.title}" (${v.when}) was handed over: ${v.who} → ${v.to}.`,
     message: (v) => `A message from the coordinator about the shift "${v.title}" (${v.when}):\n\n${v.text}`,
+    reminder_24h: (v) =>
+      `A reminder: you are signed up for the shift "${v.title}" — ${v.span} (local time).${v.place ? `\n${v.place}` : ''}\n\nCheck in on site with the shift's QR code: ${v.checkIn}`,
+    reminder_2h: (v) =>
+      `Starting soon: the shift "${v.title}" — ${v.span} (local time).${v.place ? `\n${v.place}` : ''}\n\nCheck in on site with the shift's QR code: ${v.checkIn}`,
+    time_changed: (v) =>
+      `The time of the shift "${v.title}" has changed: it was ${v.from}, now it is ${v.span} (local time).`,
+    shift_cancelled: (v) =>
+      `The shift "${v.title}" (${v.when}) was cancelled by the organiser and your place with it. We are sorry.`,
+    place_changed: (v) =>
+      `The place of the shift "${v.title}" (${v.when}) has changed. ${v.place || 'Please ask the coordinator for the address.'}`,
   },
 };
 
 export function renderSignupMail(locale: 'ru' | 'en', name: string, notice: SignupNotice, publicUrl: string) {
   const p = notice.params ?? {};
+  const tz = notice.shift.timezone;
+  const date = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
   const vars: Vars = {
     title: notice.shift.title,
-    when: when(notice.shift.startsAt, notice.shift.timezone, locale),
+    when: when(notice.shift.startsAt, tz, locale),
+    span: span(notice.shift.startsAt, date(p.endsAt), tz, locale),
+    from: p.from ? span(new Date(p.from), date(p.fromEnd), tz, locale) : '',
+    place: placeLine(p, locale),
+    checkIn: `${publicUrl}${p.checkIn ?? '/check-in'}`,
     until: p.until ? when(new Date(p.until), notice.shift.timezone, locale) : '',
     reason: p.reason ?? '',
     who: p.who ?? '',

@@ -7,6 +7,19 @@ type RosterRow = Awaited<ReturnType<SignupsRepo['roster']>>[number];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** Attended hours: check-out minus check-in when both are known, else the shift's length. */
+export function attendedHours(
+  shift: { starts_at: Date; ends_at: Date },
+  checkedInAt: Date | null,
+  checkedOutAt: Date | null,
+): number {
+  const ms =
+    checkedInAt && checkedOutAt
+      ? checkedOutAt.getTime() - checkedInAt.getTime()
+      : shift.ends_at.getTime() - shift.starts_at.getTime();
+  return Math.round((ms / 3_600_000) * 100) / 100;
+}
+
 export const toSignup = (r: MineRow): Signup => ({
   id: r.id,
   status: r.status,
@@ -14,6 +27,9 @@ export const toSignup = (r: MineRow): Signup => ({
   cancelledBy: r.cancelled_by,
   reason: r.reason,
   createdAt: r.created_at.toISOString(),
+  checkedInAt: iso(r.checked_in_at),
+  checkedOutAt: iso(r.checked_out_at),
+  hours: r.status === 'attended' ? attendedHours(r, r.checked_in_at, r.checked_out_at) : null,
   role: r.role_id ? { id: r.role_id, name: r.role_name ?? '' } : null,
   shift: {
     id: r.shift_id,

@@ -67,7 +67,7 @@ export function createSignupsRepo(db: Db) {
         .forUpdate()
         .executeTakeFirst(),
 
-    /** Places held on the shift (or on one of its roles): confirmed, offered and attended. */
+    /** Places held on the shift (or one of its roles): confirmed, offered, attended, and walk-ins (check-in). */
     held: async (shiftId: string, trx: Db, roleId?: string) => {
       let q = trx
         .selectFrom('signups')
@@ -75,7 +75,13 @@ export function createSignupsRepo(db: Db) {
         .where('shift_id', '=', shiftId)
         .where('status', 'in', HOLDING);
       if (roleId) q = q.where('role_id', '=', roleId);
-      return Number((await q.executeTakeFirstOrThrow()).n);
+      let w = trx
+        .selectFrom('shift_walk_ins')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('shift_id', '=', shiftId)
+        .where('removed_at', 'is', null);
+      if (roleId) w = w.where('role_id', '=', roleId);
+      return Number((await q.executeTakeFirstOrThrow()).n) + Number((await w.executeTakeFirstOrThrow()).n);
     },
 
     /** Time slots of the shifts the volunteer holds (confirmed/offered/attended), other than `exceptShift`. */
@@ -275,6 +281,8 @@ export function createSignupsRepo(db: Db) {
           'g.reason',
           'g.created_at',
           'g.role_id',
+          'g.checked_in_at',
+          'g.checked_out_at',
           'sr.name as role_name',
           's.id as shift_id',
           's.starts_at',

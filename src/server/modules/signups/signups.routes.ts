@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Problem } from '../../../shared/contracts/common.js';
 import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
 import { route } from '../../platform/http/route.js';
-import { CONTENT_TYPES } from '../exports/exports.formats.js';
+import { ROSTER_TYPES } from './signups.coordinator.js';
 import type { SignupServices } from './signups.wiring.js';
 
 export function registerSignupRoutes(app: FastifyInstance, deps: { signups: SignupServices }) {
@@ -89,12 +89,15 @@ export function registerSignupRoutes(app: FastifyInstance, deps: { signups: Sign
     handler: ({ params, body }, request) => signups.teamSignUp(request.actor, params.id, body),
   });
 
-  for (const format of ['csv', 'xlsx'] as const) {
+  for (const format of ['csv', 'xlsx', 'pdf'] as const) {
     app.get<{ Params: { id: string } }>(
       `/api/shifts/:id/roster.${format}`,
       {
         schema: {
-          summary: `A shift's roster with a signature column (sign-in sheet), ${format.toUpperCase()} (coordinator)`,
+          summary:
+            format === 'pdf'
+              ? "A shift's printable sign-in sheet, A4 PDF: roster, check-in time and signature columns, blank rows for walk-ups (coordinator)"
+              : `A shift's roster with a signature column (sign-in sheet), ${format.toUpperCase()} (coordinator)`,
           tags: ['signups'],
           params: {
             type: 'object',
@@ -104,7 +107,7 @@ export function registerSignupRoutes(app: FastifyInstance, deps: { signups: Sign
           response: {
             200: {
               description: format.toUpperCase(),
-              content: { [CONTENT_TYPES[format]]: { schema: { type: 'string', format: 'binary' } } },
+              content: { [ROSTER_TYPES[format]]: { schema: { type: 'string', format: 'binary' } } },
             },
             '4xx': Problem,
             '5xx': Problem,

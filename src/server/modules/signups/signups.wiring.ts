@@ -1,4 +1,7 @@
-/** Builds the signups module: the shared core, transitions and waitlist, coordinator tools and swaps. */
+/**
+ * Builds the signups module: the shared core, transitions and waitlist, coordinator tools, swaps,
+ * reminders and the notices of shift changes (`shiftChanges`, passed to the opportunities module).
+ */
 import type { Kysely } from 'kysely';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
@@ -6,10 +9,13 @@ import type { Config } from '../../platform/config.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
+import { createRemindersRepo } from './reminders.repo.js';
+import { createShiftChangeNotices } from './signups.changes.js';
 import { createSignupCoordinator } from './signups.coordinator.js';
 import { createSignupCore } from './signups.core.js';
 import type { SignupJobs } from './signups.jobs.js';
 import { createSignupNotifier } from './signups.notify.js';
+import { createReminders } from './signups.reminders.js';
 import { createSignupsRepo } from './signups.repo.js';
 import { createSignupsService } from './signups.service.js';
 import { createSignupSwaps } from './signups.swap.js';
@@ -41,12 +47,18 @@ export function createSignupServices(deps: {
   const swaps = createSignupSwaps({ ...base, core, swaps: swapsRepo });
   const teamSignUp = createTeamSignup({ ...base, core });
   jobs.bind(service);
+  const remindersRepo = createRemindersRepo(db);
+  const reminders = createReminders({ ...base, reminders: remindersRepo });
+  jobs.bindReminders(reminders);
+  const shiftChanges = createShiftChangeNotices({ ...base, reminders: remindersRepo, swaps: swapsRepo });
   return {
     service,
     coordinator,
     swaps,
     teamSignUp,
     jobs,
+    reminders,
+    shiftChanges,
     async mine(actor: Actor) {
       const user = requireUser(actor);
       return { items: await service.mine(actor), swaps: await swaps.pendingFor(user.userId) };

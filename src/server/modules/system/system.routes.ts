@@ -11,6 +11,8 @@ export function registerSystemRoutes(
   deps: {
     handle: DatabaseHandle;
     config: Pick<Config, 'mapTileUrl' | 'mapTileAttribution' | 'demo' | 'smtpUrl' | 'uploadMaxMb'>;
+    /** The region's time zone (times are shown and entered in it). */
+    timeZone: () => Promise<string>;
   },
 ) {
   const tags = ['system'];
@@ -52,6 +54,7 @@ export function registerSystemRoutes(
       demo: deps.config.demo,
       smtpConfigured: deps.config.smtpUrl !== null,
       uploadMaxBytes: deps.config.uploadMaxMb * 1_048_576,
+      timeZone: await deps.timeZone(),
     }),
   });
 }

@@ -4,9 +4,10 @@
  * consent for a minor is a `guardian_consent` record with the guardian's name and contact.
  */
 import type { Kysely } from 'kysely';
-import { isMinorOn, isoDay } from '../../../shared/age.js';
+import { isMinorOn } from '../../../shared/age.js';
 import type { ConsentPurpose, GiveConsentBody } from '../../../shared/contracts/volunteers.js';
 import { LIMITS } from '../../../shared/limits.js';
+import { localDay } from '../../../shared/time-zone.js';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -19,7 +20,13 @@ import type { VolunteersRepo } from './volunteers.repo.js';
 export type Client = { ip: string | null; userAgent: string | null };
 const NAME = /^[\p{L}\p{M}]+(?:[ '’.-]+[\p{L}\p{M}]+)*$/u;
 
-export function createConsentsService(deps: { db: Kysely<Database>; repo: VolunteersRepo; clock: Clock }) {
+export function createConsentsService(deps: {
+  db: Kysely<Database>;
+  repo: VolunteersRepo;
+  clock: Clock;
+  /** The region's time zone: whether someone is a minor changes on the region's date. */
+  timeZone: () => Promise<string>;
+}) {
   const { db, repo, clock } = deps;
 
   async function list(userId: string) {
@@ -29,7 +36,7 @@ export function createConsentsService(deps: { db: Kysely<Database>; repo: Volunt
       repo.consentRecords(userId),
       repo.profile(userId),
     ]);
-    const today = isoDay(now);
+    const today = localDay(now, await deps.timeZone());
     const birthDate = profile?.birth_date ?? null;
     return {
       items: toConsentViews(documents, records),

@@ -1,7 +1,7 @@
 /** A volunteer's own profile, the vocabularies for its form, and the profile as coordinators see it. */
 import type { Kysely } from 'kysely';
-import { isoDay } from '../../../shared/age.js';
 import type { UpdateProfileBody } from '../../../shared/contracts/volunteers.js';
+import { localDay } from '../../../shared/time-zone.js';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -13,9 +13,15 @@ import { profileAccess } from './volunteers.policy.js';
 import { toCoordinatorProfile, toOwnProfile } from './volunteers.presenter.js';
 import type { VolunteersRepo } from './volunteers.repo.js';
 
-export function createProfilesService(deps: { db: Kysely<Database>; repo: VolunteersRepo; clock: Clock }) {
+export function createProfilesService(deps: {
+  db: Kysely<Database>;
+  repo: VolunteersRepo;
+  clock: Clock;
+  /** The region's time zone: ages and age groups change on the region's date, not UTC's. */
+  timeZone: () => Promise<string>;
+}) {
   const { db, repo, clock } = deps;
-  const today = () => isoDay(clock.now());
+  const today = async () => localDay(clock.now(), await deps.timeZone());
 
   /** Whether the user may volunteer today and what is missing (profile, consent, guardian consent). */
   async function eligibilityOf(userId: string) {
@@ -24,12 +30,17 @@ export function createProfilesService(deps: { db: Kysely<Database>; repo: Volunt
       repo.currentDocuments(clock.now()),
       repo.consentRecords(userId),
     ]);
-    return eligibility({ birthDate: profile?.birth_date ?? null, today: today(), documents, records });
+    return eligibility({
+      birthDate: profile?.birth_date ?? null,
+      today: await today(),
+      documents,
+      records,
+    });
   }
 
   async function own(userId: string) {
     const profile = await repo.profile(userId);
-    return { profile: toOwnProfile(userId, profile, today(), await eligibilityOf(userId)) };
+    return { profile: toOwnProfile(userId, profile, await today(), await eligibilityOf(userId)) };
   }
 
   return {
@@ -59,7 +70,7 @@ export function createProfilesService(deps: { db: Kysely<Database>; repo: Volunt
       const { profile, errors } = checkProfile(
         body,
         { skills: new Set(skills.map((s) => s.code)), interests: new Set(interests.map((s) => s.code)) },
-        today(),
+        await today(),
       );
       const refs: FieldIssue[] = [];
       if (profile.municipality_id && !(await repo.municipalityExists(profile.municipality_id))) {
@@ -103,7 +114,7 @@ export function createProfilesService(deps: { db: Kysely<Database>; repo: Volunt
       const access = profileAccess(actor, { userId, centerIds });
       if (!profile || access === 'none') throw notFound('volunteer');
       if (access === 'self') {
-        return { profile: toCoordinatorProfile(profile, 'own_center', today()) };
+        return { profile: toCoordinatorProfile(profile, 'own_center', await today()) };
       }
       await repo.audit(
         {
@@ -116,7 +127,7 @@ export function createProfilesService(deps: { db: Kysely<Database>; repo: Volunt
         { access },
         db,
       );
-      return { profile: toCoordinatorProfile(profile, access, today()) };
+      return { profile: toCoordinatorProfile(profile, access, await today()) };
     },
   };
 }

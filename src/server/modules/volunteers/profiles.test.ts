@@ -90,6 +90,28 @@ describe('own profile', () => {
     expect(audit.data).toMatchObject({ fields: expect.arrayContaining(['full_name', 'birth_date']) });
   });
 
+  it("counts age on the region's date: 14 in Kemerovo at 03:00 while UTC still says 13", async () => {
+    await buildMunicipality(t.db); // the region: Kuzbass time, UTC+7
+    const cookie = await login((await buildUser(t.db, { role: 'volunteer' })).email);
+    t.clock.set(new Date('2026-11-24T20:00:00Z')); // 25 November, 03:00 in Kemerovo
+    try {
+      const res = await t.request('PUT', '/api/volunteers/me', {
+        cookie,
+        body: form({ birthDate: '2012-11-25' }),
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().profile.ageGroup).toBe('14-17');
+      t.clock.set(new Date('2026-11-24T16:00:00Z')); // 23:00 on the 24th in Kemerovo: still 13
+      const early = await t.request('PUT', '/api/volunteers/me', {
+        cookie,
+        body: form({ birthDate: '2012-11-25' }),
+      });
+      expect(early.statusCode).toBe(400);
+    } finally {
+      t.clock.set(new Date('2026-11-24T10:00:00Z'));
+    }
+  });
+
   it('refuses under 14, a future birth date and unknown codes with field errors, writing nothing', async () => {
     const user = await buildUser(t.db, { role: 'volunteer' });
     const cookie = await login(user.email);

@@ -34,6 +34,9 @@ export function createSquadsRepo(db: Db) {
       base(trx).where('s.invite_code', '=', code).executeTakeFirst(),
     ofCenter: (centerId: string, trx: Db = db) =>
       base(trx).where('s.center_id', '=', centerId).orderBy('s.name').execute(),
+    centerStatus: async (centerId: string, trx: Db = db) =>
+      (await trx.selectFrom('centers').select('status').where('id', '=', centerId).executeTakeFirst())
+        ?.status,
     ofMember: (userId: string, trx: Db = db) =>
       base(trx)
         .where(({ exists, selectFrom }) =>

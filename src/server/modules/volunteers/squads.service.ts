@@ -106,6 +106,20 @@ export function createSquadsService(deps: {
       return { items: await present(actor, await repo.ofCenter(centerId)) };
     },
 
+    /** The public list on an active centre's page: name, focus, tags and member count, no people. */
+    async publicOfCenter(centerId: string) {
+      if ((await repo.centerStatus(centerId)) !== 'active') throw notFound('centre');
+      return {
+        items: (await repo.ofCenter(centerId)).map((s) => ({
+          id: s.id,
+          name: s.name,
+          focus: s.focus,
+          tags: s.tags,
+          activeMembers: Number(s.active_members ?? 0),
+        })),
+      };
+    },
+
     async mine(actor: Actor) {
       const user = requireUser(actor);
       return { items: await present(actor, await repo.ofMember(user.userId)) };

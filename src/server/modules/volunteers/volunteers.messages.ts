@@ -57,6 +57,10 @@ const messages = {
   },
   not_requested: { ru: 'Нет заявки, которую можно одобрить.', en: 'There is no request to approve.' },
   squad_name_required: { ru: 'Заполните это поле.', en: 'Fill in this field.' },
+  unsupported_photo_type: {
+    ru: 'Подойдёт фотография в формате JPEG или PNG.',
+    en: 'Only JPEG and PNG photos are accepted.',
+  },
 };
 
 for (const [code, text] of Object.entries(messages)) errorMessages[code] ??= text;

@@ -14,6 +14,13 @@ type ProfileRow = NonNullable<Awaited<ReturnType<VolunteersRepo['profile']>>>;
 type DocumentRow = Awaited<ReturnType<VolunteersRepo['currentDocuments']>>[number];
 type ConsentRow = Awaited<ReturnType<VolunteersRepo['consentRecords']>>[number];
 
+/**
+ * Where the photo is served; the key's last segment in the query makes a new photo a new URL (the image
+ * itself may then be cached privately).
+ */
+export const photoUrl = (p: Pick<ProfileRow, 'user_id' | 'photo_key'> | undefined) =>
+  p?.photo_key ? `/api/volunteers/${p.user_id}/photo?v=${p.photo_key.split('/').pop()}` : null;
+
 const ageOf = (p: Pick<ProfileRow, 'birth_date'> | undefined, today: string) =>
   p?.birth_date ? ageOn(p.birth_date, today) : null;
 
@@ -42,6 +49,7 @@ export function toOwnProfile(
     interests: p?.interests ?? [],
     about: p?.about ?? null,
     visibleFields: (p?.visible_fields ?? ['age_group', 'skills']) as VisibleField[],
+    photoUrl: photoUrl(p),
     eligibility,
     updatedAt: p ? p.updated_at.toISOString() : null,
   };
@@ -74,6 +82,7 @@ export function toCoordinatorProfile(
     availability: show('availability', p.availability),
     interests: show('interests', p.interests),
     about: show('about', p.about),
+    photoUrl: show('photo', photoUrl(p)),
   };
 }
 

@@ -152,6 +152,19 @@ export function createVolunteersRepo(db: Db) {
         ? Promise.resolve()
         : trx.updateTable('consents').set({ withdrawn_at: at }).where('id', 'in', ids).execute(),
 
+    /** Sets or clears the profile photo (the row must exist: see lockProfile). */
+    setPhoto: (
+      userId: string,
+      photo: { key: string; type: 'image/jpeg' | 'image/png' } | null,
+      now: Date,
+      trx: Db,
+    ) =>
+      trx
+        .updateTable('volunteer_profiles')
+        .set({ photo_key: photo?.key ?? null, photo_type: photo?.type ?? null, updated_at: now })
+        .where('user_id', '=', userId)
+        .execute(),
+
     audit: (
       row: { at: Date; actor_id: string | null; action: string; entity: string; entity_id: string | null },
       data: Record<string, unknown>,

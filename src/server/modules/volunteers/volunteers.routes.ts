@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
 import { clientInfo } from '../../platform/auth/session-plugin.js';
 import { route } from '../../platform/http/route.js';
+import { registerVolunteerPhotoRoutes } from './volunteers.photo.routes.js';
 import type { VolunteerServices } from './volunteers.wiring.js';
 
 export function registerVolunteerRoutes(app: FastifyInstance, deps: VolunteerServices) {
   const { profiles, consents, squads } = deps;
+  registerVolunteerPhotoRoutes(app, deps.photos);
   route(app, ep.volunteerVocabulary, {
     summary: 'Skills vocabulary and interest categories for the profile form',
     tags: ['volunteers'],
@@ -50,6 +52,11 @@ export function registerVolunteerRoutes(app: FastifyInstance, deps: VolunteerSer
     summary: "A centre's squads",
     tags: ['squads'],
     handler: ({ params }, request) => squads.ofCenter(request.actor, params.id),
+  });
+  route(app, ep.publicCenterSquads, {
+    summary: "An active centre's squads for its public page: name, focus, tags, member count (no people)",
+    tags: ['squads'],
+    handler: ({ params }) => squads.publicOfCenter(params.id),
   });
   route(app, ep.createSquad, {
     summary: "Create a squad (the centre's coordinators), optionally naming its leader",

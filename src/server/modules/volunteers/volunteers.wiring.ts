@@ -2,17 +2,38 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { FileStore } from '../../platform/storage/file-store.js';
+import { createMemoryFileStore } from '../../platform/storage/fs-file-store.js';
 import { createConsentsService } from './consents.service.js';
+import { createPhotosService } from './photos.service.js';
 import { createProfilesService } from './profiles.service.js';
 import { createSquadsRepo } from './squads.repo.js';
 import { createSquadsService } from './squads.service.js';
 import { createVolunteersRepo } from './volunteers.repo.js';
 
-export function createVolunteerServices(deps: { db: Kysely<Database>; clock: Clock }) {
+export function createVolunteerServices(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** The region's time zone (default Moscow time, for tests without a region). */
+  timeZone?: () => Promise<string>;
+  /** Where profile photos are kept (the installation's file store; in memory when not given). */
+  files?: FileStore;
+  uploadMaxBytes?: number;
+}) {
   const volunteers = createVolunteersRepo(deps.db);
+  const timeZone = deps.timeZone ?? (async () => 'Europe/Moscow');
+  const profiles = createProfilesService({ db: deps.db, repo: volunteers, clock: deps.clock, timeZone });
   return {
-    profiles: createProfilesService({ db: deps.db, repo: volunteers, clock: deps.clock }),
-    consents: createConsentsService({ db: deps.db, repo: volunteers, clock: deps.clock }),
+    profiles,
+    photos: createPhotosService({
+      db: deps.db,
+      repo: volunteers,
+      clock: deps.clock,
+      store: deps.files ?? createMemoryFileStore(),
+      profiles,
+      uploadMaxBytes: deps.uploadMaxBytes ?? 10 * 1_048_576,
+    }),
+    consents: createConsentsService({ db: deps.db, repo: volunteers, clock: deps.clock, timeZone }),
     squads: createSquadsService({
       db: deps.db,
       repo: createSquadsRepo(deps.db),

@@ -23,7 +23,10 @@ const BATCH = 1000;
 type Header = { format: string; version: 1; createdAt: string; migrations: string[]; tables: string[] };
 
 /** Columns that hold keys of the file store; each referenced file travels with the backup. */
-const FILE_KEY_COLUMNS = [{ table: 'application_document_versions', column: 'storage_key' }] as const;
+const FILE_KEY_COLUMNS = [
+  { table: 'application_document_versions', column: 'storage_key' },
+  { table: 'volunteer_profiles', column: 'photo_key' },
+] as const;
 
 export type BackupResult = {
   /** Rows per table. */
@@ -133,7 +136,8 @@ async function writeFiles(
 ): Promise<void> {
   for (const { table, column } of FILE_KEY_COLUMNS) {
     const keys = await sql<{ key: string }>`
-      select distinct ${sql.id(column)} as key from ${ident(table)} order by 1`.execute(trx);
+      select distinct ${sql.id(column)} as key from ${ident(table)}
+      where ${sql.id(column)} is not null order by 1`.execute(trx);
     for (const { key } of keys.rows) {
       const bytes = await store.get(key);
       if (!bytes) {

@@ -39,6 +39,9 @@ export function createFsFileStore(root: string): FileStore {
         return false;
       }
     },
+    async delete(key) {
+      await fs.rm(fileOf(key), { force: true });
+    },
     describe: () => absoluteRoot,
   };
 }
@@ -58,6 +61,10 @@ export function createMemoryFileStore(): FileStore {
     },
     async has(key) {
       return files.has(key);
+    },
+    async delete(key) {
+      assertSafeKey(key);
+      files.delete(key);
     },
     describe: () => 'memory',
   };

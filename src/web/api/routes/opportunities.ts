@@ -6,6 +6,7 @@ export const opportunitiesRoutes: RouteTable<keyof typeof opportunitiesEndpoints
   searchOpportunities: { method: 'GET', path: '/api/public/opportunities' },
   opportunity: { method: 'GET', path: '/api/public/opportunities/:id' },
   centerOpportunities: { method: 'GET', path: '/api/centers/:id/opportunities' },
+  partnerCandidates: { method: 'GET', path: '/api/centers/:id/partner-organizations' },
   createOpportunity: { method: 'POST', path: '/api/centers/:id/opportunities' },
   updateOpportunity: { method: 'PATCH', path: '/api/opportunities/:id' },
   createShift: { method: 'POST', path: '/api/opportunities/:id/shifts' },

@@ -10,6 +10,7 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { isRegionalOperator } from '../../components/RequireRole';
 import { usePageTitle } from '../../components/usePageTitle';
 import { NotFoundPage } from '../not-found/NotFoundPage';
+import { CenterManagerLinks, CenterPublicSquads, CenterUpcomingOpportunities } from './CenterPageLists';
 import { CenterProfileEditor } from './CenterProfileEditor';
 import { CenterStatusPanel } from './CenterStatusPanel';
 import { CenterFact, CenterFacts } from './CentersList';
@@ -86,11 +87,14 @@ function CenterLoader({ id, user }: { id: string; user: User | null }) {
           )}
         </Stack>
       </section>
+      {c.status === 'active' && <CenterUpcomingOpportunities centerId={c.id} />}
+      {c.status === 'active' && <CenterPublicSquads centerId={c.id} />}
       {manager && (
         <Anchor component={Link} to={`/centers/${c.id}/work-log`} data-testid="center-work-log-link">
           {t('monitoring.workLog.title')}
         </Anchor>
       )}
+      {manager && <CenterManagerLinks centerId={c.id} />}
       {manager && <CenterProfileEditor center={c} kinds={kinds.data?.items ?? []} queryKey={queryKey} />}
       {manager && center.data.events && (
         <CenterStatusPanel center={c} events={center.data.events} canDecide={operator} queryKey={queryKey} />

@@ -58,16 +58,25 @@ const SIGNUP_EVENTS = [
   'swap_offered',
   'swap_accepted',
   'message',
+  'reminder_24h',
+  'reminder_2h',
+  'time_changed',
+  'shift_cancelled',
+  'place_changed',
 ] as const;
 type SignupEvent = (typeof SIGNUP_EVENTS)[number];
 
-/** A signup notification: the event, the opportunity's title and the shift's start in the UI language. */
+/**
+ * A signup notification: the event, the opportunity's title and the shift's start in the UI language
+ * (for a time change also the old start, `from`).
+ */
 function signupText(t: TFunction, n: Notification, lng: string): string {
   const event = n.kind.slice('signup.'.length);
   const p = n.params;
   const values = {
     title: p.title ?? '—',
     when: p.startsAt ? formatDateTime(p.startsAt, lng) : '',
+    from: p.from ? formatDateTime(p.from, lng) : '',
   };
   return (SIGNUP_EVENTS as readonly string[]).includes(event)
     ? t(`signups.notifications.${event as SignupEvent}`, values)

@@ -66,6 +66,7 @@ function CenterOpportunities() {
           {t('opportunities.center.new')}
         </Title>
         <OpportunityForm
+          centerId={id}
           submitLabel={t('opportunities.center.create')}
           pending={create.isPending}
           error={create.error}

@@ -86,6 +86,7 @@ function EditFields({ o }: { o: OpportunityView }) {
   const update = useUpdateOpportunity();
   return (
     <OpportunityForm
+      centerId={o.center.id}
       initial={o}
       submitLabel={t('opportunities.manage.save')}
       pending={update.isPending}

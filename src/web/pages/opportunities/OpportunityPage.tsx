@@ -4,16 +4,13 @@ import { Link, useParams } from 'react-router';
 import { shiftIcsPath } from '../../../shared/contracts/opportunities.endpoints';
 import { type ShiftView, useOpportunity } from '../../api/opportunities-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime, localName } from '../../components/format';
+import { formatDateTime, formatTime, localName } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ShiftSignupSlot } from './ShiftSignupSlot';
 
 function timeRange(s: ShiftView, lng: string) {
-  const end = new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'ru-RU', { timeStyle: 'short' }).format(
-    new Date(s.endsAt),
-  );
-  return `${formatDateTime(s.startsAt, lng)}–${end}`;
+  return `${formatDateTime(s.startsAt, lng)}–${formatTime(s.endsAt, lng)}`;
 }
 
 /** One opportunity: what, where, who may come, and its upcoming shifts with free places and .ics files. */

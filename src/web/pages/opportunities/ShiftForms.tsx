@@ -10,13 +10,15 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zonedInstant } from '../../../shared/time-zone';
 import { useCreateSeries, useCreateShift } from '../../api/opportunities-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { getDisplayTimeZone } from '../../components/format';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-/** Local date + time (the browser's zone) as an ISO instant. */
-const instant = (date: string, time: string) => new Date(`${date}T${time}`).toISOString();
+/** A date and time on the region's clock (not the browser's) as an ISO instant. */
+const instant = (date: string, time: string) => zonedInstant(date, time, getDisplayTimeZone()).toISOString();
 
 /** One-off shift: a day, start and end times, places. */
 export function OneOffShiftForm({ opportunityId }: { opportunityId: string }) {

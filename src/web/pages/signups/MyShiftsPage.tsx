@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   type MySignup,
   type SwapOffer,
@@ -13,7 +14,7 @@ import {
   usePassOffer,
 } from '../../api/signups-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, formatNumber } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -31,7 +32,7 @@ export function MyShiftsPage() {
 }
 
 function MyShifts({ userId }: { userId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const list = useMySignups();
   const now = Date.now();
   const items = list.data?.items ?? [];
@@ -47,6 +48,16 @@ function MyShifts({ userId }: { userId: string }) {
       {list.isPending && <LoadingBlock />}
       {list.data && list.data.swaps.length > 0 && <Swaps swaps={list.data.swaps} userId={userId} />}
       {list.data && items.length === 0 && <Text>{t('signups.my.empty')}</Text>}
+      {items.some((s) => s.hours !== null) && (
+        <Text fw={700} data-testid="total-hours">
+          {t('checkin.my.totalHours', {
+            hours: formatHours(
+              items.reduce((sum, s) => sum + (s.hours ?? 0), 0),
+              i18n.language,
+            ),
+          })}
+        </Text>
+      )}
       {items.length > 0 && (
         <>
           <Section title={t('signups.my.upcoming')} items={upcoming} testId="upcoming" />
@@ -87,6 +98,12 @@ function SignupCard({ signup: s }: { signup: MySignup }) {
   const [cancelling, setCancelling] = useState(false);
   const [swapping, setSwapping] = useState(false);
   const active = ACTIVE.includes(s.status);
+  // Happening now (check-in is open an hour before the start until an hour after the end).
+  const now = Date.now();
+  const canCheckIn =
+    (s.status === 'confirmed' || (s.status === 'attended' && !s.checkedOutAt)) &&
+    Date.parse(s.shift.startsAt) - 3_600_000 <= now &&
+    now <= Date.parse(s.shift.endsAt) + 3_600_000;
   return (
     <Paper component="li" withBorder p="sm" data-testid="signup-card" data-status={s.status}>
       <Stack gap={6}>
@@ -110,8 +127,16 @@ function SignupCard({ signup: s }: { signup: MySignup }) {
             {t('signups.my.offerUntil', { until: formatDateTime(s.offeredUntil, lng) })}
           </Alert>
         )}
+        {s.hours !== null && (
+          <Text size="sm">{t('checkin.my.hours', { hours: formatHours(s.hours, lng) })}</Text>
+        )}
         <ErrorAlert error={accept.error ?? pass.error} />
         <Group gap="xs">
+          {canCheckIn && (
+            <Button size="xs" component={Link} to="/check-in">
+              {t('checkin.my.checkIn')}
+            </Button>
+          )}
           {s.status === 'offered' && (
             <>
               <Button size="xs" loading={accept.isPending} onClick={() => accept.mutate(s.id)}>
@@ -245,3 +270,6 @@ function Swaps({ swaps, userId }: { swaps: SwapOffer[]; userId: string }) {
     </Stack>
   );
 }
+
+/** Hours as people read them: 2 decimals at most, the locale's decimal mark ("0,05" in Russian). */
+const formatHours = (hours: number, lng: string) => formatNumber(Math.round(hours * 100) / 100, lng);

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   type RosterEntry,
   rosterExportUrl,
@@ -57,6 +57,14 @@ function Roster({ shiftId }: { shiftId: string }) {
                 {data.roles.map((r) => t('signups.roster.roleLine', r)).join('; ')}
               </Text>
             )}
+            <Group gap="md">
+              <Anchor component={Link} to={`/shifts/${shiftId}/desk`}>
+                {t('checkin.links.desk')}
+              </Anchor>
+              <Anchor component={Link} to={`/shifts/${shiftId}/qr`}>
+                {t('checkin.links.qr')}
+              </Anchor>
+            </Group>
           </Stack>
           <Entries entries={data.entries} started={Date.parse(data.shift.startsAt) <= Date.now()} />
           <Group align="flex-start" gap="lg" wrap="wrap">
@@ -73,6 +81,9 @@ function Roster({ shiftId }: { shiftId: string }) {
               </Anchor>
               <Anchor href={rosterExportUrl(shiftId, 'xlsx')} download>
                 {t('signups.roster.exportXlsx')}
+              </Anchor>
+              <Anchor href={rosterExportUrl(shiftId, 'pdf')} download>
+                {t('signups.roster.exportPdf')}
               </Anchor>
             </Group>
           </Stack>
@@ -110,7 +121,11 @@ function Entries({ entries, started }: { entries: RosterEntry[]; started: boolea
           <Table.Tbody>
             {entries.map((e) => (
               <Table.Tr key={e.id} data-status={e.status}>
-                <Table.Td>{e.user.displayName}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/volunteers/${e.user.id}`}>
+                    {e.user.displayName}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>{e.user.email}</Table.Td>
                 <Table.Td>{e.role?.name ?? '—'}</Table.Td>
                 <Table.Td>

@@ -35,6 +35,7 @@ import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
 import { AvailabilityGrid } from './AvailabilityGrid';
 import { EligibilityNotice } from './EligibilityNotice';
+import { ProfilePhoto } from './ProfilePhoto';
 
 /** /volunteer/profile: the volunteer's own profile form and what other centres may see. */
 export function ProfilePage() {
@@ -118,6 +119,7 @@ function ProfileEditor(props: {
       <Title order={1}>{props.title}</Title>
       <Text>{t('volunteers.profile.intro')}</Text>
       <EligibilityNotice eligibility={props.profile.eligibility} withLink />
+      <ProfilePhoto profile={props.profile} />
       <form ref={errors.formRef} onSubmit={onSubmit} noValidate data-testid="volunteer-profile-form">
         <Stack gap="lg">
           <ErrorAlert error={save.error} fields={['fullName', 'birthDate', 'profession', 'municipalityId']} />

@@ -1,6 +1,6 @@
-import { Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { type Squad, useSquad, useSquadAction } from '../../api/volunteers-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -80,7 +80,9 @@ function SquadView({ squad }: { squad: Squad }) {
             {squad.members.map((m) => (
               <List.Item key={m.userId}>
                 <Group gap="xs">
-                  <Text>{m.displayName}</Text>
+                  <Anchor component={Link} to={`/volunteers/${m.userId}`}>
+                    {m.displayName}
+                  </Anchor>
                   <Badge variant="light" color={m.status === 'requested' ? 'warn' : 'gray'}>
                     {t(`volunteers.squad.memberStatus.${m.status}`)}
                   </Badge>

@@ -6,4 +6,12 @@ export const volunteersRoutes: RouteObject[] = [
   { path: 'volunteer/profile', Component: page(() => import('./ProfilePage'), 'ProfilePage') },
   { path: 'volunteer/consents', Component: page(() => import('./ConsentsPage'), 'ConsentsPage') },
   { path: 'squads/:id', Component: page(() => import('./SquadPage'), 'SquadPage') },
+  {
+    path: 'volunteers/:userId',
+    Component: page(() => import('./VolunteerCardPage'), 'VolunteerCardPage'),
+  },
+  {
+    path: 'centers/:id/squads',
+    Component: page(() => import('./CenterSquadsPage'), 'CenterSquadsPage'),
+  },
 ];

@@ -1,0 +1,81 @@
+/**
+ * Wall-clock time in a named IANA time zone (the region's), independent of the browser's or server's own
+ * zone: a coordinator in Moscow plans a Kemerovo shift in Kemerovo time. Uses only `Intl`.
+ */
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = partsFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The zone's clock at `at` as numbers (month 1–12). */
+function wall(at: Date, timeZone: string) {
+  const n: Record<string, number> = {};
+  for (const x of partsFormatter(timeZone).formatToParts(at))
+    if (x.type !== 'literal') n[x.type] = Number(x.value);
+  const get = (k: string) => n[k] ?? 0;
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+const pad = (v: number, width = 2) => String(v).padStart(width, '0');
+
+/** The zone's wall clock at `at`: `{ date: 'YYYY-MM-DD', time: 'HH:MM' }`. */
+export function zonedParts(at: Date, timeZone: string): { date: string; time: string } {
+  const w = wall(at, timeZone);
+  return { date: `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
+}
+
+/** Minutes the zone is ahead of UTC at `at`. */
+export function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const w = wall(at, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant when the zone's clock shows `date` `time` (`YYYY-MM-DD`, `HH:MM`). In a transition gap the
+ * later offset wins; in an overlap the earlier instant. Throws on malformed input.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) throw new RangeError(`Not a local date and time: ${date} ${time}`);
+  const [year, month, day, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let guess = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000;
+  // a second pass settles the offset when the first guess fell on the other side of a transition
+  guess = wall - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
+  return new Date(guess);
+}
+
+/** The zone's calendar date at `at` (`YYYY-MM-DD`): "today" in the region. */
+export function localDay(at: Date, timeZone: string): string {
+  return zonedParts(at, timeZone).date;
+}

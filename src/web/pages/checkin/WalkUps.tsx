@@ -1,0 +1,232 @@
+import {
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type Desk,
+  useCheckOutWalkIn,
+  useRemoveWalkIn,
+  useWalkUp,
+  type WalkIn,
+} from '../../api/checkin-queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReasonModal } from '../signups/ReasonModal';
+import { formatHours, formatTime } from './time';
+
+/** People who came without an account: check out, or remove one added by mistake (with a reason). */
+export function WalkIns({ walkIns, onDone }: { walkIns: WalkIn[]; onDone(text: string): void }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const checkOut = useCheckOutWalkIn();
+  const remove = useRemoveWalkIn();
+  const [removing, setRemoving] = useState<WalkIn | null>(null);
+  return (
+    <Stack component="section" gap="xs" aria-labelledby="walk-ins-heading">
+      <Title order={2} size="h3" id="walk-ins-heading">
+        {t('checkin.walkIns.title')}
+      </Title>
+      <ErrorAlert error={checkOut.error} />
+      {walkIns.length === 0 ? (
+        <Text>{t('checkin.walkIns.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped data-testid="walk-ins-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('checkin.desk.name')}</Table.Th>
+                <Table.Th scope="col">{t('checkin.desk.in')}</Table.Th>
+                <Table.Th scope="col">{t('checkin.desk.out')}</Table.Th>
+                <Table.Th scope="col">{t('checkin.desk.hours')}</Table.Th>
+                <Table.Th scope="col">{t('checkin.desk.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {walkIns.map((w) => (
+                <Table.Tr key={w.id} data-testid="walk-in">
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {w.fullName}
+                    </Text>
+                    <Text size="xs">{[w.contact, w.role?.name].filter(Boolean).join(' · ')}</Text>
+                  </Table.Td>
+                  <Table.Td>{formatTime(w.checkedInAt, lng)}</Table.Td>
+                  <Table.Td>{w.checkedOutAt ? formatTime(w.checkedOutAt, lng) : '—'}</Table.Td>
+                  <Table.Td>{formatHours(w.hours, lng)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {!w.checkedOutAt && (
+                        <Button
+                          size="compact-sm"
+                          aria-label={`${t('checkin.desk.action.check_out')}: ${w.fullName}`}
+                          onClick={() =>
+                            checkOut.mutate(w.id, {
+                              onSuccess: () => onDone(t('checkin.desk.done.check_out', { name: w.fullName })),
+                            })
+                          }
+                        >
+                          {t('checkin.desk.action.check_out')}
+                        </Button>
+                      )}
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        aria-label={`${t('checkin.walkIns.remove')}: ${w.fullName}`}
+                        onClick={() => setRemoving(w)}
+                      >
+                        {t('checkin.walkIns.remove')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {removing && (
+        <ReasonModal
+          opened
+          title={t('checkin.walkIns.removeTitle', { name: removing.fullName })}
+          submitLabel={t('checkin.walkIns.remove')}
+          pending={remove.isPending}
+          error={remove.error}
+          onClose={() => setRemoving(null)}
+          onSubmit={(reason) =>
+            remove.mutate(
+              { id: removing.id, reason },
+              {
+                onSuccess: () => {
+                  onDone(t('checkin.walkIns.removed', { name: removing.fullName }));
+                  setRemoving(null);
+                },
+              },
+            )
+          }
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** A walk-up: the e-mail of an existing account, or the name (and a contact) of a person without one. */
+export function WalkUpForm({
+  shiftId,
+  roles,
+  onDone,
+}: {
+  shiftId: string;
+  roles: Desk['roles'];
+  onDone(text: string): void;
+}) {
+  const { t } = useTranslation();
+  const walkUp = useWalkUp();
+  const [kind, setKind] = useState<'account' | 'guest'>('account');
+  const [email, setEmail] = useState('');
+  const [fullName, setFullName] = useState('');
+  const [contact, setContact] = useState('');
+  const [roleId, setRoleId] = useState<string | null>(null);
+  return (
+    <Paper
+      component="section"
+      withBorder
+      p="md"
+      aria-labelledby="walk-up-heading"
+      style={{ maxWidth: '36rem' }}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const body =
+            kind === 'account'
+              ? { email: email.trim(), ...(roleId ? { roleId } : {}) }
+              : {
+                  fullName: fullName.trim(),
+                  ...(contact.trim() ? { contact: contact.trim() } : {}),
+                  ...(roleId ? { roleId } : {}),
+                };
+          walkUp.mutate(
+            { shiftId, body },
+            {
+              onSuccess: (res) => {
+                onDone(
+                  t('checkin.walkUp.added', {
+                    name: res.entry?.user.displayName ?? res.walkIn?.fullName ?? '',
+                  }),
+                );
+                setEmail('');
+                setFullName('');
+                setContact('');
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="walk-up-heading">
+            {t('checkin.walkUp.title')}
+          </Title>
+          <Text size="sm">{t('checkin.walkUp.hint')}</Text>
+          <SegmentedControl
+            value={kind}
+            onChange={(v) => setKind(v as 'account' | 'guest')}
+            aria-label={t('checkin.walkUp.kind')}
+            data={[
+              { value: 'account', label: t('checkin.walkUp.account') },
+              { value: 'guest', label: t('checkin.walkUp.guest') },
+            ]}
+          />
+          <ErrorAlert error={walkUp.error} fields={['email', 'fullName', 'contact']} />
+          {kind === 'account' ? (
+            <TextInput
+              type="email"
+              label={t('checkin.walkUp.email')}
+              required
+              autoComplete="off"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+          ) : (
+            <>
+              <TextInput
+                label={t('checkin.walkUp.fullName')}
+                required
+                maxLength={200}
+                value={fullName}
+                onChange={(e) => setFullName(e.currentTarget.value)}
+              />
+              <TextInput
+                label={t('checkin.walkUp.contact')}
+                description={t('checkin.walkUp.contactHint')}
+                maxLength={200}
+                value={contact}
+                onChange={(e) => setContact(e.currentTarget.value)}
+              />
+            </>
+          )}
+          {roles.length > 0 && (
+            <Select
+              label={t('checkin.walkUp.role')}
+              clearable
+              value={roleId}
+              onChange={setRoleId}
+              data={roles.map((r) => ({ value: r.id, label: r.name }))}
+            />
+          )}
+          <Button type="submit" loading={walkUp.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('checkin.walkUp.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
