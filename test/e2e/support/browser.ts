@@ -7,7 +7,15 @@ import { expect } from 'vitest';
 
 export const ARTIFACTS = path.resolve('artifacts/e2e');
 
-export async function launchBrowser(): Promise<Browser> {
+export interface LaunchOptions {
+  /**
+   * A Y4M video (see fake-camera.ts) that Chromium plays as the only webcam; camera prompts are
+   * accepted automatically, so getUserMedia({ video }) resolves without a user.
+   */
+  fakeCamera?: string;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) {
     throw new Error(
@@ -27,6 +35,13 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...(options.fakeCamera
+        ? [
+            '--use-fake-ui-for-media-stream',
+            '--use-fake-device-for-media-stream',
+            `--use-file-for-fake-video-capture=${options.fakeCamera}`,
+          ]
+        : []),
     ],
   });
 }
