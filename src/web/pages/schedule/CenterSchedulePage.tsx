@@ -30,6 +30,9 @@ function dayLabel(date: string, lng: string) {
   }).format(new Date(`${date}T00:00:00Z`));
 }
 
+/** «Среда, 2 декабря»: only the first letter up (CSS capitalize would raise the month too). */
+const sentenceCase = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 function CenterSchedule() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -103,8 +106,8 @@ function Week({ data }: { data: Schedule }) {
       </section>
       {data.days.map((day) => (
         <section key={day.date} aria-labelledby={`day-${day.date}`} data-testid="schedule-day">
-          <Title order={2} size="h3" id={`day-${day.date}`} mb="xs" tt="capitalize">
-            {dayLabel(day.date, lng)}
+          <Title order={2} size="h3" id={`day-${day.date}`} mb="xs">
+            {sentenceCase(dayLabel(day.date, lng))}
           </Title>
           {day.shifts.length === 0 ? (
             <Text c="dimmed">{t('schedule.noShifts')}</Text>
