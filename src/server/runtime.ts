@@ -130,14 +130,7 @@ export function createServices(deps: {
       files,
       uploadMaxBytes: config.uploadMaxMb * 1_048_576,
     }),
-    checkin: createCheckinServices({
-      db: handle.db,
-      clock,
-      mailer,
-      config,
-      notifications: applicationServices.notifications,
-      jobs: deps.signupJobs,
-    }),
+    checkin: createCheckinServices({ db: handle.db, clock, config, signups }),
     schedule: createScheduleService({ repo: createScheduleRepo(handle.db), clock }),
   };
 }

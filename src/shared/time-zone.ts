@@ -79,3 +79,10 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
 export function localDay(at: Date, timeZone: string): string {
   return zonedParts(at, timeZone).date;
 }
+
+/** `date` (`YYYY-MM-DD`) plus `days` calendar days: date arithmetic only, no time zone involved. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,6 +1,6 @@
 /**
  * Check-in journeys in the browser. Chromium runs with a fake camera that plays a QR code from a Y4M file
- * (support/fake-camera.ts); the first test proves a page's getUserMedia + jsQR sees exactly that code.
+ * (support/fake-camera.ts; fake-camera.e2e.ts proves a page's getUserMedia + jsQR sees exactly that code).
  * Journey A: a volunteer on a phone finds an opportunity near them, signs up for today's shift, gets the
  * confirmation mail, scans the QR code the coordinator shows at the venue (/check-in), checks out and sees
  * the hours on /my/shifts. Journey B: a coordinator creates an opportunity with a weekly series, finds it
@@ -23,7 +23,6 @@ import {
   openMoscowPage,
   readDrawnQr,
   regionTime,
-  scanWithCamera,
   signupRow,
 } from './support/checkin.js';
 import { writeQrY4m } from './support/fake-camera.js';
@@ -132,32 +131,6 @@ async function showQrCode(shift: string): Promise<string> {
   await context.close();
   return url;
 }
-
-describe('the fake camera', () => {
-  it('shows getUserMedia the QR code written to the Y4M file, and a rewritten file on the next start', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // getUserMedia needs a secure context, which about:blank is not; localhost is (served by the route).
-    await page.route('http://localhost/camera', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>camera</title>' }),
-    );
-    await page.goto('http://localhost/camera');
-    await page.setContent('<!doctype html><html lang="ru"><body><h1>Камера</h1></body></html>');
-
-    const first = `${server.baseUrl}/check-in?token=e2e.${'x'.repeat(60)}`;
-    writeQrY4m(first, cameraFile);
-    expect(await scanWithCamera(page)).toBe(first);
-
-    // Chromium opens the file on every camera start, so a journey can show a code it learns later.
-    const second = 'Добросеть: смена № 42';
-    writeQrY4m(second, cameraFile);
-    expect(await scanWithCamera(page)).toBe(second);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-});
 
 describe('journey A: a volunteer near Kemerovo', () => {
   it('finds an opportunity near them on a phone, signs up, gets the mail, checks in by QR and out', async () => {

@@ -69,6 +69,11 @@ export function formatDateTime(iso: string, lng: string): string {
   return browserElsewhere(date) ? `${text} (${zoneLabel(date, lng)})` : text;
 }
 
+/** Hours as people read them: two decimals at most, the locale's decimal mark ("0,05" in Russian). */
+export function formatHours(hours: number, lng: string): string {
+  return new Intl.NumberFormat(intlLocale(lng), { maximumFractionDigits: 2 }).format(hours);
+}
+
 /** Just the time of an instant in the region's zone, e.g. the end of a shift. */
 export function formatTime(iso: string, lng: string): string {
   const date = new Date(iso);

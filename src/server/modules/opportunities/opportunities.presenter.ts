@@ -75,3 +75,10 @@ export function toOpportunityView(
     updatedAt: o.updated_at.toISOString(),
   };
 }
+
+/** An organization offered as a partner: registry facts only (name and INN), nothing about its people. */
+export const toPartnerCandidate = (o: { id: string; name: string; inn: string | null }) => ({
+  id: o.id,
+  name: o.name,
+  inn: o.inn,
+});

@@ -11,6 +11,7 @@ import type {
   SearchResult,
   UpdateOpportunityBody,
 } from '../../../shared/contracts/opportunities.js';
+import { addDays } from '../../../shared/time-zone.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -18,7 +19,7 @@ import { conflict, type FieldIssue, invalid, notFound } from '../../platform/err
 import { localDay } from '../network/network.service.js';
 import './opportunities.messages.js';
 import { canManageCenterOpportunities, canSeeOpportunity, STATUS_MOVES } from './opportunities.policy.js';
-import { toOpportunityView } from './opportunities.presenter.js';
+import { toOpportunityView, toPartnerCandidate } from './opportunities.presenter.js';
 import type { OpportunitiesRepo, OpportunityRow } from './opportunities.repo.js';
 import { zonedInstant } from './recurrence.js';
 import { searchOpportunities } from './search.repo.js';
@@ -41,8 +42,6 @@ const clean = (s: string | null | undefined) =>
           .normalize('NFC')
           .trim()
           .replace(/[ \t]+/g, ' ') || null;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export function createOpportunitiesService(deps: {
   db: Db;
@@ -250,7 +249,7 @@ export function createOpportunitiesService(deps: {
       const center = await repo.center(centerId);
       if (!center) throw notFound('centre');
       authorize(canManageCenterOpportunities(actor, { centerId, regionId: center.region_id }));
-      return { items: await repo.partnerCandidates(center.region_id, q ?? '') };
+      return { items: (await repo.partnerCandidates(center.region_id, q ?? '')).map(toPartnerCandidate) };
     },
 
     async listForCenter(actor: Actor, centerId: string) {

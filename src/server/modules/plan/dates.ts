@@ -3,11 +3,7 @@
 const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const toDay = (date: Date) => date.toISOString().slice(0, 10);
 
-export function addDays(day: string, n: number): string {
-  const d = toDate(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return toDay(d);
-}
+export { addDays } from '../../../shared/time-zone.js';
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number =>

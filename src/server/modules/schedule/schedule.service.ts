@@ -3,35 +3,13 @@
  * clock, with places taken, approvals and waitlist waiting, arrivals and no-shows.
  */
 import type { Schedule, ScheduleShift } from '../../../shared/contracts/schedule.js';
-import { zonedInstant, zonedParts } from '../../../shared/time-zone.js';
+import { addDays, zonedInstant, zonedParts } from '../../../shared/time-zone.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import { canManageCenterOpportunities } from '../opportunities/opportunities.policy.js';
-import type { ScheduleRepo, ScheduleRow } from './schedule.repo.js';
-
-/** `date` plus `days` calendar days (dates only, no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-const toShift = (r: ScheduleRow): ScheduleShift => ({
-  id: r.id,
-  opportunityId: r.opportunity_id,
-  opportunityTitle: r.opportunity_title,
-  opportunityStatus: r.opportunity_status,
-  status: r.status,
-  startsAt: r.starts_at.toISOString(),
-  endsAt: r.ends_at.toISOString(),
-  capacity: r.capacity,
-  held: r.held,
-  applied: r.applied,
-  waitlisted: r.waitlisted,
-  checkedIn: r.checked_in,
-  noShows: r.no_shows,
-});
+import { toShift } from './schedule.presenter.js';
+import type { ScheduleRepo } from './schedule.repo.js';
 
 export function createScheduleService(deps: { repo: ScheduleRepo; clock: Clock }) {
   const { repo, clock } = deps;

@@ -52,6 +52,9 @@ export function createSignupServices(deps: {
   jobs.bindReminders(reminders);
   const shiftChanges = createShiftChangeNotices({ ...base, reminders: remindersRepo, swaps: swapsRepo });
   return {
+    /** The place-taking core and the repository, for modules that act on signups (check-in). */
+    core,
+    repo: base.repo,
     service,
     coordinator,
     swaps,

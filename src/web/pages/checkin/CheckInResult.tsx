@@ -2,7 +2,7 @@ import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CheckInResult } from '../../api/checkin-queries';
 import { ApiError, NETWORK_ERROR } from '../../api/client';
-import { formatHours, formatTime } from './time';
+import { formatHours, formatTime } from '../../components/format';
 
 /** The big, clear answer of a check-in: the time, or the problem in words (announced to screen readers). */
 export function CheckInOutcome({

@@ -11,12 +11,11 @@ import {
   useDeskAction,
 } from '../../api/checkin-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, formatHours, formatTime } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
 import { StatusBadge } from '../signups/status';
-import { formatHours, formatTime } from './time';
 import { WalkIns, WalkUpForm } from './WalkUps';
 
 /** /shifts/:id/desk: the coordinator's check-in desk — find people, mark them, add walk-ups. */

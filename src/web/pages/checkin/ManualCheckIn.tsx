@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCheckIn } from '../../api/checkin-queries';
 import { useMySignups } from '../../api/signups-queries';
+import { formatTime } from '../../components/format';
 import { CheckInOutcome } from './CheckInResult';
-import { formatTime } from './time';
 
 const HOUR = 3_600_000;
 

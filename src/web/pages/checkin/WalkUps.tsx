@@ -20,8 +20,8 @@ import {
   type WalkIn,
 } from '../../api/checkin-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatHours, formatTime } from '../../components/format';
 import { ReasonModal } from '../signups/ReasonModal';
-import { formatHours, formatTime } from './time';
 
 /** People who came without an account: check out, or remove one added by mistake (with a reason). */
 export function WalkIns({ walkIns, onDone }: { walkIns: WalkIn[]; onDone(text: string): void }) {

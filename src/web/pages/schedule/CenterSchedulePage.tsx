@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { addDays } from '../../../shared/time-zone';
 import { type Schedule, type ScheduleShift, useCenterSchedule } from '../../api/schedule-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber, formatTime } from '../../components/format';
@@ -14,12 +15,6 @@ export function CenterSchedulePage() {
   usePageTitle(t('schedule.title'));
   return <RequireUser title={t('schedule.title')}>{() => <CenterSchedule />}</RequireUser>;
 }
-
-const isoDay = (date: string, plus: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + plus);
-  return d.toISOString().slice(0, 10);
-};
 
 function dayLabel(date: string, lng: string) {
   return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'ru-RU', {
@@ -57,13 +52,13 @@ function CenterSchedule() {
         )}
       </Stack>
       <Group gap="sm" role="group" aria-label={t('schedule.weekNav')}>
-        <Button variant="default" disabled={!data} onClick={() => data && go(isoDay(data.from, -7))}>
+        <Button variant="default" disabled={!data} onClick={() => data && go(addDays(data.from, -7))}>
           {t('schedule.previous')}
         </Button>
         <Button variant="default" onClick={() => go(null)}>
           {t('schedule.today')}
         </Button>
-        <Button variant="default" disabled={!data} onClick={() => data && go(isoDay(data.from, 7))}>
+        <Button variant="default" disabled={!data} onClick={() => data && go(addDays(data.from, 7))}>
           {t('schedule.next')}
         </Button>
         <Anchor component={Link} to={`/centers/${id}/opportunities`}>

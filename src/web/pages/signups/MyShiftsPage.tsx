@@ -14,7 +14,7 @@ import {
   usePassOffer,
 } from '../../api/signups-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime, formatNumber } from '../../components/format';
+import { formatDateTime, formatHours } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -270,6 +270,3 @@ function Swaps({ swaps, userId }: { swaps: SwapOffer[]; userId: string }) {
     </Stack>
   );
 }
-
-/** Hours as people read them: 2 decimals at most, the locale's decimal mark ("0,05" in Russian). */
-const formatHours = (hours: number, lng: string) => formatNumber(Math.round(hours * 100) / 100, lng);
