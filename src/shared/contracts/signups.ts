@@ -128,6 +128,8 @@ export type TeamSignupBody = Static<typeof TeamSignupBody>;
 export const TeamSignupResult = Type.Object({
   teamSignupId: Uuid,
   created: Type.Array(Signup),
+  /** Whose place each created signup is (the signup itself does not name its volunteer). */
+  placed: Type.Array(Type.Object({ userId: Uuid, signupId: Uuid })),
   skipped: Type.Array(Type.Object({ userId: Uuid, code: Type.String() })),
 });
 export type TeamSignupResult = Static<typeof TeamSignupResult>;

@@ -84,6 +84,11 @@ describe('team signup', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.created).toHaveLength(2);
+    // each created signup is named with its volunteer, in the order the places were taken
+    expect(body.placed.map((p: { userId: string }) => p.userId)).toEqual([memberIds[0], memberIds[1]]);
+    expect(body.placed.map((p: { signupId: string }) => p.signupId)).toEqual(
+      body.created.map((c: { id: string }) => c.id),
+    );
     expect(body.skipped).toEqual([
       { userId: memberIds[3], code: 'guardian_consent_required' },
       { userId: memberIds[2], code: 'shift_full' },

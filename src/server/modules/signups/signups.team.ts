@@ -64,7 +64,7 @@ export function createTeamSignup(deps: CoreDeps & { core: SignupCore }) {
           },
         ]);
       }
-      const made: string[] = [];
+      const made: { userId: string; signupId: string }[] = [];
       const missed: TeamSignupResult['skipped'] = [];
       for (const id of wanted) {
         try {
@@ -76,7 +76,7 @@ export function createTeamSignup(deps: CoreDeps & { core: SignupCore }) {
             mode: 'team',
             teamSignupId: teamId,
           });
-          made.push(row.id);
+          made.push({ userId: id, signupId: row.id });
         } catch (error) {
           if (!(error instanceof AppError) || body.mode === 'all_or_nothing') throw error;
           missed.push({ userId: id, code: error.fieldErrors?.[0]?.code ?? error.code });
@@ -93,7 +93,12 @@ export function createTeamSignup(deps: CoreDeps & { core: SignupCore }) {
       );
       return { created: made, skipped: missed };
     });
-    const views = await Promise.all(created.map(async (id) => (await repo.views({ id }))[0]));
-    return { teamSignupId: teamId, created: views.filter((v) => v !== undefined).map(toSignup), skipped };
+    const views = await Promise.all(created.map(async (p) => (await repo.views({ id: p.signupId }))[0]));
+    return {
+      teamSignupId: teamId,
+      created: views.filter((v) => v !== undefined).map(toSignup),
+      placed: created,
+      skipped,
+    };
   };
 }

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
+import { DayTemplates } from './DayTemplates';
 import { OpportunityForm } from './OpportunityForm';
 import { OneOffShiftForm, SeriesForm } from './ShiftForms';
 
@@ -77,6 +78,7 @@ function Manage() {
         </Text>
         <SeriesForm opportunityId={o.id} />
       </section>
+      <DayTemplates opportunityId={o.id} centerId={o.center.id} />
     </Stack>
   );
 }

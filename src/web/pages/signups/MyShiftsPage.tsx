@@ -18,6 +18,7 @@ import { formatDateTime, formatHours } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
+import { CalendarFeedSection } from './CalendarFeedSection';
 import { ReasonModal } from './ReasonModal';
 import { StatusBadge, useReasonText } from './status';
 
@@ -64,6 +65,7 @@ function MyShifts({ userId }: { userId: string }) {
           <Section title={t('signups.my.past')} items={past} testId="past" />
         </>
       )}
+      {userId && <CalendarFeedSection />}
     </Stack>
   );
 }
