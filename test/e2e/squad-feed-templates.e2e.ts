@@ -3,7 +3,7 @@
  * (opportunity page), takes the private calendar feed link (My shifts) and the feed serves the shift;
  * a coordinator saves a day template and stamps it onto a date (manage page). axe on every page.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildShift, setProfile } from '../../src/server/modules/signups/signups.fixtures.js';
 import type { Actor } from '../../src/server/platform/auth/actor.js';
@@ -171,9 +171,7 @@ describe('leader and coordinator tools', () => {
     await times.nth(2).fill('12:00');
     await times.nth(3).fill('15:00');
     await section.getByRole('button', { name: 'Сохранить шаблон' }).click();
-    await expect
-      .poll(() => section.getByLabel(/^Шаблон/).inputValue())
-      .toContain('Субботник');
+    await expect.poll(() => section.getByLabel(/^Шаблон/).inputValue()).toContain('Субботник');
     const day = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     await section.getByLabel('На дату').fill(day);
     await section.getByRole('button', { name: 'Создать смены по шаблону' }).click();
