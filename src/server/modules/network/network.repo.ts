@@ -1,6 +1,6 @@
 /** Typed SQL for the region, its municipalities, centres and plan targets. */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
+import type { CenterStatus, Database } from '../../platform/db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -69,33 +69,58 @@ export function createNetworkRepo(db: Db) {
         .where((eb) => eb.or([eb('m.effective_to', 'is', null), eb('m.effective_to', '>', day)]))
         .execute(),
 
-    /** Active centres and open applications per municipality they are registered in (any date). */
-    countsByMunicipality: (regionId: string, trx: Db = db) =>
-      trx
-        .selectFrom('municipalities as m')
-        .select([
-          'm.id as municipality_id',
-          (eb) =>
-            eb
-              .selectFrom('centers as c')
-              .select(sql<number>`count(*)::int`.as('n'))
-              .whereRef('c.municipality_id', '=', 'm.id')
-              .where('c.status', '=', 'active')
-              .$asScalar()
-              .$notNull()
-              .as('active_centers'),
-          (eb) =>
-            eb
-              .selectFrom('center_applications as a')
-              .select(sql<number>`count(*)::int`.as('n'))
-              .whereRef('a.municipality_id', '=', 'm.id')
-              .where('a.stage', 'not in', STAGES_NOT_IN_PROGRESS)
-              .$asScalar()
-              .$notNull()
-              .as('applications_in_progress'),
-        ])
-        .where('m.region_id', '=', regionId)
-        .execute(),
+    /**
+     * Every centre of the region (any status) with its registered municipality, opening date and status
+     * changes (local days, in time order): what coverage on any day is computed from.
+     */
+    centerLives: async (regionId: string, trx: Db = db) => {
+      const result = await sql<{
+        municipality_id: string;
+        opened_on: string | null;
+        status: CenterStatus;
+        changes: { day: string; from: CenterStatus | null; to: CenterStatus }[];
+      }>`
+        select c.municipality_id, c.opened_on, c.status,
+          coalesce((
+            select json_agg(json_build_object(
+                     'day', to_char(e.at at time zone r.timezone, 'YYYY-MM-DD'),
+                     'from', e.from_status, 'to', e.to_status) order by e.at, e.id)
+            from center_status_events e where e.center_id = c.id
+          ), '[]'::json) as changes
+        from centers c
+        join municipalities m on m.id = c.municipality_id
+        join regions r on r.id = m.region_id
+        where m.region_id = ${regionId}
+      `.execute(trx);
+      return result.rows;
+    },
+
+    /**
+     * Every application of the region that ever left the draft, with its stage transitions (local days, in
+     * time order): which were in progress on any day.
+     */
+    applicationLives: async (regionId: string, trx: Db = db) => {
+      const result = await sql<{
+        municipality_id: string;
+        stage: string;
+        stage_since: string | null;
+        transitions: { day: string; from: string | null; to: string }[];
+      }>`
+        select a.municipality_id, a.stage, a.stage_since::text as stage_since,
+          coalesce((
+            select json_agg(json_build_object(
+                     'day', to_char(e.at at time zone r.timezone, 'YYYY-MM-DD'),
+                     'from', e.from_stage, 'to', e.to_stage) order by e.at, e.seq)
+            from application_events e where e.application_id = a.id
+          ), '[]'::json) as transitions
+        from center_applications a
+        join municipalities m on m.id = a.municipality_id
+        join regions r on r.id = m.region_id
+        where m.region_id = ${regionId} and (a.stage <> 'draft' or exists (
+          select 1 from application_events e where e.application_id = a.id))
+      `.execute(trx);
+      return result.rows;
+    },
 
     /**
      * Lineage links that took effect on or before `day`: the recorded changes, plus the older

@@ -16,8 +16,9 @@ import {
   municipalityOnDay,
   populationCoveredShare,
 } from './coverage.js';
+import { activeOn, activePeriods, stageOn } from './history.js';
 import { toCenterView, toMunicipalityView, toTargetView } from './network.presenter.js';
-import type { NetworkRepo } from './network.repo.js';
+import { isStageInProgress, type NetworkRepo } from './network.repo.js';
 import { resolveShapes } from './shapes.js';
 
 /** The calendar day in the region's time zone (municipal changes take effect by local date). */
@@ -25,6 +26,43 @@ export { localDay };
 
 /** The zone used before any region is loaded. */
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+/**
+ * Centres active and applications in progress on `day`, per municipality they are registered in, from the
+ * recorded history (opening dates, status changes, stage transitions) — so a past day keeps its figures.
+ * A centre without an opening date counts from the programme's start, as on the operator's dashboard.
+ */
+function countsOn(
+  day: string,
+  region: { program_since: number | null },
+  centers: Awaited<ReturnType<NetworkRepo['centerLives']>>,
+  applications: Awaited<ReturnType<NetworkRepo['applicationLives']>>,
+) {
+  const undatedFrom = region.program_since ? `${region.program_since}-01-01` : '0001-01-01';
+  const counts = new Map<string, { active_centers: number; applications_in_progress: number }>();
+  const at = (id: string) => {
+    let c = counts.get(id);
+    if (!c) {
+      c = { active_centers: 0, applications_in_progress: 0 };
+      counts.set(id, c);
+    }
+    return c;
+  };
+  for (const c of centers) {
+    const life = {
+      municipalityId: c.municipality_id,
+      openedOn: c.opened_on,
+      status: c.status,
+      changes: c.changes,
+    };
+    if (activeOn(activePeriods(life, undatedFrom), day)) at(c.municipality_id).active_centers += 1;
+  }
+  for (const a of applications) {
+    const stage = stageOn({ stage: a.stage, stageSince: a.stage_since, transitions: a.transitions }, day);
+    if (stage !== null && isStageInProgress(stage)) at(a.municipality_id).applications_in_progress += 1;
+  }
+  return [...counts].map(([municipality_id, c]) => ({ municipality_id, ...c }));
+}
 
 export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) {
   const { repo, clock } = deps;
@@ -42,10 +80,13 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
   async function municipalityRows(day?: string) {
     const region = await currentRegion();
     const on = day ?? localDay(clock.now(), region.timezone);
-    const inForce = await repo.municipalitiesInForce(region.id, on);
-    const counts = await repo.countsByMunicipality(region.id);
-    const lineage = await repo.lineageUpTo(region.id, on);
-    return { region, rows: countsOnDay(inForce, counts, lineage, on) };
+    const [inForce, centers, applications, lineage] = await Promise.all([
+      repo.municipalitiesInForce(region.id, on),
+      repo.centerLives(region.id),
+      repo.applicationLives(region.id),
+      repo.lineageUpTo(region.id, on),
+    ]);
+    return { region, rows: countsOnDay(inForce, countsOn(on, region, centers, applications), lineage, on) };
   }
 
   return {

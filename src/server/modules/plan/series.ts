@@ -3,49 +3,18 @@
  * lineage. Pure: the data is loaded once (dashboard.repo.ts), then every day asked about is answered in
  * memory — no query per month.
  */
-import type { CenterStatus } from '../../platform/db/schema.js';
 import { countsOnDay, type LineageEdge } from '../network/coverage.js';
+import {
+  activeOn,
+  activePeriods,
+  type CenterLife,
+  type Period,
+  type StatusChange,
+} from '../network/history.js';
 import { laterDay, monthEnd, monthsBetween } from './dates.js';
 import type { RolloutTargetKind } from './plan.tables.js';
 
-export type StatusChange = { day: string; from: CenterStatus | null; to: CenterStatus };
-export type CenterLife = {
-  municipalityId: string;
-  openedOn: string | null;
-  /** The status now. */
-  status: CenterStatus;
-  /** Status changes in time order, each on the local day it happened. */
-  changes: StatusChange[];
-};
-/** A half-open span of days [from, to): active from `from`, no longer on `to` (null: still active). */
-export type Period = { from: string; to: string | null };
-
-/**
- * The days a centre was active: from its opening date (or `undatedFrom` when it has none) while its status
- * was `active`. Before its first recorded change a centre had that change's `from` status (its current
- * status when nothing was ever recorded); a change counts from its own day.
- */
-export function activePeriods(c: CenterLife, undatedFrom: string): Period[] {
-  const start = c.openedOn ?? undatedFrom;
-  const spans: { from: string; status: CenterStatus | null }[] = [
-    { from: '0000-01-01', status: c.changes.length > 0 ? (c.changes[0]?.from ?? null) : c.status },
-    ...c.changes.map((ch) => ({ from: ch.day, status: ch.to })),
-  ];
-  const periods: Period[] = [];
-  spans.forEach((span, i) => {
-    if (span.status !== 'active') return;
-    const end = spans[i + 1]?.from ?? null;
-    const from = laterDay(span.from, start);
-    if (end !== null && end <= from) return;
-    const last = periods.at(-1);
-    if (last && last.to === from) last.to = end;
-    else periods.push({ from, to: end });
-  });
-  return periods;
-}
-
-export const activeOn = (periods: Period[], day: string) =>
-  periods.some((p) => p.from <= day && (p.to === null || day < p.to));
+export { activeOn, activePeriods, type CenterLife, type Period, type StatusChange };
 
 export type MunicipalitySpan = { id: string; effective_from: string; effective_to: string | null };
 export type NetworkHistory = {
