@@ -18,7 +18,7 @@ const { createRuntime } = await dist('runtime.js');
 const { loadConfig } = await dist('platform/config.js');
 const { openPglite, openPostgres } = await dist('platform/db/database.js');
 const { migrateToLatest } = await dist('platform/db/migrate.js');
-const { buildShift } = await dist('modules/signups/signups.fixtures.js');
+const { buildShift, makeEligible } = await dist('modules/signups/signups.fixtures.js');
 
 const url = process.env.DATABASE_URL;
 const handle = url ? await openPostgres(url, 10) : await openPglite({ dataDir: 'memory://' });
@@ -84,6 +84,11 @@ async function volunteers(prefix) {
         .execute()),
     );
   }
+  // every signup checks the birth date and the consent to volunteering
+  await makeEligible(
+    db,
+    users.map((u) => u.id),
+  );
   return users.map((u) => ({
     kind: 'user',
     userId: u.id,

@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { LIMITS } from '../shared/limits.js';
 import { isWebRoute } from '../shared/web-routes.js';
@@ -30,12 +30,22 @@ import { registerSignupRoutes } from './modules/signups/signups.routes.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
 import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes.js';
 import { registerSessions } from './platform/auth/session-plugin.js';
+import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
-import { apiNotFound, registerProblemHandlers } from './platform/http/problem.js';
-import { registerSecurity } from './platform/http/security.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
+import { registerLoadShedding } from './platform/http/load-shedding.js';
+import { openApiComponents, openApiInfo, transformOpenApi } from './platform/http/openapi.js';
+import {
+  apiNotFound,
+  clientErrorHandler,
+  frameworkErrors,
+  registerProblemHandlers,
+} from './platform/http/problem.js';
+import { fastifyTrustProxy, registerSecurity } from './platform/http/security.js';
 import { registerValidation } from './platform/http/validation.js';
+import { RedactingLogController, withRedaction } from './platform/logger.js';
 import type { Services } from './runtime.js';
 
 export type AppDeps = {
@@ -46,29 +56,36 @@ export type AppDeps = {
   /** Built web app (index.html and assets); absent → API only. */
   webDir?: string | null;
   authRateLimit?: { max: number; timeWindow: string };
+  /** Time of idempotency keys (tests move it); the system clock by default. */
+  clock?: Clock;
 };
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, services } = deps;
   const app: FastifyInstance = Fastify({
-    loggerInstance: deps.log as FastifyBaseLogger,
+    loggerInstance: withRedaction(deps.log) as FastifyBaseLogger,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{8,100}$/.test(incoming) ? incoming : randomUUID();
     },
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new RedactingLogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: LIMITS.bodyBytes,
-    trustProxy: config.trustProxy,
+    // errors before routing (bad URL encoding, 414) and from Node's parser (431, 400) as problem+json
+    frameworkErrors,
+    clientErrorHandler,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Bounded queue in front of the database: sheds load with 503 before sessions or anything else run.
+  registerLoadShedding(app, config.loadShedding);
 
   // Only JSON bodies: a cross-site form's text/plain (or urlencoded) body is refused with 415.
   app.removeContentTypeParser('text/plain');
   registerValidation(app);
   registerProblemHandlers(app);
-  await registerSecurity(app, config);
+  await registerSecurity(app, config, services.rateLimits);
   await app.register(cookie);
   registerSessions(app, (token) => services.sessions.resolve(token));
   app.addHook('preHandler', async (request) => {
@@ -81,15 +98,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       throw new AppError('password_change_required', 403, 'Change your temporary password first.');
     }
   });
+  // Idempotency-Key on every POST under /api (ADR 0017); registered before any route.
+  registerIdempotency(app, { db: deps.handle.db, clock: deps.clock ?? systemClock });
 
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Dobroset API', version: '0.1.0', description: 'Regional network of volunteer centres' },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dobroset_session' } },
-      },
-    },
+    openapi: { openapi: '3.1.0', info: openApiInfo, components: openApiComponents },
+    // problem+json errors, operationIds, the CSRF header, session security (platform/http/openapi.ts)
+    transformObject: transformOpenApi,
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

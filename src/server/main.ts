@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { configFrom, withConfigFlags } from './cli/config-flags.js';
+import { guardUnhandledRejections, stopGracefullyOnSignals } from './cli/process-guards.js';
 import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createSessionsRepo } from './modules/accounts/sessions.repo.js';
@@ -10,7 +11,7 @@ import { createSessionService } from './modules/accounts/sessions.service.js';
 import { systemClock } from './platform/clock.js';
 import { type Config, ConfigError, redact } from './platform/config.js';
 import { backupTo, RestoreError, restoreFrom } from './platform/db/backup.js';
-import { type DatabaseHandle, openDatabase } from './platform/db/database.js';
+import { type DatabaseHandle, openDatabase, UNBOUNDED_TIMEOUTS } from './platform/db/database.js';
 import { DataDirLockedError } from './platform/db/lock.js';
 import { migrateToLatest, SchemaTooNewError } from './platform/db/migrate.js';
 import { createJobs } from './platform/jobs/jobs.js';
@@ -29,10 +30,12 @@ async function withDatabase<T>(
   command: string,
   fn: (handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
+  // An operator's command (migrate, backup, restore…) runs as long as it needs: no statement timeouts.
   const handle = await openDatabase({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     lockCommand: command,
+    timeouts: UNBOUNDED_TIMEOUTS,
   });
   try {
     return await fn(handle);
@@ -67,8 +70,11 @@ export function buildCli(): Command {
   ).action(async (options) => {
     const config = configFrom(options);
     const log = createLogger(config.logLevel);
+    guardUnhandledRejections(log);
     const started = Date.now();
-    const runtime = await createRuntime({ config, log });
+    // Without SMTP, mail also lands as .eml files beside the data, so a trial install can open its links.
+    const mailDir = config.smtpUrl ? null : path.join(config.dataDir, 'mail');
+    const runtime = await createRuntime({ config, log, mailDir });
     const seeded = await seedAll(runtime.handle.db, systemClock, { demo: config.demo });
     if (seeded.regionSeeded) log.info('Kuzbass reference data loaded');
     printDemoAccounts(seeded.demoAccounts);
@@ -77,16 +83,7 @@ export function buildCli(): Command {
       ? `PostgreSQL ${redact(config.databaseUrl)}`
       : `embedded database in ${config.dataDir}`;
     log.info({ ms: Date.now() - started }, `Dobroset is running at ${config.publicUrl} (${database})`);
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log.info({ signal }, 'stopping');
-      await runtime.close();
-      process.exit(0);
-    };
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
+    stopGracefullyOnSignals(log, () => runtime.close());
   });
 
   withConfigFlags(

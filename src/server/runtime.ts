@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
+import { type AccountJobs, defineAccountJobs } from './modules/accounts/accounts.jobs.js';
 import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { createLoginThrottle } from './modules/accounts/login-throttle.js';
 import { createSessionsRepo } from './modules/accounts/sessions.repo.js';
 import { createSessionService } from './modules/accounts/sessions.service.js';
 import { createAdminService } from './modules/admin/admin.service.js';
@@ -32,10 +34,13 @@ import { createScheduleService } from './modules/schedule/schedule.service.js';
 import { defineSignupJobs, type SignupJobs } from './modules/signups/signups.jobs.js';
 import { createSignupServices } from './modules/signups/signups.wiring.js';
 import { createVolunteerServices } from './modules/volunteers/volunteers.wiring.js';
+import { createDeviceCookies } from './platform/auth/device-cookie.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
-import { type DatabaseHandle, openDatabase } from './platform/db/database.js';
+import { type DatabaseHandle, openDatabase, withoutTimeouts } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { defineIdempotencySweep } from './platform/http/idempotency.js';
+import { createRateLimits } from './platform/http/rate-limits.js';
 import { createJobs, type Jobs } from './platform/jobs/jobs.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { createFsFileStore } from './platform/storage/fs-file-store.js';
@@ -49,8 +54,10 @@ export function createServices(deps: {
   clock: Clock;
   mailer: Mailer;
   signupJobs: SignupJobs;
+  accountJobs: AccountJobs;
 }) {
   const { handle, config, clock, mailer } = deps;
+  const rateLimits = createRateLimits({ db: handle.db, clock });
   const accountsRepo = createAccountsRepo(handle.db);
   const sessions = createSessionService({
     sessions: createSessionsRepo(handle.db),
@@ -65,6 +72,9 @@ export function createServices(deps: {
     mailer,
     clock,
     publicUrl: config.publicUrl,
+    limits: rateLimits,
+    jobs: deps.accountJobs,
+    throttle: createLoginThrottle({ limits: rateLimits, devices: createDeviceCookies({ db: handle.db }) }),
   });
   const network = createNetworkService({ repo: createNetworkRepo(handle.db), clock });
   const files = createFsFileStore(config.uploadDir);
@@ -80,6 +90,8 @@ export function createServices(deps: {
     repo: createOrganizationsRepo(handle.db),
     network,
     clock,
+    mailer,
+    publicUrl: config.publicUrl,
   });
   const centers = createCentersService({ db: handle.db, repo: createCentersRepo(handle.db), network, clock });
   const exports = createExportsService({ db: handle.db, repo: createExportsRepo(handle.db), network, clock });
@@ -105,6 +117,7 @@ export function createServices(deps: {
     ...applicationServices,
     accounts,
     sessions,
+    rateLimits,
     network,
     plan,
     dashboard,
@@ -129,8 +142,9 @@ export function createServices(deps: {
       timeZone: () => network.timeZone(),
       files,
       uploadMaxBytes: config.uploadMaxMb * 1_048_576,
+      consentChanges: signups.consentChanges,
     }),
-    checkin: createCheckinServices({ db: handle.db, clock, config, signups }),
+    checkin: createCheckinServices({ db: handle.db, clock, config, signups, limits: rateLimits }),
     schedule: createScheduleService({ repo: createScheduleRepo(handle.db), clock }),
   };
 }
@@ -155,6 +169,8 @@ export async function createRuntime(options: {
   /** Run job workers (polling). Tests turn this off and drain queues explicitly. */
   work?: boolean;
   webDir?: string | null;
+  /** Without SMTP, also write each mail as an .eml file here (`dobroset start`: DATA_DIR/mail). */
+  mailDir?: string | null;
   authRateLimit?: { max: number; timeWindow: string };
 }): Promise<Runtime> {
   const { config, log } = options;
@@ -166,9 +182,13 @@ export async function createRuntime(options: {
       dataDir: config.dataDir,
       databaseUrl: config.databaseUrl,
       lockCommand: 'dobroset start',
+      poolSize: config.database.poolSize,
+      timeouts: config.database.timeouts,
+      onConnectionError: (error) => log.warn({ err: error }, 'database connection lost'),
     }));
   try {
-    const applied = await migrateToLatest(handle.db);
+    // Migrations may take longer than a request's statement timeout: they run without it.
+    const applied = await withoutTimeouts(handle, (db) => migrateToLatest(db));
     if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
     const jobs = createJobs(handle.executor, log, { work: options.work ?? true });
     const mailer = createMailer({
@@ -178,12 +198,15 @@ export async function createRuntime(options: {
       log,
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,
+      mailDir: options.mailDir ?? null,
     });
-    const signupJobs = defineSignupJobs(jobs, { sweepSeconds: (options.work ?? true) ? 60 : 0 });
+    const signupJobs = defineSignupJobs(jobs);
+    const accountJobs = defineAccountJobs(jobs);
+    defineIdempotencySweep(jobs, { db: handle.db, clock, log });
     await jobs.start();
     const requeued = await mailer.requeuePending();
     if (requeued > 0) log.info({ requeued }, 'pending mail re-queued');
-    const services = createServices({ handle, config, clock, mailer, signupJobs });
+    const services = createServices({ handle, config, clock, mailer, signupJobs, accountJobs });
     const app = await buildApp({
       config,
       log,
@@ -191,8 +214,11 @@ export async function createRuntime(options: {
       services,
       webDir: options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir,
       authRateLimit: options.authRateLimit,
+      clock,
     });
     await app.ready();
+    // Workers start once every handler is bound (a scheduled job may be waiting already).
+    jobs.work();
     return {
       config,
       handle,

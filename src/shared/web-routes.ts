@@ -16,6 +16,7 @@ const VOLUNTEER_ROUTES: readonly string[] = [
   '/volunteer/profile',
   '/volunteer/consents',
   '/squads/:id',
+  '/my/squads',
   '/volunteers/:userId',
   '/centers/:id/squads',
 ];

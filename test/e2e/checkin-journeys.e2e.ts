@@ -364,6 +364,18 @@ describe('journey B: a coordinator and a weekly opportunity', () => {
       .toEqual([expect.stringContaining('Пётр Ёлкин+7 913 555-12-34')]);
     await expect.poll(counts).toEqual({ expected: 3, arrived: 2, noShow: 0, free: 1 });
 
+    // Someone else with an account is invited by e-mail: they accept in the app; nobody is added now.
+    await page.getByText('Приглашение на почту', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Почта', exact: true }).fill('guest-at-desk@example.ru');
+    await page.getByRole('button', { name: 'Отправить приглашение' }).click();
+    await expect
+      .poll(() => page.getByTestId('desk-announce').textContent())
+      .toContain('Приглашение отправлено на guest-at-desk@example.ru');
+    await expect
+      .poll(() => page.getByTestId('desk-invitations').textContent())
+      .toContain('guest-at-desk@example.ru');
+    await expect.poll(counts).toEqual({ expected: 3, arrived: 2, noShow: 0, free: 1 });
+
     // The other volunteer has not come.
     await page.getByRole('button', { name: 'Не пришёл: Михаил Соколов' }).click();
     await expect

@@ -91,11 +91,21 @@ describe('signups', () => {
     const table = cpage.getByTestId('roster-table');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     expect(await table.locator('tbody tr').first().getAttribute('data-status')).toBe('cancelled');
-    await cpage.getByLabel('Почта добровольца').fill(volunteer.email);
-    await cpage.getByRole('button', { name: 'Записать', exact: true }).click();
+    // The volunteer signed up here before (their own act): found by name and placed directly.
+    await cpage.getByLabel('Имя или почта').fill('Пётр');
+    await cpage.getByRole('button', { name: 'Записать: Доброволец Пётр' }).click();
     await expect.poll(() => table.locator('tbody tr[data-status=confirmed]').count()).toBe(1);
+    // Anyone else is invited by e-mail: nobody is added until they accept.
+    const rowsBefore = await table.locator('tbody tr').count();
+    await cpage.getByRole('textbox', { name: 'Почта', exact: true }).fill('friend@example.ru');
+    await cpage.getByRole('button', { name: 'Отправить приглашение' }).click();
+    await expect.poll(() => cpage.getByText('Приглашение отправлено на friend@example.ru.').count()).toBe(1);
+    await expect
+      .poll(() => cpage.getByTestId('roster-invitations').textContent())
+      .toContain('friend@example.ru');
+    expect(await table.locator('tbody tr').count()).toBe(rowsBefore);
     await cpage.getByRole('textbox', { name: 'Сообщение' }).fill('Сбор в 9:30 у входа');
-    await cpage.getByRole('button', { name: 'Отправить' }).click();
+    await cpage.getByRole('button', { name: 'Отправить', exact: true }).click();
     await expect.poll(() => cpage.getByText('Отправлено 1 человеку.').count()).toBe(1);
     expect(await cpage.getByTestId('roster-summary').textContent()).toContain('1 из 2');
     await expectAccessible(cpage, '/shifts/:id/roster');

@@ -52,6 +52,11 @@ beforeAll(async () => {
     name: 'Зелёный патруль',
     leaderUserId: leader.id,
   });
+  // a named leader leads only after accepting the invitation
+  await server.runtime.services.volunteers.squadLeaders.accept(
+    { ...coordinatorActor, userId: leader.id, email: leader.email, grants: [] },
+    squad.id,
+  );
   const now = new Date();
   await db
     .insertInto('squad_members')

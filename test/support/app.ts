@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { InjectOptions } from 'fastify';
 import pino from 'pino';
+import { ACCOUNT_MAIL_QUEUE } from '../../src/server/modules/accounts/accounts.jobs.js';
 import { createTestClock } from '../../src/server/platform/clock.js';
 import { loadConfig } from '../../src/server/platform/config.js';
 import { MAIL_QUEUE } from '../../src/server/platform/mail/mailer.js';
@@ -56,6 +57,8 @@ export async function createTestPlatform(
 
   /** Delivers queued mail now and returns the outbox, newest last. */
   async function mailbox(to?: string) {
+    // "send me a link" requests are queued first (accounts.jobs.ts), then their mail is delivered
+    await runtime.jobs.drain(ACCOUNT_MAIL_QUEUE);
     await runtime.jobs.drain(MAIL_QUEUE);
     let q = db.selectFrom('outbox_emails').selectAll().orderBy('created_at');
     if (to) q = q.where('to_address', '=', to);

@@ -1,6 +1,10 @@
 /**
  * A throwaway PostgreSQL cluster from the local binaries, on a free port, for the test suite. PostgreSQL
  * refuses to run as root, so as root the cluster runs as the `postgres` system user.
+ *
+ * Fault tests drive the same cluster through outages: `halt()` / `start()` (pg_ctl stop -m fast, then the
+ * same data and port again) and `pause()` / `resume()` (SIGSTOP / SIGCONT of every server process: a
+ * database that hangs without closing connections).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,7 +28,7 @@ export function findPostgresBin(): string {
   return found;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -36,7 +40,46 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type Cluster = { url: string; stop(): Promise<void> };
+export type Cluster = {
+  url: string;
+  port: number;
+  /** Stops the server and removes its files. */
+  stop(): Promise<void>;
+  /** Shuts the server down (`pg_ctl stop -m fast` by default), keeping its data for `start()`. */
+  halt(mode?: 'fast' | 'immediate'): Promise<void>;
+  /** Starts a halted server again on the same port and waits until it accepts connections. */
+  start(): Promise<void>;
+  /** SIGSTOP to every server process: connections stay open, nothing answers. */
+  pause(): void;
+  /** SIGCONT to the processes `pause()` stopped. */
+  resume(): void;
+};
+
+/** The pids of a process and all its descendants (Linux /proc). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid …: comm may contain spaces, so read after the last ')'
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    out.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
 
 export async function startThrowawayCluster(): Promise<Cluster> {
   const bin = findPostgresBin();
@@ -63,61 +106,103 @@ export async function startThrowawayCluster(): Promise<Cluster> {
   ]);
   execFileSync(initCmd, [...initArgs], { stdio: 'ignore' });
   const port = await freePort();
-  const [cmd, args] = run('postgres', [
-    '-D',
-    dataDir,
-    '-p',
-    String(port),
-    '-k',
-    socketDir,
-    '-c',
-    'listen_addresses=127.0.0.1',
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
-    '-c',
-    'max_connections=200',
-  ]);
-  const child: ChildProcess = spawn(cmd, [...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      break;
-    } catch {
-      await client.end().catch(() => undefined);
-      if (child.exitCode !== null || Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`PostgreSQL did not start: ${stderr.slice(-2000)}`);
+  let child: ChildProcess | null = null;
+  let paused: number[] = [];
+
+  async function launch() {
+    const [cmd, args] = run('postgres', [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-k',
+      socketDir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
+    ]);
+    const started = spawn(cmd, [...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = started;
+    let stderr = '';
+    started.stderr?.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const client = new pg.Client({ connectionString: url });
+      try {
+        await client.connect();
+        await client.end();
+        return;
+      } catch {
+        await client.end().catch(() => undefined);
+        if (started.exitCode !== null || Date.now() > deadline) {
+          started.kill('SIGKILL');
+          throw new Error(`PostgreSQL did not start: ${stderr.slice(-2000)}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
       }
-      await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return {
+
+  function postmasterPid(): number | null {
+    try {
+      return Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    } catch {
+      return null;
+    }
+  }
+
+  async function halt(mode: 'fast' | 'immediate' = 'fast') {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    if (paused.length > 0) cluster.resume();
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    // pg_ctl's shutdown reaches the server itself (runuser does not forward every signal).
+    const [stopCmd, stopArgs] = run('pg_ctl', ['stop', '-D', dataDir, '-m', mode, '-w', '-t', '20']);
+    try {
+      execFileSync(stopCmd, [...stopArgs], { stdio: 'ignore' });
+    } catch {
+      running.kill('SIGKILL');
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    child = null;
+  }
+
+  await launch();
+  const cluster: Cluster = {
     url,
+    port,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        // pg_ctl's fast shutdown reaches the server itself (runuser does not forward every signal).
-        const [stopCmd, stopArgs] = run('pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '20']);
-        try {
-          execFileSync(stopCmd, [...stopArgs], { stdio: 'ignore' });
-        } catch {
-          child.kill('SIGKILL');
-        }
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-      }
+      await halt('fast');
       fs.rmSync(dir, { recursive: true, force: true });
     },
+    halt,
+    start: launch,
+    pause() {
+      const pm = postmasterPid();
+      if (!pm) throw new Error('the server is not running');
+      paused = processTree(pm);
+      for (const pid of paused) process.kill(pid, 'SIGSTOP');
+    },
+    resume() {
+      for (const pid of paused) {
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {
+          // gone meanwhile
+        }
+      }
+      paused = [];
+    },
   };
+  return cluster;
 }

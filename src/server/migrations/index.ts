@@ -13,6 +13,9 @@ import * as m0010 from './0010_opportunity_details.js';
 import * as m0011 from './0011_signups.js';
 import * as m0012 from './0012_volunteer_profiles_and_squads.js';
 import * as m0013 from './0013_checkin_reminders_photos.js';
+import * as m0015 from './0015_shift_sequence_and_invitations.js';
+import * as m0016 from './0016_security_hardening.js';
+import * as m0017 from './0017_idempotency_and_versions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -28,4 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011_signups': m0011,
   '0012_volunteer_profiles_and_squads': m0012,
   '0013_checkin_reminders_photos': m0013,
+  '0015_shift_sequence_and_invitations': m0015,
+  '0016_security_hardening': m0016,
+  '0017_idempotency_and_versions': m0017,
 };

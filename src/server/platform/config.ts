@@ -2,7 +2,9 @@
  * Configuration from environment variables (and CLI flags that override them), validated once at boot.
  * An invalid value stops the start with a message naming the variable.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
+import { type DatabaseTimeouts, DEFAULT_TIMEOUTS } from './db/timeouts.js';
 
 export type Config = {
   port: number;
@@ -18,11 +20,21 @@ export type Config = {
   mapTileAttribution: string | null;
   sessionIdleMinutes: number;
   sessionAbsoluteDays: number;
-  trustProxy: boolean;
+  /** Proxy hops to trust for the client address: none, a count from the socket, or known addresses. */
+  trustProxy: TrustProxy;
   uploadDir: string;
   uploadMaxMb: number;
   signupLimits: { maxHoursPerDay: number; minRestHours: number; offerHours: number };
+  /** PostgreSQL pool and how long the app waits for the server (DATABASE_*; not used by PGlite). */
+  database: { poolSize: number; timeouts: DatabaseTimeouts };
+  /** How long /api/ready waits for the database before it answers 503. */
+  readyTimeoutMs: number;
+  /** The queue in front of the database: API requests at once, waiting, and how long they may wait. */
+  loadShedding: { maxInFlight: number; maxQueued: number; maxQueueWaitMs: number };
 };
+
+/** `false`: the socket's address is the client's; a number: that many proxy hops; a list: those proxies. */
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   constructor(
@@ -53,7 +65,7 @@ export const CONFIG_VARIABLES = [
     'SMTP_URL',
     '--smtp-url',
     '(unset)',
-    'SMTP server URL (smtp:// or smtps://); unset = mail goes to the outbox table and the log',
+    'SMTP server URL (smtp:// or smtps://); unset = mail is kept in the outbox table and as .eml files in DATA_DIR/mail',
   ],
   ['MAIL_FROM', '--mail-from', 'Dobroset <no-reply@localhost>', 'Sender address of outgoing mail'],
   [
@@ -87,7 +99,7 @@ export const CONFIG_VARIABLES = [
     'TRUST_PROXY',
     '--trust-proxy',
     'false',
-    'Trust X-Forwarded-* headers (set behind a reverse proxy / load balancer)',
+    'Reverse proxies whose X-Forwarded-For is believed: false, a hop count (1 = the proxy in front; true = 1), or a comma-separated list of proxy addresses/CIDRs',
   ],
   [
     'UPLOAD_DIR',
@@ -108,6 +120,55 @@ export const CONFIG_VARIABLES = [
     '--offer-hours',
     '12',
     'How long a freed place is held for the next waitlisted volunteer (1–168)',
+  ],
+  ['DATABASE_POOL_SIZE', '--database-pool-size', '10', 'PostgreSQL connections per instance (1–200)'],
+  [
+    'DATABASE_CONNECT_TIMEOUT_MS',
+    '--database-connect-timeout-ms',
+    '5000',
+    'Longest wait to open a PostgreSQL connection or get a free one from the pool (then 503)',
+  ],
+  [
+    'DATABASE_STATEMENT_TIMEOUT_MS',
+    '--database-statement-timeout-ms',
+    '15000',
+    "PostgreSQL statement_timeout of the app's connections (0 = none; migrations and backups have none)",
+  ],
+  [
+    'DATABASE_LOCK_TIMEOUT_MS',
+    '--database-lock-timeout-ms',
+    '5000',
+    'PostgreSQL lock_timeout: longest wait for a locked row (0 = none); then 503 database_busy',
+  ],
+  [
+    'DATABASE_QUERY_TIMEOUT_MS',
+    '--database-query-timeout-ms',
+    '20000',
+    'Client-side wait for an answer from a hung PostgreSQL, then the connection is dropped (0 = none)',
+  ],
+  [
+    'READY_TIMEOUT_MS',
+    '--ready-timeout-ms',
+    '2000',
+    '/api/ready answers 503 (database "timeout") when the database does not answer within this',
+  ],
+  [
+    'MAX_REQUESTS_IN_FLIGHT',
+    '--max-requests-in-flight',
+    '64',
+    'API requests served at once per instance; more wait in a queue (health checks are exempt)',
+  ],
+  [
+    'MAX_REQUESTS_QUEUED',
+    '--max-requests-queued',
+    '512',
+    'API requests that may wait for a turn; beyond that, 503 overloaded at once',
+  ],
+  [
+    'MAX_QUEUE_WAIT_MS',
+    '--max-queue-wait-ms',
+    '2000',
+    'Longest wait for a turn before a request is answered 503 overloaded',
   ],
 ] as const;
 
@@ -151,6 +212,41 @@ export function redact(value: string): string {
   return value.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: `false` (default), a hop count, or proxy addresses. `true` means ONE hop (the proxy right
+ * in front), never "believe every X-Forwarded-For entry", which would let a client choose its address.
+ */
+export function trustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (['', '0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) return 1;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `must count at most 10 proxy hops, got ${hops}`);
+    return hops;
+  }
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (PROXY_NAMES.has(entry)) continue;
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixOk || extra !== undefined) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be false, a hop count or proxy addresses/CIDRs (e.g. 10.0.0.1,192.168.0.0/16), got "${entry}"`,
+      );
+    }
+  }
+  return entries;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
@@ -185,7 +281,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION?.trim() || null,
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 720, 5, 60 * 24 * 30),
     sessionAbsoluteDays: int(env, 'SESSION_ABSOLUTE_DAYS', 30, 1, 365),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     uploadDir: path.resolve(cwd, env.UPLOAD_DIR?.trim() || path.join(dataDirRaw, 'uploads')),
     uploadMaxMb: int(env, 'UPLOAD_MAX_MB', 10, 1, 100),
     signupLimits: {
@@ -193,5 +289,29 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       minRestHours: int(env, 'MIN_REST_HOURS', 1, 0, 48),
       offerHours: int(env, 'OFFER_HOURS', 12, 1, 168),
     },
+    database: databaseSettings(env),
+    readyTimeoutMs: int(env, 'READY_TIMEOUT_MS', 2_000, 100, 60_000),
+    loadShedding: {
+      maxInFlight: int(env, 'MAX_REQUESTS_IN_FLIGHT', 64, 1, 10_000),
+      maxQueued: int(env, 'MAX_REQUESTS_QUEUED', 512, 0, 100_000),
+      maxQueueWaitMs: int(env, 'MAX_QUEUE_WAIT_MS', 2_000, 0, 120_000),
+    },
   };
+}
+
+function databaseSettings(env: Env): Config['database'] {
+  const timeouts: DatabaseTimeouts = {
+    connectMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_TIMEOUTS.connectMs, 100, 600_000),
+    statementMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_TIMEOUTS.statementMs, 0, 3_600_000),
+    lockMs: int(env, 'DATABASE_LOCK_TIMEOUT_MS', DEFAULT_TIMEOUTS.lockMs, 0, 3_600_000),
+    idleInTransactionMs: DEFAULT_TIMEOUTS.idleInTransactionMs,
+    queryMs: int(env, 'DATABASE_QUERY_TIMEOUT_MS', DEFAULT_TIMEOUTS.queryMs, 0, 3_600_000),
+  };
+  if (timeouts.queryMs > 0 && (timeouts.statementMs === 0 || timeouts.queryMs <= timeouts.statementMs)) {
+    throw new ConfigError(
+      'DATABASE_QUERY_TIMEOUT_MS',
+      'must be larger than DATABASE_STATEMENT_TIMEOUT_MS (and that one set), so the server cancels a slow statement before the client gives up on the connection',
+    );
+  }
+  return { poolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200), timeouts };
 }

@@ -25,6 +25,7 @@ export const User = Type.Object({
   mustChangePassword: Type.Boolean(),
   roles: Type.Array(RoleAssignment),
   createdAt: IsoDateTime,
+  version: Type.Integer({ description: 'Its version (the ETag): send it back as If-Match to edit' }),
 });
 export type User = Static<typeof User>;
 export const UserEnvelope = Type.Object({ user: User });

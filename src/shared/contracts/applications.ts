@@ -57,6 +57,7 @@ export const ApplicationStage = Type.Object({
   active: Type.Boolean(),
   /** draft; review (submitted and the operator's stages up to opened); final (opened); off_path. */
   kind: StageKind,
+  version: Type.Integer({ description: 'Its version: the ETag; send it back as If-Match to edit' }),
 });
 export type ApplicationStage = Static<typeof ApplicationStage>;
 export const ApplicationStageList = Type.Object({ items: Type.Array(ApplicationStage) });
@@ -101,6 +102,7 @@ export const DocumentKind = Type.Object({
   neededByStage: Type.String(),
   position: Type.Integer(),
   active: Type.Boolean(),
+  version: Type.Integer({ description: 'Its version: the ETag; send it back as If-Match to edit' }),
 });
 export type DocumentKind = Static<typeof DocumentKind>;
 export const DocumentKindList = Type.Object({ items: Type.Array(DocumentKind) });
@@ -140,6 +142,7 @@ export const ServiceKind = Type.Object({
   nameEn: Type.String(),
   position: Type.Integer(),
   active: Type.Boolean(),
+  version: Type.Integer({ description: 'Its version: the ETag; send it back as If-Match to edit' }),
 });
 export type ServiceKind = Static<typeof ServiceKind>;
 export const ServiceKindList = Type.Object({ items: Type.Array(ServiceKind) });
@@ -277,6 +280,7 @@ export const ApplicationSummary = Type.Object({
   isDemo: Type.Boolean(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  version: Type.Integer({ description: 'Its version (the ETag): send it back as If-Match to edit' }),
 });
 export type ApplicationSummary = Static<typeof ApplicationSummary>;
 

@@ -1,7 +1,7 @@
 /** Contract of the check-in feature: QR codes, the volunteer's scan, the coordinator's desk, walk-ins. */
 import { type Static, Type } from 'typebox';
 import { IsoDateTime, Nullable, Uuid } from './common.js';
-import { SIGNUP_STATUSES } from './signups.js';
+import { Invitation, SIGNUP_STATUSES } from './signups.js';
 
 export const CheckinShiftParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const CheckinSignupParams = Type.Object({ id: Uuid });
@@ -93,6 +93,7 @@ export const Desk = Type.Object({
   roles: Type.Array(Type.Object({ id: Uuid, name: Type.String(), capacity: Type.Integer() })),
   entries: Type.Array(DeskEntry),
   walkIns: Type.Array(WalkIn),
+  invitations: Type.Array(Invitation, { description: 'Walk-ups invited by e-mail, not yet accepted' }),
 });
 export type Desk = Static<typeof Desk>;
 
@@ -103,9 +104,15 @@ export const DeskActionBody = Type.Object(
 export type DeskAction = Static<typeof DeskActionBody>['action'];
 export const DeskEntryEnvelope = Type.Object({ entry: DeskEntry });
 
+/**
+ * A walk-up: `userId` of someone related to the centre (found with `GET /api/shifts/:id/candidates`),
+ * straight to attended; `email`: an invitation they accept in their own account; `fullName`: a walk-in
+ * without an account.
+ */
 export const WalkUpBody = Type.Object(
   {
-    email: Type.Optional(Type.String({ minLength: 3, maxLength: 254 })),
+    userId: Type.Optional(Uuid),
+    email: Type.Optional(Type.String({ minLength: 3, maxLength: 254, format: 'email' })),
     fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     contact: Type.Optional(Type.String({ maxLength: 200 })),
     roleId: Type.Optional(Uuid),
@@ -113,7 +120,11 @@ export const WalkUpBody = Type.Object(
   { additionalProperties: false },
 );
 export type WalkUpBody = Static<typeof WalkUpBody>;
-export const WalkUpResult = Type.Object({ entry: Nullable(DeskEntry), walkIn: Nullable(WalkIn) });
+export const WalkUpResult = Type.Object({
+  entry: Nullable(DeskEntry),
+  walkIn: Nullable(WalkIn),
+  invitation: Nullable(Invitation),
+});
 export const WalkInEnvelope = Type.Object({ walkIn: WalkIn });
 export const RemoveWalkInBody = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 500 }) },

@@ -12,6 +12,7 @@ import { monitoringEndpoints } from './monitoring.endpoints.js';
 import * as MC from './municipal-changes.js';
 import * as N from './network.js';
 import { opportunitiesEndpoints } from './opportunities.endpoints.js';
+import { organizationsEndpoints } from './organizations.endpoints.js';
 import * as O from './organizations.js';
 import { planEndpoints } from './plan.endpoints.js';
 import { scheduleEndpoints } from './schedule.endpoints.js';
@@ -26,7 +27,7 @@ export const endpoints = {
   ready: { method: 'GET', path: '/api/ready', response: S.Ready },
   config: { method: 'GET', path: '/api/public/config', response: S.PublicConfig },
 
-  register: { method: 'POST', path: '/api/auth/register', body: A.RegisterBody, response: A.UserEnvelope },
+  register: { method: 'POST', path: '/api/auth/register', body: A.RegisterBody, response: A.Accepted },
   verifyEmail: {
     method: 'POST',
     path: '/api/auth/verify-email',
@@ -162,6 +163,7 @@ export const endpoints = {
   ...planEndpoints,
   ...mapEndpoints,
   ...volunteersEndpoints,
+  ...organizationsEndpoints,
   ...opportunitiesEndpoints,
   ...signupsEndpoints,
   ...checkinEndpoints,

@@ -181,6 +181,7 @@ export const Round = Type.Object({
   openedAt: IsoDateTime,
   closedBy: Nullable(Person),
   closedAt: Nullable(IsoDateTime),
+  version: Type.Integer({ description: "The round's scores sheet version (+1 per score entered): its ETag" }),
 });
 export type Round = Static<typeof Round>;
 export const RoundList = Type.Object({ items: Type.Array(Round) });

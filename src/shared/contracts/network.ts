@@ -54,6 +54,7 @@ export const Center = Type.Object({
   email: Nullable(Type.String()),
   website: Nullable(Type.String()),
   description: Nullable(Type.String()),
+  version: Type.Integer({ description: 'Its version (the ETag): send it back as If-Match to edit' }),
 });
 export type Center = Static<typeof Center>;
 export const CenterList = Type.Object({ items: Type.Array(Center) });

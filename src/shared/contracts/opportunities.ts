@@ -95,6 +95,7 @@ export const Shift = Type.Object({
   status: Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')]),
   seriesId: Nullable(Uuid),
   occurrenceDate: Nullable(IsoDate),
+  version: Type.Integer({ description: 'Its version (the ETag): send it back as If-Match to edit' }),
   roles: Type.Array(ShiftRole),
 });
 export type Shift = Static<typeof Shift>;
@@ -112,6 +113,7 @@ export const Series = Type.Object({
   capacity: Type.Integer(),
   roles: Type.Array(RoleInput),
   timeZone: Type.String(),
+  version: Type.Integer({ description: "The series' version: its ETag; send it back as If-Match to edit" }),
 });
 export type Series = Static<typeof Series>;
 
@@ -142,6 +144,7 @@ export const Opportunity = Type.Object({
   series: Type.Array(Series),
   isDemo: Type.Boolean(),
   updatedAt: IsoDateTime,
+  version: Type.Integer({ description: 'Its version (the ETag): send it back as If-Match to edit' }),
 });
 export type Opportunity = Static<typeof Opportunity>;
 export const OpportunityEnvelope = Type.Object({ opportunity: Opportunity });

@@ -45,6 +45,14 @@ export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
 
 export const Representative = Type.Object({ userId: Uuid, displayName: Type.String(), email: Type.String() });
 
+/** A pending invitation to represent the organization, addressed to an e-mail address. */
+export const OrganizationInvitation = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  invitedAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+});
+
 export const Organization = Type.Object({
   id: Uuid,
   name: Type.String(),
@@ -60,8 +68,11 @@ export const Organization = Type.Object({
   isPlaceholder: Type.Boolean(),
   isDemo: Type.Boolean(),
   representatives: Type.Array(Representative),
+  /** Invitations not answered yet (the same for a registered and an unknown address). */
+  invitations: Type.Array(OrganizationInvitation),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  version: Type.Integer({ description: 'Its version (the ETag): send it back as If-Match to edit' }),
 });
 export type Organization = Static<typeof Organization>;
 export const OrganizationEnvelope = Type.Object({ organization: Organization });
@@ -92,3 +103,14 @@ export const InnCheck = Type.Object({
   valid: Type.Boolean(),
   duplicateOf: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
 });
+
+/** An invitation addressed to the signed-in user's own e-mail address. */
+export const MyOrganizationInvitation = Type.Object({
+  id: Uuid,
+  organization: Type.Object({ id: Uuid, name: Type.String() }),
+  invitedAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+});
+export const MyOrganizationInvitationList = Type.Object({ items: Type.Array(MyOrganizationInvitation) });
+export const InvitationIdParams = Type.Object({ id: Uuid });
+export const OrganizationInvitationParams = Type.Object({ id: Uuid, invitationId: Uuid });

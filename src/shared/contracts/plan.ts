@@ -18,6 +18,7 @@ export const PlanTargetItem = Type.Object({
   dueDate: IsoDate,
   target: Type.Integer(),
   note: Nullable(Type.String()),
+  version: Type.Integer({ description: 'Its version (the ETag): send it back as If-Match to edit' }),
 });
 export type PlanTargetItem = Static<typeof PlanTargetItem>;
 

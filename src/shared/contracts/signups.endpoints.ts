@@ -57,6 +57,38 @@ export const signupsEndpoints = {
     body: G.AssignBody,
     response: G.SignupEnvelope,
   },
+  shiftCandidates: {
+    method: 'GET',
+    path: '/api/shifts/:id/candidates',
+    params: G.ShiftParams,
+    query: G.CandidatesQuery,
+    response: G.CandidateList,
+  },
+  inviteVolunteer: {
+    method: 'POST',
+    path: '/api/shifts/:id/invitations',
+    params: G.ShiftParams,
+    body: G.InviteBody,
+    response: G.InvitationEnvelope,
+  },
+  withdrawInvitation: {
+    method: 'POST',
+    path: '/api/invitations/:id/withdraw',
+    params: G.InvitationParams,
+    response: G.InvitationEnvelope,
+  },
+  acceptInvitation: {
+    method: 'POST',
+    path: '/api/invitations/:id/accept',
+    params: G.InvitationParams,
+    response: G.SignupEnvelope,
+  },
+  declineInvitation: {
+    method: 'POST',
+    path: '/api/invitations/:id/decline',
+    params: G.InvitationParams,
+    response: G.MyInvitationEnvelope,
+  },
   messageShift: {
     method: 'POST',
     path: '/api/shifts/:id/message',

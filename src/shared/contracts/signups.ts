@@ -26,8 +26,20 @@ export const AttendanceBody = Type.Object(
   { status: Type.Enum(['attended', 'no_show'] as const) },
   { additionalProperties: false },
 );
+/** Directly onto the shift: someone found among the centre's people (`GET /api/shifts/:id/candidates`). */
 export const AssignBody = Type.Object(
-  { email: Type.String({ minLength: 3, maxLength: 254 }), roleId: Type.Optional(Uuid) },
+  { userId: Uuid, roleId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+/** An invitation by e-mail: the address gets it; the person accepts in their own account. */
+export const InviteBody = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 254, format: 'email' }), roleId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+export type InviteBody = Static<typeof InviteBody>;
+export const InvitationParams = Type.Object({ id: Uuid });
+export const CandidatesQuery = Type.Object(
+  { q: Type.Optional(Type.String({ maxLength: 100 })) },
   { additionalProperties: false },
 );
 export const MessageBody = Type.Object(
@@ -76,9 +88,50 @@ export const Swap = Type.Object({
 export type Swap = Static<typeof Swap>;
 export const SwapEnvelope = Type.Object({ swap: Swap });
 
+const InvitationSource = Type.Enum(['coordinator', 'desk'] as const, {
+  description:
+    'coordinator: from the roster (accepting confirms a place); desk: at check-in (accepting checks in)',
+});
+
+/**
+ * An invitation as the coordinator sees it: the address as typed and whether it was accepted. Until then
+ * it is `pending` — also when the address has no account or the person declined: the answer never tells
+ * whether an address is registered.
+ */
+export const Invitation = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  status: Type.Enum(['pending', 'accepted', 'withdrawn'] as const),
+  source: InvitationSource,
+  role: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  createdAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+});
+export type Invitation = Static<typeof Invitation>;
+export const InvitationEnvelope = Type.Object({ invitation: Invitation });
+
+/** An invitation as its addressee sees it. */
+export const MyInvitation = Type.Object({
+  id: Uuid,
+  status: Type.Enum(['pending', 'accepted', 'declined', 'withdrawn'] as const),
+  source: InvitationSource,
+  role: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  createdAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+  shift: ShiftSummary,
+});
+export type MyInvitation = Static<typeof MyInvitation>;
+export const MyInvitationEnvelope = Type.Object({ invitation: MyInvitation });
+
+/** Someone related to the centre by their own act (an earlier signup there, a member of its squad). */
+export const Candidate = Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() });
+export type Candidate = Static<typeof Candidate>;
+export const CandidateList = Type.Object({ items: Type.Array(Candidate) });
+
 export const MySignups = Type.Object({
   items: Type.Array(Signup),
   swaps: Type.Array(Swap, { description: 'Pending swap offers to and from me' }),
+  invitations: Type.Array(MyInvitation, { description: 'Open invitations to shifts, to my address' }),
 });
 export type MySignups = Static<typeof MySignups>;
 
@@ -94,6 +147,17 @@ export const RosterEntry = Type.Object({
 });
 export type RosterEntry = Static<typeof RosterEntry>;
 
+/** Someone who came without an account and holds a place (added at the check-in desk). */
+export const RosterWalkIn = Type.Object({
+  id: Uuid,
+  fullName: Type.String(),
+  contact: Nullable(Type.String()),
+  role: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  checkedInAt: IsoDateTime,
+  checkedOutAt: Nullable(IsoDateTime),
+});
+export type RosterWalkIn = Static<typeof RosterWalkIn>;
+
 export const Roster = Type.Object({
   shift: Type.Object({
     id: Uuid,
@@ -102,7 +166,7 @@ export const Roster = Type.Object({
     endsAt: IsoDateTime,
     status: Type.String(),
     capacity: Type.Integer(),
-    held: Type.Integer({ description: 'Places held: confirmed, offered and attended' }),
+    held: Type.Integer({ description: 'Places held: confirmed, offered, attended and walk-ins' }),
     signupMode: Type.Enum(['auto', 'approval'] as const),
     center: Type.Object({ id: Uuid, name: Type.String() }),
   }),
@@ -110,6 +174,8 @@ export const Roster = Type.Object({
     Type.Object({ id: Uuid, name: Type.String(), capacity: Type.Integer(), held: Type.Integer() }),
   ),
   entries: Type.Array(RosterEntry),
+  walkIns: Type.Array(RosterWalkIn, { description: 'Walk-ins without an account: they hold places too' }),
+  invitations: Type.Array(Invitation, { description: 'Open invitations by e-mail (not yet accepted)' }),
 });
 export type Roster = Static<typeof Roster>;
 

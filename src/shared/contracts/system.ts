@@ -3,7 +3,9 @@ import { Type } from 'typebox';
 export const Health = Type.Object({ status: Type.Literal('ok') });
 export const Ready = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
-  database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+  database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable'), Type.Literal('timeout')], {
+    description: 'unreachable: the connection failed; timeout: no answer within READY_TIMEOUT_MS',
+  }),
   migrations: Type.Object({ applied: Type.Integer(), expected: Type.Integer(), current: Type.Boolean() }),
 });
 

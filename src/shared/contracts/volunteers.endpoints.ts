@@ -84,4 +84,22 @@ export const volunteersEndpoints = {
     body: V.AssignLeaderBody,
     response: V.SquadEnvelope,
   },
+  acceptSquadLeadership: {
+    method: 'POST',
+    path: '/api/squads/:id/leadership/accept',
+    params: V.SquadParams,
+    response: V.SquadEnvelope,
+  },
+  declineSquadLeadership: {
+    method: 'POST',
+    path: '/api/squads/:id/leadership/decline',
+    params: V.SquadParams,
+    response: V.SquadEnvelope,
+  },
+  withdrawSquadLeaderInvitation: {
+    method: 'DELETE',
+    path: '/api/squads/:id/leader-invitations/:userId',
+    params: V.SquadMemberParams,
+    response: V.SquadEnvelope,
+  },
 } as const;

@@ -84,6 +84,9 @@ export const OwnProfile = Type.Object({
   photoUrl: Nullable(Type.String()),
   eligibility: Eligibility,
   updatedAt: Nullable(IsoDateTime),
+  version: Type.Integer({
+    description: 'The profile version (1 before the first save): its ETag; send it back as If-Match to save',
+  }),
 });
 export type OwnProfile = Static<typeof OwnProfile>;
 export const OwnProfileEnvelope = Type.Object({ profile: OwnProfile });
@@ -211,7 +214,16 @@ export const SquadMemberView = Type.Object({
   displayName: Type.String(),
   status: Type.Union([Type.Literal('requested'), Type.Literal('active'), Type.Literal('removed')]),
   isLeader: Type.Boolean(),
+  /** Invited to lead the squad and not answered yet. */
+  invitedToLead: Type.Boolean(),
   requestedAt: IsoDateTime,
+});
+/** A pending invitation to lead a squad (only the invitee's answer makes them a leader). */
+export const SquadLeaderInvitation = Type.Object({
+  userId: Uuid,
+  /** The invitee's name when they are a member of the squad; null for anyone else. */
+  displayName: Nullable(Type.String()),
+  invitedAt: IsoDateTime,
 });
 export const Squad = Type.Object({
   id: Uuid,
@@ -224,10 +236,15 @@ export const Squad = Type.Object({
   leaders: Type.Array(Type.Object({ userId: Uuid, displayName: Type.String() })),
   /** The viewer's own membership status, if any. */
   myStatus: Nullable(Type.String()),
+  /** The viewer has been invited to lead this squad and may accept or decline. */
+  myLeaderInvitation: Type.Boolean(),
   canManage: Type.Boolean(),
+  version: Type.Integer({ description: 'Its version (the ETag): send it back as If-Match to edit' }),
   /** Only for those who manage the squad. */
   inviteCode: Nullable(Type.String()),
   members: Nullable(Type.Array(SquadMemberView)),
+  /** Pending leader invitations; only for those who manage the squad. */
+  leaderInvitations: Nullable(Type.Array(SquadLeaderInvitation)),
 });
 export type Squad = Static<typeof Squad>;
 export const SquadEnvelope = Type.Object({ squad: Squad });
@@ -252,6 +269,7 @@ export const CreateSquadBody = Type.Object(
     name: Type.String({ maxLength: 120 }),
     focus: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
     tags: Type.Optional(Type.Array(SquadTag, { maxItems: 10 })),
+    /** Invites this person to lead the squad; they become leader and member only by accepting. */
     leaderUserId: Type.Optional(Nullable(Uuid)),
   },
   { additionalProperties: false },

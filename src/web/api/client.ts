@@ -5,13 +5,16 @@
 import type { Static, TSchema } from 'typebox';
 import type { Problem } from '../../shared/contracts/common';
 import type { EndpointName, Endpoints } from '../../shared/contracts/endpoints';
+import type { ProblemCode } from '../../shared/problems';
 import { currentLocale } from '../i18n';
+import { fetchWithRetry, idempotencyHeader, newIdempotencyKey } from './retry';
 import type { Route, RouteTable } from './route-table';
 import { applicationsRoutes } from './routes/applications';
 import { checkinRoutes } from './routes/checkin';
 import { mapRoutes } from './routes/map';
 import { monitoringRoutes } from './routes/monitoring';
 import { opportunitiesRoutes } from './routes/opportunities';
+import { organizationsRoutes } from './routes/organizations';
 import { planRoutes } from './routes/plan';
 import { scheduleRoutes } from './routes/schedule';
 import { signupsRoutes } from './routes/signups';
@@ -33,7 +36,11 @@ type OptionalField<K extends string, T> = [T] extends [undefined] ? { [P in K]?:
 
 export type RequestOptions<N extends EndpointName> = Field<'body', BodyOf<N>> &
   Field<'params', ParamsOf<N>> &
-  OptionalField<'query', QueryOf<N>> & { signal?: AbortSignal };
+  OptionalField<'query', QueryOf<N>> & {
+    signal?: AbortSignal;
+    /** The version of the record the edit started from: sent as `If-Match` (412 when it changed). */
+    ifMatch?: number;
+  };
 
 type NeedsOptions<N extends EndpointName> = [BodyOf<N>] extends [undefined]
   ? [ParamsOf<N>] extends [undefined]
@@ -52,6 +59,7 @@ const routes: RouteTable<EndpointName> = {
   ...planRoutes,
   ...mapRoutes,
   ...volunteersRoutes,
+  ...organizationsRoutes,
   ...opportunitiesRoutes,
   ...signupsRoutes,
   ...checkinRoutes,
@@ -104,8 +112,9 @@ export class ApiError extends Error {
     return this.problem.status;
   }
 
-  get code(): string {
-    return this.problem.code;
+  /** A code from the shared catalogue (src/shared/problems), or one the client made up itself. */
+  get code(): ClientProblemCode {
+    return this.problem.code as ClientProblemCode;
   }
 
   get fieldErrors(): FieldError[] {
@@ -114,6 +123,12 @@ export class ApiError extends Error {
 }
 
 export const NETWORK_ERROR = 'network_error';
+/**
+ * The codes the web may compare against: the server's catalogue (type only — its texts stay out of the
+ * bundle; the server's `detail` is already in the UI language), a network failure, or `http_<status>`
+ * for an answer that was not problem+json (a proxy's error page).
+ */
+export type ClientProblemCode = ProblemCode | typeof NETWORK_ERROR | `http_${number}`;
 
 function buildUrl(path: string, params: unknown, query: unknown): string {
   const values = (params ?? {}) as Record<string, string | number>;
@@ -166,6 +181,7 @@ export async function api<N extends EndpointName>(name: N, ...args: Args<N>): Pr
     params?: unknown;
     query?: unknown;
     signal?: AbortSignal;
+    ifMatch?: number;
   };
   const route: Route<EndpointName> = routes[name];
   const headers: Record<string, string> = {
@@ -183,10 +199,14 @@ export async function api<N extends EndpointName>(name: N, ...args: Args<N>): Pr
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
+  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  // Every POST gets its own key, kept across the retries of this one call (ADR 0017).
+  const retry = route.method === 'POST';
+  if (retry) headers['Idempotency-Key'] = idempotencyHeader(newIdempotencyKey());
 
   let res: Response;
   try {
-    res = await fetch(buildUrl(route.path, options.params, options.query), init);
+    res = await fetchWithRetry(buildUrl(route.path, options.params, options.query), init, retry);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: NETWORK_ERROR });
@@ -197,7 +217,7 @@ export async function api<N extends EndpointName>(name: N, ...args: Args<N>): Pr
   return (await res.json()) as ResponseOf<N>;
 }
 
-export function isApiError(error: unknown, status?: number, code?: string): error is ApiError {
+export function isApiError(error: unknown, status?: number, code?: ClientProblemCode): error is ApiError {
   return (
     error instanceof ApiError &&
     (status === undefined || error.status === status) &&

@@ -5,6 +5,7 @@ import { api, type BodyOf, type QueryOf, type ResponseOf } from './client';
 export type SearchHit = ResponseOf<'searchOpportunities'>['items'][number];
 export type OpportunityView = ResponseOf<'opportunity'>['opportunity'];
 export type ShiftView = OpportunityView['shifts'][number];
+export type SeriesView = OpportunityView['series'][number];
 export type Category = ResponseOf<'opportunityCategories'>['items'][number];
 
 export const opportunityKeys = {
@@ -64,18 +65,33 @@ export const useCreateOpportunity = () =>
     api('createOpportunity', { params: { id: input.centerId }, body: input.body }),
   );
 export const useUpdateOpportunity = () =>
-  useOpportunityMutation((input: { id: string; body: BodyOf<'updateOpportunity'> }) =>
-    api('updateOpportunity', { params: { id: input.id }, body: input.body }),
+  useOpportunityMutation((input: { id: string; body: BodyOf<'updateOpportunity'>; ifMatch?: number }) =>
+    api('updateOpportunity', { params: { id: input.id }, body: input.body, ifMatch: input.ifMatch }),
   );
 export const useCreateShift = () =>
   useOpportunityMutation((input: { id: string; body: BodyOf<'createShift'> }) =>
     api('createShift', { params: { id: input.id }, body: input.body }),
   );
 export const useUpdateShift = () =>
-  useOpportunityMutation((input: { id: string; shiftId: string; body: BodyOf<'updateShift'> }) =>
-    api('updateShift', { params: { id: input.id, shiftId: input.shiftId }, body: input.body }),
+  useOpportunityMutation(
+    (input: { id: string; shiftId: string; body: BodyOf<'updateShift'>; ifMatch?: number }) =>
+      api('updateShift', {
+        params: { id: input.id, shiftId: input.shiftId },
+        body: input.body,
+        ifMatch: input.ifMatch,
+      }),
   );
 export const useCreateSeries = () =>
   useOpportunityMutation((input: { id: string; body: BodyOf<'createSeries'> }) =>
     api('createSeries', { params: { id: input.id }, body: input.body }),
+  );
+/** Changes a series' rule; the server re-plans its future unbooked shifts and keeps booked ones. */
+export const useUpdateSeries = () =>
+  useOpportunityMutation(
+    (input: { id: string; seriesId: string; body: BodyOf<'updateSeries'>; ifMatch?: number }) =>
+      api('updateSeries', {
+        params: { id: input.id, seriesId: input.seriesId },
+        body: input.body,
+        ifMatch: input.ifMatch,
+      }),
   );

@@ -54,8 +54,8 @@ export function useCreateTarget() {
 export function useUpdateTarget() {
   const invalidate = useInvalidatePlan();
   return useMutation({
-    mutationFn: (input: { id: string; body: BodyOf<'updatePlanTarget'> }) =>
-      api('updatePlanTarget', { params: { id: input.id }, body: input.body }),
+    mutationFn: (input: { id: string; body: BodyOf<'updatePlanTarget'>; ifMatch?: number }) =>
+      api('updatePlanTarget', { params: { id: input.id }, body: input.body, ifMatch: input.ifMatch }),
     onSuccess: invalidate,
   });
 }
@@ -63,8 +63,12 @@ export function useUpdateTarget() {
 export function useRemoveTarget() {
   const invalidate = useInvalidatePlan();
   return useMutation({
-    mutationFn: (input: { id: string; comment: string }) =>
-      api('removePlanTarget', { params: { id: input.id }, body: { comment: input.comment } }),
+    mutationFn: (input: { id: string; comment: string; ifMatch?: number }) =>
+      api('removePlanTarget', {
+        params: { id: input.id },
+        body: { comment: input.comment },
+        ifMatch: input.ifMatch,
+      }),
     onSuccess: invalidate,
   });
 }

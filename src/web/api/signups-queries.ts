@@ -7,6 +7,8 @@ export type MySignup = MySignups['items'][number];
 export type SwapOffer = MySignups['swaps'][number];
 export type Roster = ResponseOf<'shiftRoster'>;
 export type RosterEntry = Roster['entries'][number];
+export type Invitation = Roster['invitations'][number];
+export type MyInvitation = MySignups['invitations'][number];
 
 export const signupKeys = {
   all: ['signups'] as const,
@@ -62,10 +64,30 @@ export const useAttendance = () =>
   useSignupMutation((v: { id: string; status: 'attended' | 'no_show' }) =>
     api('markAttendance', { params: { id: v.id }, body: { status: v.status } }),
   );
+/** Puts one of the centre's own people (from `useCandidates`) straight on the shift. */
 export const useAssign = () =>
-  useSignupMutation((v: { shiftId: string; email: string }) =>
-    api('assignVolunteer', { params: { id: v.shiftId }, body: { email: v.email } }),
+  useSignupMutation((v: { shiftId: string; userId: string }) =>
+    api('assignVolunteer', { params: { id: v.shiftId }, body: { userId: v.userId } }),
   );
+/** Invites anyone by e-mail: the answer is the same whether the address has an account or not. */
+export const useInvite = () =>
+  useSignupMutation((v: { shiftId: string; email: string }) =>
+    api('inviteVolunteer', { params: { id: v.shiftId }, body: { email: v.email } }),
+  );
+export const useWithdrawInvitation = () =>
+  useSignupMutation((id: string) => api('withdrawInvitation', { params: { id } }));
+export const useAcceptInvitation = () =>
+  useSignupMutation((id: string) => api('acceptInvitation', { params: { id } }));
+export const useDeclineInvitation = () =>
+  useSignupMutation((id: string) => api('declineInvitation', { params: { id } }));
+/** The centre's own people matching `q` (an earlier signup there, a member of its squad). */
+export function useCandidates(shiftId: string, q: string) {
+  return useQuery({
+    queryKey: ['signups', 'candidates', shiftId, q] as const,
+    queryFn: ({ signal }) => api('shiftCandidates', { params: { id: shiftId }, query: { q }, signal }),
+    enabled: q.trim().length >= 2,
+  });
+}
 export const useMessageShift = () =>
   useSignupMutation((v: { shiftId: string; text: string }) =>
     api('messageShift', { params: { id: v.shiftId }, body: { text: v.text } }),

@@ -15,6 +15,7 @@ export const volunteerKeys = {
   profile: ['volunteers', 'me'] as const,
   consents: ['volunteers', 'me', 'consents'] as const,
   squads: ['squads'] as const,
+  mine: ['squads', 'mine'] as const,
   squad: (id: string) => ['squads', id] as const,
 };
 
@@ -44,7 +45,8 @@ export function useMyProfile() {
 export function useSaveProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ProfileForm) => api('updateMyVolunteerProfile', { body }),
+    mutationFn: (input: { body: ProfileForm; ifMatch?: number }) =>
+      api('updateMyVolunteerProfile', { body: input.body, ifMatch: input.ifMatch }),
     onSuccess: (data) => {
       queryClient.setQueryData(volunteerKeys.profile, data);
       void queryClient.invalidateQueries({ queryKey: volunteerKeys.consents });
@@ -101,3 +103,65 @@ export function useSquadAction(id: string) {
     },
   });
 }
+
+export type MySquad = ResponseOf<'mySquads'>['items'][number];
+
+/** The squads I am in or asked to join (the same query the team signup button reads). */
+export function useMySquads(enabled = true) {
+  return useQuery({
+    queryKey: volunteerKeys.mine,
+    queryFn: ({ signal }) => api('mySquads', { signal }),
+    enabled,
+  });
+}
+
+/** Puts the squad the server answered with in the cache and refetches every squad list. */
+function useSquadMutation<I>(fn: (input: I) => Promise<{ squad: Squad }>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (data) => {
+      queryClient.setQueryData(volunteerKeys.squad(data.squad.id), data);
+      void queryClient.invalidateQueries({ queryKey: volunteerKeys.squads });
+    },
+  });
+}
+
+/** Joins at once with the invitation code (codes are case-insensitive; the server upper-cases them). */
+export const useJoinSquadByCode = () =>
+  useSquadMutation((code: string) => api('joinSquadByCode', { body: { code: code.trim() } }));
+
+/** Name, focus, tags, and `regenerateCode: true` for a new invitation code (the old one stops working). */
+export const useUpdateSquad = (id: string) =>
+  useSquadMutation((input: { body: BodyOf<'updateSquad'>; ifMatch?: number }) =>
+    api('updateSquad', { params: { id }, body: input.body, ifMatch: input.ifMatch }),
+  );
+
+/**
+ * Leaves the squad or withdraws a request (one endpoint; a leader also gives up the role). The variable
+ * only tells the page which of the two it was; the server answers with no body.
+ */
+export function useLeaveSquad(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (_what: 'membership' | 'request') => api('leaveSquad', { params: { id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: volunteerKeys.squads }),
+  });
+}
+
+/**
+ * A centre coordinator invites one of the squad's active members to lead it; nobody becomes a leader
+ * until they accept (`useAnswerLeadership`).
+ */
+export const useInviteSquadLeader = (id: string) =>
+  useSquadMutation((userId: string) => api('assignSquadLeader', { params: { id }, body: { userId } }));
+
+/** The coordinator takes a pending invitation back. */
+export const useWithdrawLeaderInvitation = (id: string) =>
+  useSquadMutation((userId: string) => api('withdrawSquadLeaderInvitation', { params: { id, userId } }));
+
+/** The invitee's answer: accepting makes them a leader (and a member, if not yet). */
+export const useAnswerLeadership = (id: string) =>
+  useSquadMutation((answer: 'accept' | 'decline') =>
+    api(answer === 'accept' ? 'acceptSquadLeadership' : 'declineSquadLeadership', { params: { id } }),
+  );

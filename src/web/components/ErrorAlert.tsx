@@ -18,7 +18,10 @@ export function ErrorAlert({ error, fields = [], title }: Props) {
   let extra: string[] = [];
   if (error instanceof ApiError) {
     if (error.code === NETWORK_ERROR) message = t('errors.network');
-    else message = error.problem.detail ?? error.problem.title ?? message;
+    // A problem from the server carries its `detail` in the UI language already (its code's text in the
+    // catalogue, src/shared/problems); an answer that was not problem+json (a proxy's error page) has
+    // only an English status text, so the generic message is shown instead.
+    else message = error.problem.detail ?? message;
     const known = new Set(fields);
     extra = error.fieldErrors
       .filter((item) => !known.has(item.field.replace(/^\//, '').replaceAll('/', '.')))

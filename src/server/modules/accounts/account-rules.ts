@@ -9,6 +9,12 @@ import { isWeakPassword } from './email.js';
 const VERIFY_TTL_MS = 48 * 3_600_000;
 const RESET_TTL_MS = 3_600_000;
 
+/** A dependency the HTTP runtime always passes (see runtime.ts); only the CLI's admin tool goes without. */
+export function wired<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`accounts: ${name} is not wired`);
+  return value;
+}
+
 export const normalizeName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ');
 
 export function createAccountRules(deps: Pick<AccountsDeps, 'repo' | 'clock' | 'publicUrl'>) {

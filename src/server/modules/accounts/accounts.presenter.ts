@@ -24,6 +24,7 @@ export function toUserView(user: UserRow, grants: GrantRow[]): User {
     mustChangePassword: user.must_change_password,
     roles: grants.map(toRoleView),
     createdAt: user.created_at.toISOString(),
+    version: user.version,
   };
 }
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
 import { requireUser } from '../../platform/auth/actor.js';
+import { DEVICE_COOKIE, setDeviceCookie } from '../../platform/auth/device-cookie.js';
 import { clearSessionCookie, clientInfo, setSessionCookie } from '../../platform/auth/session-plugin.js';
 import { route } from '../../platform/http/route.js';
 import { AUTH_RATE_LIMIT } from '../../platform/http/security.js';
@@ -23,11 +24,15 @@ export function registerAccountRoutes(
   const cookieMaxAge = sessions.settings.absoluteDays * 86_400;
 
   route(app, ep.register, {
-    summary: 'Register with email, password and personal-data consent; a verification mail is sent',
+    summary:
+      'Register with email, password and personal-data consent; a verification mail is sent (the answer is the same for an address that is already registered: its owner is told by mail)',
     tags,
-    status: 201,
+    status: 202,
     rateLimit,
-    handler: async ({ body }, request) => ({ user: await accounts.register(body, clientInfo(request)) }),
+    handler: async ({ body }, request) => {
+      await accounts.register(body, clientInfo(request));
+      return { accepted: true as const };
+    },
   });
   route(app, ep.verifyEmail, {
     summary: 'Confirm an email address with the mailed token',
@@ -46,17 +51,20 @@ export function registerAccountRoutes(
     },
   });
   route(app, ep.login, {
-    summary: 'Log in; sets a fresh httpOnly session cookie',
+    summary:
+      'Log in; sets a fresh httpOnly session cookie and a device cookie (429 with Retry-After while the account is slowed down after failed attempts)',
     tags,
     rateLimit,
     handler: async ({ body }, request, reply) => {
-      const { token, user } = await accounts.login(
+      const { token, device, user } = await accounts.login(
         body.email,
         body.password,
         clientInfo(request),
         request.sessionToken,
+        request.cookies[DEVICE_COOKIE],
       );
       setSessionCookie(reply, token, { secure: deps.secureCookies, maxAgeSeconds: cookieMaxAge });
+      setDeviceCookie(reply, device, deps.secureCookies);
       return { user };
     },
   });
@@ -93,13 +101,15 @@ export function registerAccountRoutes(
     summary: 'The logged-in user with roles',
     tags,
     handler: async (_input, request) => ({ user: await accounts.view(requireUser(request.actor).userId) }),
+    etag: (r) => r.user.version,
   });
   route(app, ep.updateMe, {
     summary: 'Update own display name or language',
     tags,
-    handler: async ({ body }, request) => ({
-      user: await accounts.updateMe(requireUser(request.actor), body),
+    handler: async ({ body, ifMatch }, request) => ({
+      user: await accounts.updateMe(requireUser(request.actor), body, ifMatch),
     }),
+    etag: (r) => r.user.version,
   });
   route(app, ep.changePassword, {
     summary: 'Change own password; ends the other sessions',

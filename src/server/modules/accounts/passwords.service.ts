@@ -9,7 +9,7 @@ import type { UserActor } from '../../platform/auth/actor.js';
 import { hashPassword, oneTimePassword, tokenHash, verifyPassword } from '../../platform/crypto.js';
 import type { Database, UserRow } from '../../platform/db/schema.js';
 import { invalid } from '../../platform/errors.js';
-import { createAccountRules, normalizeName } from './account-rules.js';
+import { createAccountRules, normalizeName, wired } from './account-rules.js';
 import type { AccountsDeps } from './accounts.service.js';
 import { normalizeEmail } from './email.js';
 
@@ -33,9 +33,14 @@ export function createPasswordService(deps: AccountsDeps, view: (userId: string)
   }
 
   return {
-    /** Always "accepted": whether an address is registered is not disclosed. */
+    /** Always "accepted", after the same work for any address: the job sends the link (accounts.jobs.ts). */
     async requestPasswordReset(rawEmail: string) {
-      const user = await repo.findUserByEmail(normalizeEmail(rawEmail));
+      await wired(deps.jobs, 'jobs').request({ kind: 'reset_password', email: normalizeEmail(rawEmail) });
+    },
+
+    /** The queued half of a reset request: a link for an active account, nothing for any other address. */
+    async sendResetLink(email: string) {
+      const user = await repo.findUserByEmail(email);
       if (user?.status !== 'active') return;
       const outboxId = await db.transaction().execute(async (trx) => {
         const token = await issueToken(trx, user.id, 'reset_password');

@@ -168,6 +168,18 @@ describe('versions and review', () => {
       body: { decision: 'returned' },
     });
     expect(noComment.statusCode).toBe(400);
+    // Its own words, not another module's text for the same code (issue 9, item 17).
+    expect(noComment.json()).toMatchObject({
+      code: 'return_comment_required',
+      detail: 'Напишите, что исправить в документе.',
+      errors: [{ field: 'comment', code: 'return_comment_required' }],
+    });
+    const noCommentEn = await t.request('POST', `/api/applications/${id}/documents/charter/review`, {
+      cookie: w.cookies.operator,
+      headers: { 'accept-language': 'en' },
+      body: { decision: 'returned', comment: '  ' },
+    });
+    expect(noCommentEn.json()).toMatchObject({ status: 400, detail: 'Say what to fix in the document.' });
     const returned = await t.request('POST', `/api/applications/${id}/documents/charter/review`, {
       cookie: w.cookies.operator,
       body: { decision: 'returned', comment: 'Нужна редакция 2024 года' },

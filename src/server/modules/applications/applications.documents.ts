@@ -6,12 +6,13 @@ import { randomUUID } from 'node:crypto';
 import type { ReviewDocumentBody } from '../../../shared/contracts/applications.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
+import { safeFileName } from '../../platform/storage/uploads.js';
 import { isFinal } from './application-workflow.js';
 import type { ApplicationsContext } from './applications.context.js';
 import { canReviewApplication, canUploadDocuments, isApplicant } from './applications.policy.js';
 import { toDocument } from './applications.presenter.js';
 import { toDocumentKindView } from './settings.service.js';
-import { cleanFileName, inspectUpload } from './uploads.js';
+import { inspectUpload } from './uploads.js';
 
 export function createDocumentUseCases(ctx: ApplicationsContext) {
   const { db, repo, settings, clock, store, mailer } = ctx;
@@ -39,8 +40,9 @@ export function createDocumentUseCases(ctx: ApplicationsContext) {
         throw conflict('application_closed', 'The application is closed and cannot be changed.');
       }
       const kind = await kindOf(code, true);
-      const fileName = cleanFileName(rawName);
       const file = await inspectUpload(bytes, ctx.uploadMaxBytes);
+      // no bidi or invisible characters, and the extension of what the bytes are (never `.exe`)
+      const fileName = safeFileName(rawName, file.contentType);
       // The bytes are stored first under a fresh key; a failed transaction leaves an unreferenced file
       // (harmless), never a version row without its file.
       const storageKey = `applications/${id}/${randomUUID()}`;
@@ -104,8 +106,8 @@ export function createDocumentUseCases(ctx: ApplicationsContext) {
       const kind = await kindOf(code, false);
       const comment = body.comment?.normalize('NFC').trim() || null;
       if (body.decision === 'returned' && !comment) {
-        throw invalid('comment_required', 'Write a comment.', [
-          { field: 'comment', code: 'comment_required', message: 'Say what to fix.' },
+        throw invalid('return_comment_required', 'Say what to fix in the document.', [
+          { field: 'comment', code: 'return_comment_required', message: 'Say what to fix in the document.' },
         ]);
       }
       const mailIds = await db.transaction().execute(async (trx) => {
@@ -154,7 +156,7 @@ export function createDocumentUseCases(ctx: ApplicationsContext) {
       if (!row) throw notFound('document version');
       const body = await store.get(row.storage_key);
       if (!body) throw notFound('document file');
-      return { body, fileName: row.file_name, contentType: row.content_type };
+      return { body, fileName: safeFileName(row.file_name, row.content_type), contentType: row.content_type };
     },
   };
 }

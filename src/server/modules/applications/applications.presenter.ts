@@ -5,6 +5,7 @@ import type {
   ApplicationSummary,
   DocumentKind,
 } from '../../../shared/contracts/applications.js';
+import { safeFileName } from '../../platform/storage/uploads.js';
 import type { ApplicationRow, DocumentRow, EventRow, VersionRow } from './applications.repo.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -47,6 +48,7 @@ export function toSummary(row: ApplicationRow, today: string, requiredKinds: num
     isDemo: row.is_demo,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    version: row.version,
   };
 }
 
@@ -85,7 +87,7 @@ export function toDocument(
       .filter((v) => v.document_id === doc?.id)
       .map((v) => ({
         version: v.version,
-        fileName: v.file_name,
+        fileName: safeFileName(v.file_name, v.content_type),
         contentType: v.content_type,
         size: v.size_bytes,
         sha256: v.sha256,

@@ -39,16 +39,21 @@ export function registerApplicationRoutes(
     summary: 'One application with its documents, timeline and what I may do (applicant or operator)',
     tags,
     handler: ({ params }, request) => applications.detail(request.actor, params.id),
+    etag: (r) => r.application.version,
   });
   route(app, ep.updateApplication, {
     summary: 'Edit a draft or an application returned for changes (applicant)',
     tags,
-    handler: ({ params, body }, request) => applications.update(request.actor, params.id, body),
+    handler: ({ params, body, ifMatch }, request) =>
+      applications.update(request.actor, params.id, body, ifMatch),
+    etag: (r) => r.application.version,
   });
   route(app, ep.manageApplication, {
     summary: 'Set the stage owner and the expected opening date (operator)',
     tags,
-    handler: ({ params, body }, request) => applications.manage(request.actor, params.id, body),
+    handler: ({ params, body, ifMatch }, request) =>
+      applications.manage(request.actor, params.id, body, ifMatch),
+    etag: (r) => r.application.version,
   });
   route(app, ep.transitionApplication, {
     summary:
@@ -78,7 +83,9 @@ export function registerApplicationRoutes(
   route(app, ep.updateApplicationStage, {
     summary: 'Rename, reorder, set typical days, retire a review stage (operator)',
     tags: settingsTags,
-    handler: ({ params, body }, request) => settings.updateStage(request.actor, params.code, body),
+    handler: ({ params, body, ifMatch }, request) =>
+      settings.updateStage(request.actor, params.code, body, ifMatch),
+    etag: (r) => r.stage.version,
   });
   route(app, ep.applicationDocumentKinds, {
     summary: 'The document checklist',
@@ -94,7 +101,9 @@ export function registerApplicationRoutes(
   route(app, ep.updateApplicationDocumentKind, {
     summary: 'Change or retire a document kind (operator)',
     tags: settingsTags,
-    handler: ({ params, body }, request) => settings.updateDocumentKind(request.actor, params.code, body),
+    handler: ({ params, body, ifMatch }, request) =>
+      settings.updateDocumentKind(request.actor, params.code, body, ifMatch),
+    etag: (r) => r.documentKind.version,
   });
   route(app, ep.centerServiceKinds, {
     summary: 'Services a centre can offer',
@@ -110,7 +119,9 @@ export function registerApplicationRoutes(
   route(app, ep.updateCenterServiceKind, {
     summary: 'Rename, reorder or retire a service kind (operator)',
     tags: settingsTags,
-    handler: ({ params, body }, request) => settings.updateServiceKind(request.actor, params.code, body),
+    handler: ({ params, body, ifMatch }, request) =>
+      settings.updateServiceKind(request.actor, params.code, body, ifMatch),
+    etag: (r) => r.serviceKind.version,
   });
 
   registerApplicationFileRoutes(app, { applications, uploadMaxBytes: applications.uploadMaxBytes });

@@ -12,7 +12,9 @@ import type {
 } from '../../../shared/contracts/applications.js';
 import { type Actor, authorize, holds, requireUser } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/schema.js';
+import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, forbidden, invalid } from '../../platform/errors.js';
+import type { IfMatch } from '../../platform/http/etag.js';
 import { type ApplicationsDeps, createApplicationsContext } from './applications.context.js';
 import { createDocumentUseCases } from './applications.documents.js';
 import { canApplyFor, canEditApplication, canReviewApplication, isApplicant } from './applications.policy.js';
@@ -187,7 +189,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       return ctx.detail(actor, id);
     },
 
-    async update(actor: Actor, id: string, body: UpdateApplicationBody) {
+    async update(actor: Actor, id: string, body: UpdateApplicationBody, ifMatch?: IfMatch) {
       const user = requireUser(actor);
       const row = await ctx.loadVisible(actor, id);
       if (!isApplicant(actor, row)) throw forbidden();
@@ -197,6 +199,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         if (!locked || !canEditApplication(actor, { ...row, stage: locked.stage })) {
           throw conflict('application_not_editable', 'Only a draft or a returned application can be edited.');
         }
+        await beginEdit(trx, 'center_applications', { value: id }, ifMatch, 'application');
         await checkReferences(trx, row.region_id, body, day);
         await repo.update(id, { ...editColumns(body), updated_at: ctx.clock.now() }, trx);
         await ctx.audit(trx, user.userId, 'application.updated', id, { fields: Object.keys(body) });
@@ -205,12 +208,13 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     },
 
     /** The operator sets who owns the current stage and the expected opening date. */
-    async manage(actor: Actor, id: string, body: ManageApplicationBody) {
+    async manage(actor: Actor, id: string, body: ManageApplicationBody, ifMatch?: IfMatch) {
       const user = requireUser(actor);
       const row = await ctx.loadVisible(actor, id);
       authorize(canReviewApplication(actor, row));
       await db.transaction().execute(async (trx) => {
         await repo.lock(id, trx);
+        await beginEdit(trx, 'center_applications', { value: id }, ifMatch, 'application');
         if (body.stageOwnerId) {
           const operators = await repo.holders('regional_admin', row.region_id, trx);
           if (!operators.some((o) => o.id === body.stageOwnerId)) {

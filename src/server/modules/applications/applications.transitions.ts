@@ -25,7 +25,7 @@ const GAP_CODE = {
   missing: 'document_missing',
   returned: 'document_returned',
   not_accepted: 'document_not_accepted',
-};
+} as const;
 
 function illegal(from: string, to: string, allowed: string[]) {
   return conflict('illegal_transition', `An application at ${from} cannot move to ${to}.`, [

@@ -8,10 +8,11 @@ import type { ApplicationStage, DocumentKind, ServiceKind } from '../../../share
 import { type Actor, authorize, holds, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
+import type { IfMatch } from '../../platform/http/etag.js';
 import type { NetworkService } from '../network/network.service.js';
 import { stageKind } from './application-workflow.js';
-import './applications.messages.js';
 
 type Db = Kysely<Database>;
 type StageRow = Awaited<ReturnType<ReturnType<typeof createSettingsService>['stageRows']>>[number];
@@ -25,6 +26,7 @@ export const toStageView = (s: StageRow): ApplicationStage => ({
   isSystem: s.is_system,
   active: s.active,
   kind: stageKind(s.code),
+  version: s.version,
 });
 
 type KindRow = Awaited<ReturnType<ReturnType<typeof createSettingsService>['documentKindRows']>>[number];
@@ -37,6 +39,7 @@ export const toDocumentKindView = (k: KindRow): DocumentKind => ({
   neededByStage: k.needed_by_stage,
   position: k.position,
   active: k.active,
+  version: k.version,
 });
 
 const toServiceKindView = (k: {
@@ -45,12 +48,14 @@ const toServiceKindView = (k: {
   name_en: string;
   position: number;
   active: boolean;
+  version: number;
 }): ServiceKind => ({
   code: k.code,
   nameRu: k.name_ru,
   nameEn: k.name_en,
   position: k.position,
   active: k.active,
+  version: k.version,
 });
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
@@ -155,6 +160,7 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
       actor: Actor,
       code: string,
       body: { nameRu?: string; nameEn?: string; position?: number; typicalDays?: number; active?: boolean },
+      ifMatch?: IfMatch,
     ) {
       const user = await requireOperator(actor);
       return db.transaction().execute(async (trx) => {
@@ -165,6 +171,7 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
           .forUpdate()
           .executeTakeFirst();
         if (!row) throw notFound('stage');
+        await beginEdit(trx, 'application_stages', { column: 'code', value: code }, ifMatch, 'stage');
         const moving = body.position !== undefined && body.position !== row.position;
         if (row.is_system && (moving || body.active === false)) {
           throw conflict('system_stage', 'A system stage cannot be retired or moved.', [
@@ -261,11 +268,14 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
         position?: number;
         active?: boolean;
       },
+      ifMatch?: IfMatch,
     ) {
       const user = await requireOperator(actor);
       return db.transaction().execute(async (trx) => {
         const row = (await documentKindRows(trx)).find((k) => k.code === code);
         if (!row) throw notFound('document kind');
+        const where = { column: 'code', value: code } as const;
+        await beginEdit(trx, 'application_document_kinds', where, ifMatch, 'document kind');
         if (body.neededByStage !== undefined) await checkNeededBy(body.neededByStage, trx);
         await trx
           .updateTable('application_document_kinds')
@@ -322,9 +332,12 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
       actor: Actor,
       code: string,
       body: { nameRu?: string; nameEn?: string; position?: number; active?: boolean },
+      ifMatch?: IfMatch,
     ) {
       const user = await requireOperator(actor);
       return db.transaction().execute(async (trx) => {
+        const where = { column: 'code', value: code } as const;
+        await beginEdit(trx, 'center_service_kinds', where, ifMatch, 'service kind');
         const row = await trx
           .updateTable('center_service_kinds')
           .set({

@@ -9,6 +9,7 @@ export function registerCenterRoutes(app: FastifyInstance, deps: { centers: Cent
     summary: 'One active centre (suspended and closed centres are not shown)',
     tags: ['public'],
     handler: ({ params }) => centers.publicCenter(params.id),
+    etag: (r) => r.center.version,
   });
   route(app, ep.centerHistory, {
     summary: "A centre's status history with reasons (operator and the centre's coordinators)",
@@ -19,7 +20,9 @@ export function registerCenterRoutes(app: FastifyInstance, deps: { centers: Cent
     summary:
       "Edit a centre's public profile (services, hours, contacts, description) — its coordinators, operator",
     tags: ['centers'],
-    handler: ({ params, body }, request) => centers.updateProfile(request.actor, params.id, body),
+    handler: ({ params, body, ifMatch }, request) =>
+      centers.updateProfile(request.actor, params.id, body, ifMatch),
+    etag: (r) => r.center.version,
   });
   route(app, ep.changeCenterStatus, {
     summary:

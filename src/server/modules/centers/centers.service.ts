@@ -4,12 +4,13 @@ import type { ChangeCenterStatusBody, UpdateCenterProfileBody } from '../../../s
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
+import type { IfMatch } from '../../platform/http/etag.js';
 import { toCenterView } from '../network/network.presenter.js';
 import type { NetworkService } from '../network/network.service.js';
 import { checkProfile } from './center-profile.js';
 import { allowedNext, canTransition, reasonRequired } from './center-status.js';
-import './centers.messages.js';
 import { canChangeCenterStatus, canEditCenterProfile, canSeeCenterHistory } from './centers.policy.js';
 import type { CentersRepo } from './centers.repo.js';
 
@@ -59,9 +60,10 @@ export function createCentersService(deps: {
 
     /**
      * The centre's coordinators and the operator keep its public profile (any status). Unknown service
-     * codes, a malformed phone, email or web address are field errors; nothing is written then.
+     * codes, a malformed phone, email or web address are field errors; nothing is written then. An edit
+     * made from an older version than the current one (If-Match) is refused with 412.
      */
-    async updateProfile(actor: Actor, id: string, body: UpdateCenterProfileBody) {
+    async updateProfile(actor: Actor, id: string, body: UpdateCenterProfileBody, ifMatch?: IfMatch) {
       const user = requireUser(actor);
       const center = await network.findCenter(id);
       authorize(center !== undefined && canSeeCenterHistory(actor, center), { hide: true, what: 'centre' });
@@ -69,6 +71,7 @@ export function createCentersService(deps: {
       const { update, errors } = checkProfile(body, await repo.serviceCodes());
       if (errors.length) throw invalid('profile_invalid', 'Please check the centre profile fields.', errors);
       await db.transaction().execute(async (trx) => {
+        await beginEdit(trx, 'centers', { value: id }, ifMatch, 'centre');
         const before = await repo.updateProfile(id, update, trx);
         if (!before) throw notFound('centre');
         const changed = Object.keys(update).filter(

@@ -206,15 +206,36 @@ describe('walk-ups and capacity', () => {
     expect((await walkUp(shift.id, { fullName: 'Поздний Гость' })).json().code).toBe('shift_full');
   });
 
-  it('an account by e-mail goes straight to attended; a signed-up one is checked in; unknown e-mail and full shift refused', async () => {
+  it("one of the centre's people goes straight to attended; a signed-up one is checked in; strangers are invited, full shift refused", async () => {
     const shift = await s.shift({ capacity: 2 });
     const signed = await s.volunteer();
     const signup = await s.signUp(signed.cookie, shift.id);
     const walker = await s.volunteer('Глеб Пешеходов');
-    const res = await walkUp(shift.id, { email: walker.email.toUpperCase() });
+    // related to the centre by his own act: a member of its squad
+    const squad = await s.t.db
+      .insertInto('squads')
+      .values({ center_id: s.center.id, name: 'Отряд у входа', invite_code: 'DESK-SQUAD' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await s.t.db
+      .insertInto('squad_members')
+      .values({
+        squad_id: squad.id,
+        user_id: walker.id,
+        status: 'active',
+        joined_via: 'code',
+        requested_at: new Date(),
+      })
+      .execute();
+    const found = await s.t.request('GET', `/api/shifts/${shift.id}/candidates?q=глеб`, {
+      cookie: s.coordinator,
+    });
+    expect(found.json().items).toMatchObject([{ id: walker.id, displayName: 'Глеб Пешеходов' }]);
+    const res = await walkUp(shift.id, { userId: walker.id });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       walkIn: null,
+      invitation: null,
       entry: { status: 'attended', method: 'desk', user: { displayName: 'Глеб Пешеходов' } },
     });
     const audit = await s.t.db
@@ -223,14 +244,27 @@ describe('walk-ups and capacity', () => {
       .where('entity_id', '=', res.json().entry.id)
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['signup.walk_up']);
-    const again = await walkUp(shift.id, { email: signed.email });
+    // the one already signed up (his own act at this centre) is checked in
+    const again = await walkUp(shift.id, { userId: signed.id });
     expect(again.json().entry).toMatchObject({ id: signup.id, status: 'attended', method: 'desk' });
+    // someone with no relation to the centre is not placed by id …
     const third = await s.volunteer();
-    const full = await walkUp(shift.id, { email: third.email });
+    const stranger = await walkUp(shift.id, { userId: third.id });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().errors[0]).toMatchObject({ field: 'userId', code: 'not_a_candidate' });
+    // … but invited by e-mail; the answer is the same for an unknown address
+    const invited = await walkUp(shift.id, { email: third.email });
+    const unknown = await walkUp(shift.id, { email: 'nobody@example.ru' });
+    expect([invited.statusCode, unknown.statusCode]).toEqual([201, 201]);
+    expect(invited.json()).toMatchObject({ entry: null, walkIn: null, invitation: { status: 'pending' } });
+    expect(Object.keys(unknown.json().invitation).sort()).toEqual(
+      Object.keys(invited.json().invitation).sort(),
+    );
+    // the shift is full now: accepting the invitation is refused
+    const inv = (await s.t.request('GET', '/api/my/signups', { cookie: third.cookie })).json().invitations[0];
+    const full = await s.t.request('POST', `/api/invitations/${inv.id}/accept`, { cookie: third.cookie });
     expect(full.statusCode).toBe(409);
     expect(full.json().code).toBe('shift_full');
-    const unknown = await walkUp(shift.id, { email: 'nobody@example.ru' });
-    expect(unknown.json()).toMatchObject({ code: 'user_not_found', errors: [{ field: 'email' }] });
     expect((await walkUp(shift.id, {})).json().code).toBe('walk_up_target_required');
   });
 

@@ -1,7 +1,8 @@
 /**
  * The coordinator's check-in desk for one shift: who is expected and who came (search by name), check in
- * and out at the desk, no-show (the signups attendance step), undo a mistake, and walk-ups — an account
- * found by e-mail goes straight to attended, a person without one becomes a walk-in holding a place.
+ * and out at the desk, no-show (the signups attendance step), undo a mistake, and walk-ups — one of the
+ * centre's own people (found by name) goes straight to attended, anyone else with an account gets an
+ * invitation by e-mail to accept, a person without one becomes a walk-in holding a place.
  */
 import type { Kysely } from 'kysely';
 import type { Desk, DeskAction, WalkUpBody } from '../../../shared/contracts/checkin.js';
@@ -11,6 +12,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { HOLDING } from '../signups/signup-rules.js';
 import type { SignupCore } from '../signups/signups.core.js';
+import type { SignupInvitations } from '../signups/signups.invitations.js';
 import type { ShiftContext, SignupsRepo } from '../signups/signups.repo.js';
 import type { SignupsService } from '../signups/signups.service.js';
 import { canRunCheckin } from './checkin.policy.js';
@@ -33,9 +35,10 @@ export function createCheckinDesk(deps: {
   steps: CheckinSteps;
   core: SignupCore;
   attendance: SignupsService['attendance'];
+  invitations: SignupInvitations;
   clock: Clock;
 }) {
-  const { db, signups, repo, steps, core, clock } = deps;
+  const { db, signups, repo, steps, core, invitations, clock } = deps;
 
   async function shiftFor(actor: Actor, shiftId: string) {
     requireUser(actor);
@@ -71,14 +74,12 @@ export function createCheckinDesk(deps: {
     if ((await signups.held(shift.id, trx)) >= (locked?.capacity ?? 0)) throw shiftFull();
   }
 
-  /** An account at the desk: their signup is checked in, or a new one lands straight on attended. */
-  async function walkUpAccount(actorId: string, shift: ShiftContext, email: string, roleId: string | null) {
-    const volunteer = await signups.userByEmail(email.trim());
-    if (!volunteer) {
-      throw invalid('user_not_found', 'No user with this email address.', [
-        { field: 'email', code: 'user_not_found', message: 'No user with this email address.' },
-      ]);
-    }
+  /**
+   * One of the centre's own people at the desk (found by name: an earlier signup of theirs here, or a
+   * member of its squad): their signup is checked in, or a new one lands straight on attended.
+   */
+  async function walkUpAccount(actorId: string, shift: ShiftContext, userId: string, roleId: string | null) {
+    const volunteer = await invitations.assertCandidate(shift, userId);
     return db.transaction().execute(async (trx) => {
       await signups.lockVolunteer(volunteer.id, trx);
       await signups.lockShift(shift.id, trx);
@@ -177,6 +178,7 @@ export function createCheckinDesk(deps: {
         roles,
         entries: rows.filter((r) => match(r.display_name, r.email)).map((r) => toDeskEntry(r, shift)),
         walkIns: walkIns.filter((w) => match(w.full_name, w.contact)).map((w) => toWalkIn(w, shift)),
+        invitations: (await invitations.onShift(shift.id, 'desk')).filter((i) => match(i.email)),
       };
     },
 
@@ -212,22 +214,35 @@ export function createCheckinDesk(deps: {
       return entry(s, signupId);
     },
 
-    /** A walk-up: an account by e-mail (straight to attended) or a person without one (a walk-in). */
+    /**
+     * A walk-up: one of the centre's own people by id (straight to attended), anyone by e-mail (an
+     * invitation they accept in their own account — the answer does not tell whether the address has
+     * one), or a person without an account (a walk-in).
+     */
     async walkUp(actor: Actor, shiftId: string, body: WalkUpBody) {
       const user = requireUser(actor);
       const shift = await shiftFor(actor, shiftId);
       const roleId = body.roleId ?? null;
       const email = body.email?.trim();
       const fullName = body.fullName?.normalize('NFC').trim();
-      if (!email && !fullName) {
+      if (!body.userId && !email && !fullName) {
         throw invalid('walk_up_target_required', 'Give the e-mail of an account or the name.', [
           { field: 'fullName', code: 'walk_up_target_required', message: 'Give the e-mail or the name.' },
         ]);
       }
       assertWindow(shift, clock.now());
+      if (body.userId) {
+        const id = await walkUpAccount(user.userId, shift, body.userId, roleId);
+        return { ...(await entry(shift, id)), walkIn: null, invitation: null };
+      }
       if (email) {
-        const id = await walkUpAccount(user.userId, shift, email, roleId);
-        return { ...(await entry(shift, id)), walkIn: null };
+        const { invitation } = await invitations.invite(
+          actor,
+          shift.id,
+          { email, ...(body.roleId ? { roleId: body.roleId } : {}) },
+          { shift, expiresAt: checkinWindow(shift).validUntil },
+        );
+        return { entry: null, walkIn: null, invitation };
       }
       const contact = body.contact?.normalize('NFC').trim() || null;
       const created = await db.transaction().execute(async (trx) => {
@@ -250,7 +265,7 @@ export function createCheckinDesk(deps: {
         );
         return row.id;
       });
-      return { entry: null, ...(await walkInView(shift, created)) };
+      return { entry: null, ...(await walkInView(shift, created)), invitation: null };
     },
 
     /** Check-out of a walk-in, or its removal with a reason (the place is freed; the row is kept). */

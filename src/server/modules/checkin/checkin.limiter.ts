@@ -1,33 +1,24 @@
 /**
- * Limits short-code guessing: at most `max` wrong codes per user in a rolling window. Kept in memory (one
- * process serves the platform); a restart forgets the counts, which only gives a guesser a fresh window —
- * still at most a handful of tries out of a million codes, and only for a shift the user is signed up to.
+ * Limits short-code guessing: at most `max` codes per user evaluated in a window that starts with the
+ * first attempt. The count lives in PostgreSQL (platform/http/rate-limits.ts), shared by every instance
+ * and kept over restarts. Each attempt is counted BEFORE its code is compared, in one atomic statement,
+ * so a burst of parallel guesses gets at most `max` codes evaluated; a right code is given back.
  */
-import type { Clock } from '../../platform/clock.js';
+import type { RateLimits } from '../../platform/http/rate-limits.js';
 
 export type AttemptLimiter = ReturnType<typeof createAttemptLimiter>;
 
-export function createAttemptLimiter(clock: Clock, opts: { max: number; windowMs: number }) {
-  const failures = new Map<string, number[]>();
-  const recent = (key: string) => {
-    const since = clock.now().getTime() - opts.windowMs;
-    const list = (failures.get(key) ?? []).filter((t) => t > since);
-    if (list.length) failures.set(key, list);
-    else failures.delete(key);
-    return list;
-  };
+export function createAttemptLimiter(limits: RateLimits, opts: { max: number; windowMs: number }) {
+  const key = (userId: string) => `checkin-code:${userId}`;
   return {
-    /** When the caller may try again (null: now). */
-    blockedUntil(key: string): Date | null {
-      const list = recent(key);
-      if (list.length < opts.max) return null;
-      return new Date((list[list.length - opts.max] as number) + opts.windowMs);
+    /** Counts one attempt: null when its code may be evaluated, else when the user may try again. */
+    async attempt(userId: string): Promise<Date | null> {
+      const hit = await limits.hit(key(userId), opts.windowMs);
+      return hit.hits > opts.max ? hit.resetAt : null;
     },
-    fail(key: string) {
-      failures.set(key, [...recent(key), clock.now().getTime()]);
-    },
-    reset(key: string) {
-      failures.delete(key);
+    /** The code was right: the attempt does not count against the user. */
+    async succeeded(userId: string): Promise<void> {
+      await limits.refund(key(userId));
     },
   };
 }

@@ -32,7 +32,8 @@ export function registerCheckinRoutes(app: FastifyInstance, deps: { checkin: Che
     handler: ({ params, body }, request) => desk.act(request.actor, params.id, body.action),
   });
   route(app, ep.addWalkUp, {
-    summary: 'A walk-up: an account by e-mail (straight to attended) or a person without one (walk-in)',
+    summary:
+      "A walk-up: one of the centre's people by id (straight to attended), anyone by e-mail (an invitation to accept), or a person without an account (walk-in)",
     tags: ['checkin'],
     status: 201,
     handler: ({ params, body }, request) => desk.walkUp(request.actor, params.id, body),

@@ -96,7 +96,8 @@ export function createCheckinService(deps: {
         { field: 'shiftId', code: 'not_signed_up', message: 'Not signed up.' },
       ]);
     }
-    const blocked = limiter.blockedUntil(userId);
+    // Counted before the code is compared: parallel guesses cannot all be evaluated.
+    const blocked = await limiter.attempt(userId);
     if (blocked) {
       const until = localTime(blocked, shift.timezone);
       throw new AppError('checkin_too_many_attempts', 429, `Too many wrong codes; try after ${until}.`, [
@@ -110,11 +111,11 @@ export function createCheckinService(deps: {
     }
     const key = await repo.key(shift.id);
     if (!key || !codeMatches(key, shift.id, checkinWindow(shift).validUntil, body.code)) {
-      limiter.fail(userId);
       throw invalid('checkin_code_invalid', 'Wrong shift code.', [
         { field: 'code', code: 'checkin_code_invalid', message: 'Wrong shift code.' },
       ]);
     }
+    await limiter.succeeded(userId);
     return shift;
   }
 

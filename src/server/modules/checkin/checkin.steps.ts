@@ -6,17 +6,16 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
-import { type AppError, conflict } from '../../platform/errors.js';
+import { type AppError, conflict, type FieldIssue } from '../../platform/errors.js';
 import { canTransition, HOLDING } from '../signups/signup-rules.js';
 import type { ShiftContext, SignupsRepo } from '../signups/signups.repo.js';
 import type { CheckinRepo } from './checkin.repo.js';
 import { checkinWindow, localTime } from './checkin.token.js';
-import './checkin.messages.js';
 
 type Db = Kysely<Database>;
 export type SignupRow = NonNullable<Awaited<ReturnType<SignupsRepo['get']>>>;
 
-const issue = (code: string, message: string, params?: Record<string, string>) => [
+const issue = (code: FieldIssue['code'], message: string, params?: Record<string, string>) => [
   { field: 'shiftId', code, message, ...(params ? { params } : {}) },
 ];
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { RateLimits } from '../../platform/http/rate-limits.js';
 import type { SignupServices } from '../signups/signups.wiring.js';
 import { createCheckinDesk } from './checkin.desk.js';
 import { createAttemptLimiter } from './checkin.limiter.js';
@@ -18,7 +19,9 @@ export function createCheckinServices(deps: {
   clock: Clock;
   config: Pick<Config, 'publicUrl'>;
   /** The signups module's services: its core, repository and attendance step are reused, not rebuilt. */
-  signups: Pick<SignupServices, 'core' | 'repo' | 'service'>;
+  signups: Pick<SignupServices, 'core' | 'repo' | 'service' | 'invitations'>;
+  /** Counters shared by all instances: wrong short codes are limited per user across them. */
+  limits: RateLimits;
 }) {
   const { db, clock, config } = deps;
   const { core, repo: signups } = deps.signups;
@@ -32,7 +35,7 @@ export function createCheckinServices(deps: {
       steps,
       clock,
       publicUrl: config.publicUrl,
-      limiter: createAttemptLimiter(clock, CODE_ATTEMPTS),
+      limiter: createAttemptLimiter(deps.limits, CODE_ATTEMPTS),
     }),
     desk: createCheckinDesk({
       db,
@@ -41,6 +44,7 @@ export function createCheckinServices(deps: {
       steps,
       core,
       attendance: deps.signups.service.attendance,
+      invitations: deps.signups.invitations,
       clock,
     }),
   };

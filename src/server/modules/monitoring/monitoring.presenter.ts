@@ -22,6 +22,7 @@ export function toRoundView(r: RoundRow) {
     openedAt: r.opened_at.toISOString(),
     closedBy: person(r.closed_by, r.closed_by_name),
     closedAt: r.closed_at ? r.closed_at.toISOString() : null,
+    version: r.version,
   };
 }
 

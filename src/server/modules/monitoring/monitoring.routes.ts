@@ -29,12 +29,16 @@ export function registerMonitoringRoutes(
   route(app, ep.correctWorkLogEntry, {
     summary: 'Correct an entry; the earlier state is kept with who changed it and when',
     tags,
-    handler: ({ params, body }, request) => workLog.correct(request.actor, params.id, params.entryId, body),
+    handler: ({ params, body, ifMatch }, request) =>
+      workLog.correct(request.actor, params.id, params.entryId, body, ifMatch),
+    etag: (r) => r.entry.version,
   });
   route(app, ep.removeWorkLogEntry, {
     summary: 'Remove an entry (soft, with a reason; it stops counting)',
     tags,
-    handler: ({ params, body }, request) => workLog.remove(request.actor, params.id, params.entryId, body),
+    handler: ({ params, body, ifMatch }, request) =>
+      workLog.remove(request.actor, params.id, params.entryId, body, ifMatch),
+    etag: (r) => r.entry.version,
   });
   route(app, ep.workLogEntryHistory, {
     summary: "An entry's earlier states",
@@ -66,16 +70,20 @@ export function registerMonitoringRoutes(
     summary: 'A round with its rating: scores, totals, ranks and colour zones (operator)',
     tags,
     handler: ({ params }, request) => monitoring.round(request.actor, params.roundId),
+    etag: (r) => r.round.version,
   });
   route(app, ep.enterMonitoringScore, {
     summary: 'Enter (or with null, remove) a score; overriding a computed score needs a comment (operator)',
     tags,
-    handler: ({ params, body }, request) => monitoring.enterScore(request.actor, params.roundId, body),
+    handler: ({ params, body, ifMatch }, request) =>
+      monitoring.enterScore(request.actor, params.roundId, body, ifMatch),
+    etag: (r) => r.round.version,
   });
   route(app, ep.closeMonitoringRound, {
     summary: 'Close a round: computed scores are frozen and the round becomes final (operator)',
     tags,
-    handler: ({ params }, request) => monitoring.close(request.actor, params.roundId),
+    handler: ({ params, ifMatch }, request) => monitoring.close(request.actor, params.roundId, ifMatch),
+    etag: (r) => r.round.version,
   });
   route(app, ep.reopenMonitoringRound, {
     summary: 'Always refused for a closed round (a closed round is final)',

@@ -9,12 +9,13 @@ import type { EnterScoreBody, IndicatorMethod, OpenRoundBody } from '../../../sh
 import { type Actor, authorize, requireUser, type UserActor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
+import type { IfMatch } from '../../platform/http/etag.js';
 import { CONTENT_TYPES, type ExportFormat, toCsv, toXlsx } from '../exports/exports.formats.js';
 import type { NetworkService } from '../network/network.service.js';
 import { localDay } from '../network/network.service.js';
 import { DEFAULT_THRESHOLDS, ensureDefaultIndicators } from './monitoring.defaults.js';
-import './monitoring.messages.js';
 import { canRunMonitoring, canSeeCenterMonitoring, isRegionalOperator } from './monitoring.policy.js';
 import { ratingTable, toIndicatorView, toRoundView } from './monitoring.presenter.js';
 import { readRound } from './monitoring.rating.js';
@@ -156,10 +157,12 @@ export function createMonitoringService(deps: {
       }
     },
 
-    async enterScore(actor: Actor, roundId: string, body: EnterScoreBody) {
+    /** The round's scores are one sheet: entered from an older version of it (If-Match) → 412. */
+    async enterScore(actor: Actor, roundId: string, body: EnterScoreBody, ifMatch?: IfMatch) {
       const { user, regionId } = await operatorRegion(actor);
       await db.transaction().execute(async (trx) => {
         await lockOpen(trx, roundId, regionId);
+        await beginEdit(trx, 'monitoring_rounds', { value: roundId }, ifMatch, 'round');
         const indicator = (await repo.roundIndicators(roundId, trx)).find((i) => i.code === body.indicator);
         if (!indicator)
           throw invalid('validation_failed', 'Please check the data you entered.', [
@@ -185,7 +188,7 @@ export function createMonitoringService(deps: {
           throw invalid('validation_failed', 'Please check the data you entered.', [
             {
               field: 'comment',
-              code: 'comment_required',
+              code: 'override_comment_required',
               message: 'Explain why the computed score is overridden.',
             },
           ]);
@@ -223,10 +226,11 @@ export function createMonitoringService(deps: {
       return detail(roundId);
     },
 
-    async close(actor: Actor, roundId: string) {
+    async close(actor: Actor, roundId: string, ifMatch?: IfMatch) {
       const { user, regionId } = await operatorRegion(actor);
       await db.transaction().execute(async (trx) => {
         await lockOpen(trx, roundId, regionId);
+        await beginEdit(trx, 'monitoring_rounds', { value: roundId }, ifMatch, 'round');
         const live = await detail(roundId, trx);
         const computed = live.rows.flatMap((r) =>
           r.scores

@@ -208,7 +208,7 @@ describe('scores and the rating', () => {
   it('an override of a computed score needs a comment and keeps both', async () => {
     const bare = await enter('B', 'information', 5);
     expect(bare.statusCode).toBe(400);
-    expect(bare.json().errors[0]).toMatchObject({ field: 'comment', code: 'comment_required' });
+    expect(bare.json().errors[0]).toMatchObject({ field: 'comment', code: 'override_comment_required' });
     const over = await enter('B', 'information', 16, 'Публикации в сети ВК');
     expect(over.json().errors[0]).toMatchObject({ field: 'score', code: 'score_above_max' });
 

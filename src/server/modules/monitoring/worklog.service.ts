@@ -15,9 +15,9 @@ import { type Actor, authorize, requireUser, type UserActor } from '../../platfo
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
+import { type IfMatch, requireMatch } from '../../platform/http/etag.js';
 import type { NetworkService } from '../network/network.service.js';
 import { localDay } from '../network/network.service.js';
-import './monitoring.messages.js';
 import { canKeepWorkLog } from './monitoring.policy.js';
 import { snapshotOf, toEntryView } from './worklog.presenter.js';
 import type { EntryChange, EntryRow, WorkLogRepo } from './worklog.repo.js';
@@ -165,7 +165,14 @@ export function createWorkLogService(deps: {
       });
     },
 
-    async correct(actor: Actor, centerId: string, entryId: string, body: UpdateWorkLogEntryBody) {
+    /** A correction made from an older version than the entry's (If-Match) is refused with 412. */
+    async correct(
+      actor: Actor,
+      centerId: string,
+      entryId: string,
+      body: UpdateWorkLogEntryBody,
+      ifMatch?: IfMatch,
+    ) {
       const { user, center } = await centerFor(actor, centerId);
       const day = await today();
       return db.transaction().execute(async (trx) => {
@@ -173,6 +180,7 @@ export function createWorkLogService(deps: {
         if (!before) throw notFound('entry');
         if (before.deleted_at)
           throw conflict('entry_removed', 'The entry was removed and cannot be changed.');
+        requireMatch(ifMatch, before.version);
         const change: EntryChange = {};
         if (body.kind !== undefined) change.kind = body.kind;
         if (body.audience !== undefined) change.audience = body.audience;
@@ -212,7 +220,13 @@ export function createWorkLogService(deps: {
       });
     },
 
-    async remove(actor: Actor, centerId: string, entryId: string, body: RemoveWorkLogEntryBody) {
+    async remove(
+      actor: Actor,
+      centerId: string,
+      entryId: string,
+      body: RemoveWorkLogEntryBody,
+      ifMatch?: IfMatch,
+    ) {
       const { user } = await centerFor(actor, centerId);
       const reason = clean(body.reason);
       if (!reason)
@@ -223,6 +237,7 @@ export function createWorkLogService(deps: {
         const before = await repo.lock(centerId, entryId, trx);
         if (!before) throw notFound('entry');
         if (before.deleted_at) throw conflict('entry_removed', 'The entry was removed already.');
+        requireMatch(ifMatch, before.version);
         const at = clock.now();
         await repo.insertRevision(
           {

@@ -8,7 +8,11 @@ import {
 } from '../../../shared/contracts/municipal-changes.js';
 import type { FieldIssue } from '../../platform/errors.js';
 
-const issue = (field: string, code: string, message: string): FieldIssue => ({ field, code, message });
+const issue = (field: string, code: FieldIssue['code'], message: string): FieldIssue => ({
+  field,
+  code,
+  message,
+});
 
 /** Trims, normalises Unicode (NFC) and collapses inner whitespace; Cyrillic and Latin alike. */
 export const cleanText = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');

@@ -43,6 +43,7 @@ export const toCenterView = (c: CenterRow): Center => ({
   email: c.email,
   website: c.website,
   description: c.description,
+  version: c.version,
 });
 
 export const toTargetView = (t: TargetRow, actual: number): PlanTarget => ({

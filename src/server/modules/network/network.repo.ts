@@ -33,6 +33,7 @@ export const centersWithContext = (trx: Db) =>
       'c.email',
       'c.website',
       'c.description',
+      'c.version',
       'c.organization_id',
       'o.region_id',
       'o.name as organization_name',

@@ -55,6 +55,7 @@ export function createIcalService(deps: {
         address: o.address,
         isOnline: o.is_online,
         opportunityId: o.id,
+        sequence: shift.ical_sequence,
       };
       return calendar(o.title, [item], publicUrl, clock.now());
     },
@@ -73,7 +74,7 @@ export function createIcalService(deps: {
             await sql<CalendarShift & { startsAt: Date }>`
               select s.id, s.starts_at as "startsAt", s.ends_at as "endsAt", s.status, o.title,
                 o.description, c.name as "centerName", o.address, o.is_online as "isOnline",
-                o.id as "opportunityId"
+                o.id as "opportunityId", s.ical_sequence as sequence
               from signups g
               join shifts s on s.id = g.shift_id
               join opportunities o on o.id = s.opportunity_id
@@ -85,7 +86,7 @@ export function createIcalService(deps: {
             `.execute(db)
           ).rows
         : [];
-      return calendar('Добросеть: мои смены', rows, publicUrl, clock.now());
+      return calendar('Добросеть: мои смены', rows, publicUrl, clock.now(), { feed: true });
     },
 
     async status(actor: Actor) {

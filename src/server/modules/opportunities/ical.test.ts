@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpportunityWorld, opportunityWorld } from '../../../../test/support/opportunity-world.js';
 
@@ -23,6 +24,18 @@ afterAll(async () => {
 
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 
+/** The file as a calendar client reads it (ical.js), and its events. */
+function parse(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  return { calendar, events: calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e)) };
+}
+
+/** RFC 5545 line endings: every line ends with CRLF, the last one too, and no bare LF anywhere. */
+function expectCrlf(ics: string) {
+  expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+}
+
 describe('iCalendar', () => {
   it('a shift as .ics: a valid VCALENDAR with Cyrillic text, escaped, in UTC', async () => {
     const r = await w.t.request('GET', `/api/public/shifts/${shiftId}/ics`);
@@ -41,6 +54,48 @@ describe('iCalendar', () => {
     expect(ics).toContain(`UID:shift-${shiftId}@dobroset`);
     // Every physical line is at most 75 octets (RFC 5545 folding).
     for (const line of r.body.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expectCrlf(r.body);
+    const { events } = parse(r.body);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.summary).toBe('Сбор помощи; «упаковка», сортировка');
+    expect(events[0]?.location).toBe('г. Кемерово, ул. Весенняя, 1');
+    expect(events[0]?.startDate.toJSDate().toISOString()).toBe('2026-12-05T03:00:00.000Z');
+    expect(events[0]?.sequence).toBe(0);
+  });
+
+  it('SEQUENCE goes up each time the shift moves in time or place (or is cancelled), not otherwise', async () => {
+    const id = await w.opportunity(
+      { title: 'Посадка деревьев', address: 'Парк Победы' },
+      { shifts: [{ startsAt: '2026-12-12T03:00:00Z' }] },
+    );
+    const shift = (await w.t.request('GET', `/api/public/opportunities/${id}`)).json().opportunity.shifts[0]
+      .id as string;
+    const sequence = async () => {
+      const r = await w.t.request('GET', `/api/public/shifts/${shift}/ics`);
+      expectCrlf(r.body);
+      return parse(r.body).events[0]?.sequence;
+    };
+    const patchShift = (body: object) =>
+      w.t.request('PATCH', `/api/opportunities/${id}/shifts/${shift}`, { cookie: w.cookies.operator, body });
+    const patchOpportunity = (body: object) =>
+      w.t.request('PATCH', `/api/opportunities/${id}`, { cookie: w.cookies.operator, body });
+    expect(await sequence()).toBe(0);
+    expect((await patchShift({ capacity: 9 })).statusCode).toBe(200);
+    expect(await sequence()).toBe(0);
+    expect(
+      (await patchShift({ startsAt: '2026-12-12T04:00:00Z', endsAt: '2026-12-12T07:00:00Z' })).statusCode,
+    ).toBe(200);
+    expect(await sequence()).toBe(1);
+    expect((await patchShift({ endsAt: '2026-12-12T08:00:00Z' })).statusCode).toBe(200);
+    expect(await sequence()).toBe(2);
+    expect((await patchOpportunity({ description: 'Лопаты выдадут' })).statusCode).toBe(200);
+    expect(await sequence()).toBe(2);
+    expect((await patchOpportunity({ address: 'Сквер Гагарина' })).statusCode).toBe(200);
+    expect(await sequence()).toBe(3);
+    expect((await patchShift({ status: 'cancelled' })).statusCode).toBe(200);
+    const r = await w.t.request('GET', `/api/public/shifts/${shift}/ics`);
+    expect(parse(r.body).events[0]?.sequence).toBe(4);
+    expect(parse(r.body).events[0]?.component.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 
   it('a draft opportunity’s shift is not downloadable by the public', async () => {
@@ -61,7 +116,15 @@ describe('iCalendar', () => {
     expect(empty.statusCode).toBe(200);
     expect(empty.body).not.toContain('BEGIN:VEVENT');
     await w.confirm(shiftId, w.volunteer.id);
-    const feed = unfold((await w.t.request('GET', url.pathname)).body);
+    const raw = (await w.t.request('GET', url.pathname)).body;
+    expectCrlf(raw);
+    // refresh hints for calendar clients that subscribe to the feed: an hour
+    expect(raw).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
+    expect(raw).toContain('\r\nX-PUBLISHED-TTL:PT1H\r\n');
+    const { calendar, events } = parse(raw);
+    expect(calendar.getFirstPropertyValue('refresh-interval')?.toString()).toBe('PT1H');
+    expect(events.map((e) => e.summary)).toEqual(['Сбор помощи; «упаковка», сортировка']);
+    const feed = unfold(raw);
     expect(feed).toContain('BEGIN:VEVENT');
     expect(feed).toContain('SUMMARY:Сбор помощи');
     const status = await w.t.request('GET', '/api/me/calendar-feed', { cookie: w.cookies.volunteer });

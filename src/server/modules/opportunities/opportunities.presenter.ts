@@ -14,6 +14,7 @@ export function toShiftViews({ shifts, roles }: ShiftsResult): Shift[] {
     status: s.status,
     seriesId: s.series_id,
     occurrenceDate: s.occurrence_date,
+    version: s.version,
     roles: roles
       .filter((r) => r.shift_id === s.id)
       .map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, taken: r.taken })),
@@ -33,6 +34,7 @@ export const toSeriesView = (s: SeriesRow): Series => ({
   capacity: s.capacity,
   roles: s.roles,
   timeZone: s.time_zone,
+  version: s.version,
 });
 
 export function toOpportunityView(
@@ -73,6 +75,7 @@ export function toOpportunityView(
     series: canManage ? series.map(toSeriesView) : [],
     isDemo: o.is_demo,
     updatedAt: o.updated_at.toISOString(),
+    version: o.version,
   };
 }
 

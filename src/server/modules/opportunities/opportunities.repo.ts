@@ -145,8 +145,47 @@ export function createOpportunitiesRepo(db: Db) {
       return shift.id;
     },
 
+    /**
+     * The shift row of the opportunity, locked `for update`: the same lock every signup takes, so a
+     * change of capacity (or time) waits for signups in flight and they wait for it.
+     */
+    lockShift: (opportunityId: string, shiftId: string, trx: Db) =>
+      trx
+        .selectFrom('shifts')
+        .selectAll()
+        .where('id', '=', shiftId)
+        .where('opportunity_id', '=', opportunityId)
+        .forUpdate()
+        .executeTakeFirst(),
+
+    /** Places held on a shift as signups count them (confirmed, offered, attended, walk-ins). */
+    async heldPlaces(shiftId: string, trx: Db = db): Promise<number> {
+      const row = await trx
+        .selectFrom('shifts as s')
+        .select(takenSql(await hasSignups(trx)).as('taken'))
+        .where('s.id', '=', shiftId)
+        .executeTakeFirst();
+      return Number(row?.taken ?? 0);
+    },
+
+    /** Raises the iCalendar SEQUENCE of the given shifts (or of every shift of an opportunity). */
+    bumpSequence: async (target: { shiftIds: string[] } | { opportunityId: string }, trx: Db) => {
+      if ('shiftIds' in target && target.shiftIds.length === 0) return;
+      let q = trx.updateTable('shifts').set((eb) => ({ ical_sequence: eb('ical_sequence', '+', 1) }));
+      q =
+        'shiftIds' in target
+          ? q.where('id', 'in', target.shiftIds)
+          : q.where('opportunity_id', '=', target.opportunityId);
+      await q.execute();
+    },
+
+    /** Every change of a shift goes through here and moves its version (its ETag, ADR 0017). */
     updateShift: (id: string, values: Updateable<Database['shifts']>, trx: Db = db) =>
-      trx.updateTable('shifts').set(values).where('id', '=', id).execute(),
+      trx
+        .updateTable('shifts')
+        .set({ ...values, version: sql`version + 1` })
+        .where('id', '=', id)
+        .execute(),
 
     replaceRoles: async (shiftId: string, roles: RoleSlot[], trx: Db = db) => {
       await trx.deleteFrom('shift_roles').where('shift_id', '=', shiftId).execute();
@@ -157,12 +196,15 @@ export function createOpportunitiesRepo(db: Db) {
           .execute();
     },
 
-    /** Shift ids among `ids` that hold any live signup (not cancelled): those are "booked". */
+    /** Shift ids among `ids` that hold any live signup (not cancelled) or walk-in: those are "booked". */
     async bookedShiftIds(ids: string[], trx: Db = db): Promise<Set<string>> {
       if (!ids.length || !(await hasSignups(trx))) return new Set();
       const rows = await sql<{ shift_id: string }>`
-        select distinct shift_id from signups
+        select shift_id from signups
         where shift_id in (${sql.join(ids)}) and status not in ('cancelled')
+        union
+        select shift_id from shift_walk_ins
+        where shift_id in (${sql.join(ids)}) and removed_at is null
       `.execute(trx);
       return new Set(rows.rows.map((r) => r.shift_id));
     },
@@ -188,6 +230,17 @@ export function createOpportunitiesRepo(db: Db) {
 
     updateSeries: (id: string, values: Updateable<Database['shift_series']>, trx: Db = db) =>
       trx.updateTable('shift_series').set(values).where('id', '=', id).execute(),
+
+    /** The series' shifts that start after `now`, locked `for update` in id order (as cancellations lock them). */
+    lockFutureSeriesShifts: (seriesId: string, now: Date, trx: Db) =>
+      trx
+        .selectFrom('shifts')
+        .selectAll()
+        .where('series_id', '=', seriesId)
+        .where('starts_at', '>', now)
+        .orderBy('id')
+        .forUpdate()
+        .execute(),
 
     seriesShifts: (seriesId: string, trx: Db = db) =>
       trx

@@ -31,6 +31,7 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: Opportunit
     handler: async ({ params }, request) => ({
       opportunity: await opportunities.view(request.actor, params.id),
     }),
+    etag: (r) => r.opportunity.version,
   });
   route(app, ep.centerOpportunities, {
     summary: "A centre's opportunities in every status (its coordinators and the operator)",
@@ -54,9 +55,10 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: Opportunit
   route(app, ep.updateOpportunity, {
     summary: 'Edit an opportunity, publish, cancel or complete it',
     tags,
-    handler: async ({ params, body }, request) => ({
-      opportunity: await opportunities.update(request.actor, params.id, body),
+    handler: async ({ params, body, ifMatch }, request) => ({
+      opportunity: await opportunities.update(request.actor, params.id, body, ifMatch),
     }),
+    etag: (r) => r.opportunity.version,
   });
   route(app, ep.createShift, {
     summary: 'Add a one-off shift (with optional roles)',
@@ -69,9 +71,11 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: Opportunit
   route(app, ep.updateShift, {
     summary: 'Move, resize or cancel a shift',
     tags,
-    handler: async ({ params, body }, request) => ({
-      opportunity: await shifts.updateShift(request.actor, params.id, params.shiftId, body),
+    handler: async ({ params, body, ifMatch }, request) => ({
+      opportunity: await shifts.updateShift(request.actor, params.id, params.shiftId, body, ifMatch),
     }),
+    // The answer is the whole opportunity; the ETag is the edited shift's.
+    etag: (r, { params }) => r.opportunity.shifts.find((s) => s.id === params.shiftId)?.version,
   });
   route(app, ep.createSeries, {
     summary: 'Add a weekly or monthly series of shifts, expanded into shifts',
@@ -84,9 +88,10 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: Opportunit
   route(app, ep.updateSeries, {
     summary: 'Change a series; future unbooked shifts follow, booked ones stay as they are',
     tags,
-    handler: async ({ params, body }, request) => ({
-      opportunity: await shifts.updateSeries(request.actor, params.id, params.seriesId, body),
+    handler: async ({ params, body, ifMatch }, request) => ({
+      opportunity: await shifts.updateSeries(request.actor, params.id, params.seriesId, body, ifMatch),
     }),
+    etag: (r, { params }) => r.opportunity.series.find((s) => s.id === params.seriesId)?.version,
   });
   route(app, ep.stampTemplate, {
     summary: "Create a day's shifts from a template",

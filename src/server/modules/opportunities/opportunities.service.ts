@@ -15,9 +15,10 @@ import { addDays } from '../../../shared/time-zone.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
+import type { IfMatch } from '../../platform/http/etag.js';
 import { localDay } from '../network/network.service.js';
-import './opportunities.messages.js';
 import { canManageCenterOpportunities, canSeeOpportunity, STATUS_MOVES } from './opportunities.policy.js';
 import { toOpportunityView, toPartnerCandidate } from './opportunities.presenter.js';
 import type { OpportunitiesRepo, OpportunityRow } from './opportunities.repo.js';
@@ -298,10 +299,16 @@ export function createOpportunitiesService(deps: {
       });
     },
 
-    async update(actor: Actor, id: string, body: UpdateOpportunityBody): Promise<Opportunity> {
+    async update(
+      actor: Actor,
+      id: string,
+      body: UpdateOpportunityBody,
+      ifMatch?: IfMatch,
+    ): Promise<Opportunity> {
       const user = requireUser(actor);
       return withAfterCommit(db, async (trx, after) => {
         const o = await loadManaged(actor, id, trx);
+        await beginEdit(trx, 'opportunities', { value: id }, ifMatch, 'opportunity');
         await validate(trx, o.region_id, body, o);
         if (body.status && body.status !== o.status && !STATUS_MOVES[o.status]?.includes(body.status))
           throw conflict(
@@ -346,9 +353,13 @@ export function createOpportunitiesService(deps: {
           },
         );
         const change = { opportunityId: id, actorId: user.userId };
-        if (body.status === 'cancelled' && o.status !== 'cancelled') {
+        const cancelled = body.status === 'cancelled' && o.status !== 'cancelled';
+        const moved = placeMoved(o, columns(body));
+        // the iCalendar SEQUENCE of its shifts: calendar clients take the new place or the cancellation
+        if (cancelled || moved) await repo.bumpSequence({ opportunityId: id }, trx);
+        if (cancelled) {
           after.push(await shiftChanges.opportunityCancelled(trx, change));
-        } else if (placeMoved(o, columns(body))) {
+        } else if (moved) {
           after.push(await shiftChanges.placeChanged(trx, change));
         }
         return view(actor, id, trx);

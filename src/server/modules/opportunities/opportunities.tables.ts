@@ -31,6 +31,8 @@ type ShiftSeriesColumns = {
   occurrence_date: ColumnType<string | null, string | null | undefined, string | null>;
   /** Secret that signs the shift's QR check-in tokens (0013); null until first used. */
   checkin_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The iCalendar SEQUENCE (0015): raised with every change of the shift's time, place or status. */
+  ical_sequence: ColumnType<number, number | undefined, number>;
 };
 
 export type OpportunitiesTables = {

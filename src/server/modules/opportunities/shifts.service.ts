@@ -3,8 +3,10 @@
  * occurrence date, unique on (series_id, occurrence_date)), and day templates stamped onto a date.
  *
  * Editing a series re-expands it from now on: future occurrences nobody has signed up for are moved,
- * resized or removed to match the new rule; booked ones (any signup that is not cancelled) are left
- * exactly as they were, so nobody's confirmed time changes behind their back; past ones are history.
+ * resized or removed to match the new rule; booked ones (any signup that is not cancelled, or a walk-in)
+ * are left exactly as they were, so nobody's confirmed time changes behind their back; past ones are
+ * history. Every change of a shift's capacity or time locks the shift row `for update` first — the lock
+ * every signup takes (lock order: volunteers, shift, role, rows) — and counts the places held under it.
  */
 import type { Kysely } from 'kysely';
 import type {
@@ -19,7 +21,9 @@ import type {
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
+import { type IfMatch, requireMatch } from '../../platform/http/etag.js';
 import { canManageCenterOpportunities } from './opportunities.policy.js';
 import type { OpportunitiesRepo } from './opportunities.repo.js';
 import type { OpportunitiesService } from './opportunities.service.js';
@@ -98,7 +102,8 @@ export function createShiftsService(deps: {
         .filter((o) => o.startsAt > now)
         .map((o) => [o.date, o]),
     );
-    const existing = (await repo.seriesShifts(seriesId, trx)).filter((s) => s.starts_at > now);
+    // Locked like a signup locks its shift, so "booked" is decided with no signup in flight.
+    const existing = await repo.lockFutureSeriesShifts(seriesId, now, trx);
     const booked = await repo.bookedShiftIds(
       existing.map((s) => s.id),
       trx,
@@ -120,6 +125,12 @@ export function createShiftsService(deps: {
         { starts_at: occurrence.startsAt, ends_at: occurrence.endsAt, capacity, status: 'scheduled' },
         trx,
       );
+      if (
+        s.starts_at.getTime() !== occurrence.startsAt.getTime() ||
+        s.ends_at.getTime() !== occurrence.endsAt.getTime() ||
+        s.status !== 'scheduled'
+      )
+        await repo.bumpSequence({ shiftIds: [s.id] }, trx);
       await repo.replaceRoles(s.id, roles, trx);
     }
     await repo.deleteShifts(stale, trx);
@@ -186,11 +197,14 @@ export function createShiftsService(deps: {
       id: string,
       shiftId: string,
       body: UpdateShiftBody,
+      ifMatch?: IfMatch,
     ): Promise<Opportunity> {
       return withAfterCommit(db, async (trx, after) => {
         const o = await loadManaged(actor, id, trx);
-        const shift = await repo.findShift(o.id, shiftId, trx);
+        // The signups' lock: places are counted with no signup half-way, and none lands until we commit.
+        const shift = await repo.lockShift(o.id, shiftId, trx);
         if (!shift) throw notFound('shift');
+        requireMatch(ifMatch, shift.version); // repo.updateShift moves the version
         const startsAt = body.startsAt ? new Date(body.startsAt) : shift.starts_at;
         const endsAt = body.endsAt ? new Date(body.endsAt) : shift.ends_at;
         if (endsAt <= startsAt)
@@ -198,8 +212,7 @@ export function createShiftsService(deps: {
             { field: 'endsAt', code: 'ends_before_start', message: 'The shift must end after it starts.' },
           ]);
         if (body.capacity !== undefined) {
-          const { shifts } = await repo.shifts(o.id, null, trx);
-          const taken = shifts.find((s) => s.id === shiftId)?.taken ?? 0;
+          const taken = await repo.heldPlaces(shiftId, trx);
           if (body.capacity < taken)
             throw conflict('capacity_below_taken', `More people are already confirmed (${taken}).`, [
               {
@@ -226,6 +239,11 @@ export function createShiftsService(deps: {
         });
         // The people on the shift are told in this transaction; their mail goes out after the commit.
         const actorId = actor.kind === 'user' ? actor.userId : null;
+        const moved =
+          startsAt.getTime() !== shift.starts_at.getTime() || endsAt.getTime() !== shift.ends_at.getTime();
+        // calendar clients replace their copy of the event when its SEQUENCE goes up
+        if (moved || (body.status !== undefined && body.status !== shift.status))
+          await repo.bumpSequence({ shiftIds: [shiftId] }, trx);
         if (body.status === 'cancelled' && shift.status !== 'cancelled') {
           after.push(await shiftChanges.shiftCancelled(trx, { shiftId, actorId }));
         } else if (
@@ -276,11 +294,18 @@ export function createShiftsService(deps: {
       });
     },
 
-    async updateSeries(actor: Actor, id: string, seriesId: string, body: SeriesBody): Promise<Opportunity> {
+    async updateSeries(
+      actor: Actor,
+      id: string,
+      seriesId: string,
+      body: SeriesBody,
+      ifMatch?: IfMatch,
+    ): Promise<Opportunity> {
       return db.transaction().execute(async (trx) => {
         const o = await loadManaged(actor, id, trx);
         const series = await repo.findSeries(o.id, seriesId, trx);
         if (!series) throw notFound('series');
+        await beginEdit(trx, 'shift_series', { value: seriesId }, ifMatch, 'series');
         const rule = toRule(body, series.time_zone);
         const roles = cleanRoles(body.roles);
         await repo.updateSeries(

@@ -2,8 +2,13 @@ import type { Organization } from '../../../shared/contracts/organizations.js';
 import type { OrganizationRow, OrganizationsRepo } from './organizations.repo.js';
 
 type RepresentativeRow = Awaited<ReturnType<OrganizationsRepo['representatives']>>[number];
+type InvitationRow = Awaited<ReturnType<OrganizationsRepo['invitations']>>[number];
 
-export function toOrganizationView(o: OrganizationRow, representatives: RepresentativeRow[]): Organization {
+export function toOrganizationView(
+  o: OrganizationRow,
+  representatives: RepresentativeRow[],
+  invitations: InvitationRow[] = [],
+): Organization {
   return {
     id: o.id,
     name: o.name,
@@ -21,7 +26,16 @@ export function toOrganizationView(o: OrganizationRow, representatives: Represen
     representatives: representatives
       .filter((r) => r.organization_id === o.id)
       .map((r) => ({ userId: r.user_id, displayName: r.display_name, email: r.email })),
+    invitations: invitations
+      .filter((i) => i.organization_id === o.id)
+      .map((i) => ({
+        id: i.id,
+        email: i.email,
+        invitedAt: i.invited_at.toISOString(),
+        expiresAt: i.expires_at.toISOString(),
+      })),
     createdAt: o.created_at.toISOString(),
     updatedAt: o.updated_at.toISOString(),
+    version: o.version,
   };
 }

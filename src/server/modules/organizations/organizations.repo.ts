@@ -27,6 +27,7 @@ const columns = [
   'o.is_demo',
   'o.created_at',
   'o.updated_at',
+  'o.version',
   'o.municipality_id',
   'm.name_ru as municipality_name_ru',
   'm.name_en as municipality_name_en',
@@ -104,6 +105,74 @@ export function createOrganizationsRepo(db: Db) {
         .where('scope_id', '=', orgId)
         .where('user_id', '=', userId)
         .executeTakeFirst(),
+
+    /** Pending invitations of several organizations in one query. */
+    invitations: (orgIds: string[], trx: Db = db) =>
+      orgIds.length === 0
+        ? Promise.resolve([])
+        : trx
+            .selectFrom('organization_invitations')
+            .selectAll()
+            .where('organization_id', 'in', orgIds)
+            .orderBy('invited_at')
+            .execute(),
+
+    /** Records (or renews) an invitation for an address; returns its id. */
+    upsertInvitation: (
+      row: { organization_id: string; email: string; invited_by: string; invited_at: Date; expires_at: Date },
+      trx: Db,
+    ) =>
+      trx
+        .insertInto('organization_invitations')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['organization_id', 'email']).doUpdateSet({
+            invited_by: row.invited_by,
+            invited_at: row.invited_at,
+            expires_at: row.expires_at,
+          }),
+        )
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+
+    /** One invitation with its organization, locked for the answer. */
+    lockInvitation: (id: string, trx: Db) =>
+      trx
+        .selectFrom('organization_invitations')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst(),
+
+    /** The unexpired invitations addressed to an e-mail address. */
+    invitationsFor: (email: string, now: Date, trx: Db = db) =>
+      trx
+        .selectFrom('organization_invitations as i')
+        .innerJoin('organizations as o', 'o.id', 'i.organization_id')
+        .select(['i.id', 'i.organization_id', 'o.name', 'i.invited_at', 'i.expires_at'])
+        .where('i.email', '=', email)
+        .where('i.expires_at', '>', now)
+        .orderBy('i.invited_at')
+        .execute(),
+
+    deleteInvitation: async (id: string, trx: Db = db) =>
+      Number(
+        (await trx.deleteFrom('organization_invitations').where('id', '=', id).executeTakeFirst())
+          .numDeletedRows,
+      ) > 0,
+
+    grantRepresentative: (orgId: string, userId: string, grantedBy: string | null, trx: Db) =>
+      trx
+        .insertInto('role_assignments')
+        .values({
+          user_id: userId,
+          role: 'org_representative',
+          scope_type: 'organization',
+          scope_id: orgId,
+          granted_by: grantedBy,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute(),
 
     municipalityInForce: (id: string, regionId: string, day: string, trx: Db = db) =>
       trx

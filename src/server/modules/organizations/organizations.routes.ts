@@ -40,16 +40,19 @@ export function registerOrganizationRoutes(
     handler: async ({ params }, request) => ({
       organization: await organizations.get(request.actor, params.id),
     }),
+    etag: (r) => r.organization.version,
   });
   route(app, ep.updateOrganization, {
     summary: 'Edit an organization; renaming a placeholder clears its placeholder mark',
     tags,
-    handler: async ({ params, body }, request) => ({
-      organization: await organizations.update(request.actor, params.id, body),
+    handler: async ({ params, body, ifMatch }, request) => ({
+      organization: await organizations.update(request.actor, params.id, body, ifMatch),
     }),
+    etag: (r) => r.organization.version,
   });
   route(app, ep.addRepresentative, {
-    summary: 'Make a registered user a representative of the organization',
+    summary:
+      'Invite an e-mail address to represent the organization (the same answer for registered and unknown addresses; the person accepts in the app)',
     tags,
     handler: async ({ params, body }, request) => ({
       organization: await organizations.addRepresentative(request.actor, params.id, body.email),
@@ -61,5 +64,27 @@ export function registerOrganizationRoutes(
     handler: async ({ params }, request) => ({
       organization: await organizations.removeRepresentative(request.actor, params.id, params.userId),
     }),
+  });
+  route(app, ep.withdrawOrganizationInvitation, {
+    summary: 'Take back a pending invitation to represent the organization',
+    tags,
+    handler: async ({ params }, request) => ({
+      organization: await organizations.withdrawInvitation(request.actor, params.id, params.invitationId),
+    }),
+  });
+  route(app, ep.myOrganizationInvitations, {
+    summary: 'Invitations to represent an organization addressed to my e-mail address',
+    tags,
+    handler: (_input, request) => organizations.myInvitations(request.actor),
+  });
+  route(app, ep.acceptOrganizationInvitation, {
+    summary: 'Accept an invitation: become a representative of the organization',
+    tags,
+    handler: ({ params }, request) => organizations.acceptInvitation(request.actor, params.id),
+  });
+  route(app, ep.declineOrganizationInvitation, {
+    summary: 'Decline an invitation to represent an organization',
+    tags,
+    handler: ({ params }, request) => organizations.declineInvitation(request.actor, params.id),
   });
 }

@@ -1,6 +1,8 @@
 /**
  * The organization registry: organizations with validated legal identifiers (INN/OGRN check digits),
  * one organization per INN, and their representatives (role org_representative scoped to it).
+ * Representatives are INVITED by e-mail address and become representatives only by accepting in the
+ * app; the inviter gets the same answer whether the address is registered or not.
  */
 import type { Kysely } from 'kysely';
 import type {
@@ -13,7 +15,10 @@ import { subkindBelongs } from '../../../shared/organization-kinds.js';
 import { type Actor, authorize, holds, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
+import type { IfMatch } from '../../platform/http/etag.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
 import { normalizeEmail } from '../accounts/email.js';
 import type { NetworkService } from '../network/network.service.js';
 import { localDay } from '../network/network.service.js';
@@ -26,6 +31,9 @@ import {
 import { toOrganizationView } from './organizations.presenter.js';
 import type { OrganizationFilter, OrganizationsRepo } from './organizations.repo.js';
 
+/** How long an invitation to represent an organization may be accepted. */
+export const INVITATION_TTL_MS = 14 * 86_400_000;
+
 type Fields = Partial<Omit<CreateOrganizationBody, 'subkind'>> & { subkind?: string | null };
 const clean = (s: string | null | undefined) =>
   s === undefined ? undefined : s === null ? null : s.normalize('NFC').trim().replace(/\s+/g, ' ') || null;
@@ -35,13 +43,38 @@ export function createOrganizationsService(deps: {
   repo: OrganizationsRepo;
   network: NetworkService;
   clock: Clock;
+  /** Invitations to represent an organization go out by mail (absent in tools that invite nobody). */
+  mailer?: Mailer;
+  publicUrl?: string;
 }) {
   const { db, repo, network, clock } = deps;
 
   async function view(id: string, trx: Kysely<Database> = db): Promise<Organization> {
     const row = await repo.findById(id, trx);
     if (!row) throw notFound('organization');
-    return toOrganizationView(row, await repo.representatives([id], trx));
+    return toOrganizationView(row, await repo.representatives([id], trx), await repo.invitations([id], trx));
+  }
+
+  /** The invitations addressed to the actor's own (verified) address. */
+  async function myInvitations(actor: Actor) {
+    const user = requireUser(actor);
+    const rows = await repo.invitationsFor(normalizeEmail(user.email), clock.now());
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        organization: { id: r.organization_id, name: r.name },
+        invitedAt: r.invited_at.toISOString(),
+        expiresAt: r.expires_at.toISOString(),
+      })),
+    };
+  }
+
+  /** Locks an invitation addressed to the actor; anyone else's looks like it does not exist. */
+  async function lockOwnInvitation(trx: Kysely<Database>, actor: Actor, invitationId: string) {
+    const user = requireUser(actor);
+    const invitation = await repo.lockInvitation(invitationId, trx);
+    if (!invitation || invitation.email !== normalizeEmail(user.email)) throw notFound('invitation');
+    return { user, invitation };
   }
 
   /** Field-level checks that need no database, plus the municipality and the INN duplicate check. */
@@ -142,8 +175,9 @@ export function createOrganizationsService(deps: {
         ? filter
         : { ...filter, onlyIds: representedOrganizations(actor) };
       const [rows, total] = await Promise.all([repo.list(region.id, f, page), repo.count(region.id, f)]);
-      const reps = await repo.representatives(rows.map((r) => r.id));
-      return { items: rows.map((r) => toOrganizationView(r, reps)), total };
+      const ids = rows.map((r) => r.id);
+      const [reps, invitations] = await Promise.all([repo.representatives(ids), repo.invitations(ids)]);
+      return { items: rows.map((r) => toOrganizationView(r, reps, invitations)), total };
     },
 
     async get(actor: Actor, id: string) {
@@ -206,7 +240,7 @@ export function createOrganizationsService(deps: {
       return view(id);
     },
 
-    async update(actor: Actor, id: string, patch: UpdateOrganizationBody) {
+    async update(actor: Actor, id: string, patch: UpdateOrganizationBody, ifMatch?: IfMatch) {
       requireUser(actor);
       const region = await network.currentRegion();
       await db
@@ -217,6 +251,7 @@ export function createOrganizationsService(deps: {
             hide: true,
             what: 'organization',
           });
+          await beginEdit(trx, 'organizations', { value: id }, ifMatch, 'organization');
           const existing = (await repo.findById(id, trx)) as NonNullable<
             Awaited<ReturnType<OrganizationsRepo['findById']>>
           >;
@@ -258,36 +293,87 @@ export function createOrganizationsService(deps: {
       return view(id);
     },
 
+    /**
+     * Invites an address to represent the organization. Nothing is looked up about the address: a
+     * registered and an unknown one get the same answer, the same work and the same mail; the person
+     * becomes a representative only by accepting (signed in with that address).
+     */
     async addRepresentative(actor: Actor, id: string, email: string) {
       const user = requireUser(actor);
+      const mailer = deps.mailer;
+      if (!mailer || !deps.publicUrl) throw new Error('organizations: the mailer is not wired');
+      const address = normalizeEmail(email);
+      const now = clock.now();
+      const outboxId = await db.transaction().execute(async (trx) => {
+        const org = await repo.lock(id, trx);
+        authorize(org !== undefined && canManageOrganization(actor, org), {
+          hide: true,
+          what: 'organization',
+        });
+        const invitation = await repo.upsertInvitation(
+          {
+            organization_id: id,
+            email: address,
+            invited_by: user.userId,
+            invited_at: now,
+            expires_at: new Date(now.getTime() + INVITATION_TTL_MS),
+          },
+          trx,
+        );
+        await audit(trx, actor, 'organization.representative_invited', id, { invitationId: invitation.id });
+        return mailer.enqueue(trx, address, 'ru', {
+          template: 'organization_invitation',
+          vars: { organization: (org as { name: string }).name, link: `${deps.publicUrl}/organizations` },
+        });
+      });
+      await mailer.dispatch([outboxId]);
+      return view(id);
+    },
+
+    myInvitations,
+
+    /** The invitee accepts: becomes a representative; the invitation is used up. */
+    async acceptInvitation(actor: Actor, invitationId: string) {
+      await db.transaction().execute(async (trx) => {
+        const { user, invitation } = await lockOwnInvitation(trx, actor, invitationId);
+        if (invitation.expires_at.getTime() <= clock.now().getTime()) {
+          throw conflict('invitation_expired', 'The invitation has expired.');
+        }
+        await repo.grantRepresentative(invitation.organization_id, user.userId, invitation.invited_by, trx);
+        await repo.deleteInvitation(invitation.id, trx);
+        await audit(trx, actor, 'organization.representative_added', invitation.organization_id, {
+          userId: user.userId,
+          invitedBy: invitation.invited_by,
+        });
+      });
+      return myInvitations(actor);
+    },
+
+    /** The invitee declines: the invitation is gone, nothing else changes. */
+    async declineInvitation(actor: Actor, invitationId: string) {
+      await db.transaction().execute(async (trx) => {
+        const { invitation } = await lockOwnInvitation(trx, actor, invitationId);
+        await repo.deleteInvitation(invitation.id, trx);
+        await audit(trx, actor, 'organization.invitation_declined', invitation.organization_id, {
+          invitationId: invitation.id,
+        });
+      });
+      return myInvitations(actor);
+    },
+
+    /** A manager of the organization takes a pending invitation back. */
+    async withdrawInvitation(actor: Actor, id: string, invitationId: string) {
+      requireUser(actor);
       await db.transaction().execute(async (trx) => {
         const org = await repo.lock(id, trx);
         authorize(org !== undefined && canManageOrganization(actor, org), {
           hide: true,
           what: 'organization',
         });
-        const person = await trx
-          .selectFrom('users')
-          .select(['id'])
-          .where('email', '=', normalizeEmail(email))
-          .executeTakeFirst();
-        if (!person) {
-          throw invalid('user_not_found', 'No account with this email.', [
-            { field: 'email', code: 'user_not_found', message: 'Ask the person to register first.' },
-          ]);
-        }
-        await trx
-          .insertInto('role_assignments')
-          .values({
-            user_id: person.id,
-            role: 'org_representative',
-            scope_type: 'organization',
-            scope_id: id,
-            granted_by: user.userId,
-          })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-        await audit(trx, actor, 'organization.representative_added', id, { userId: person.id });
+        const invitation = await repo.lockInvitation(invitationId, trx);
+        if (invitation?.organization_id !== id) throw notFound('invitation');
+        await repo.deleteInvitation(invitationId, trx);
+        await audit(trx, actor, 'organization.invitation_withdrawn', id, { invitationId });
       });
       return view(id);
     },

@@ -242,25 +242,59 @@ describe('editing and representatives', () => {
     const orgId = created.json().organization.id;
     const ownerCookie = await login(owner.email);
 
+    // an invitation: the same answer for an unknown and a registered address, nobody added yet
     const unknown = await t.request('POST', `/api/organizations/${orgId}/representatives`, {
       cookie: ownerCookie,
       body: { email: 'nobody@example.ru' },
     });
-    expect(unknown.json().errors[0]).toMatchObject({ field: 'email', code: 'user_not_found' });
-    const added = await t.request('POST', `/api/organizations/${orgId}/representatives`, {
+    const invited = await t.request('POST', `/api/organizations/${orgId}/representatives`, {
       cookie: ownerCookie,
       body: { email: colleague.email.toUpperCase() },
     });
+    expect(unknown.statusCode).toBe(200);
+    expect(invited.statusCode).toBe(200);
+    expect(invited.json().organization.representatives.map((r: { userId: string }) => r.userId)).toEqual([
+      owner.id,
+    ]);
+    expect(
+      invited
+        .json()
+        .organization.invitations.map((i: { email: string }) => i.email)
+        .sort(),
+    ).toEqual([colleague.email, 'nobody@example.ru'].sort());
+    const mails = await t.mailbox();
+    const sent = mails.filter((m) => m.template === 'organization_invitation').map((m) => m.to_address);
+    expect(sent.sort()).toEqual([colleague.email, 'nobody@example.ru'].sort());
+
+    // the colleague accepts, signed in with the invited address
+    const colleagueCookie = await login(colleague.email);
+    const pending = (
+      await t.request('GET', '/api/me/organization-invitations', { cookie: colleagueCookie })
+    ).json().items;
+    expect(pending).toEqual([expect.objectContaining({ organization: { id: orgId, name: 'Дом культуры' } })]);
+    // nobody else can answer it
+    const stranger = await login((await buildUser(t.db)).email);
+    const foreign = await t.request('POST', `/api/me/organization-invitations/${pending[0].id}/accept`, {
+      cookie: stranger,
+    });
+    expect(foreign.statusCode).toBe(404);
+    const accepted = await t.request('POST', `/api/me/organization-invitations/${pending[0].id}/accept`, {
+      cookie: colleagueCookie,
+    });
+    expect(accepted.json().items).toEqual([]);
+    const added = await t.request('GET', `/api/organizations/${orgId}`, { cookie: ownerCookie });
     expect(added.json().organization.representatives.map((r: { userId: string }) => r.userId)).toEqual([
       owner.id,
       colleague.id,
+    ]);
+    expect(added.json().organization.invitations.map((i: { email: string }) => i.email)).toEqual([
+      'nobody@example.ru',
     ]);
 
     const removeSelf = await t.request('DELETE', `/api/organizations/${orgId}/representatives/${owner.id}`, {
       cookie: ownerCookie,
     });
     expect(removeSelf.statusCode).toBe(200);
-    const colleagueCookie = await login(colleague.email);
     const last = await t.request('DELETE', `/api/organizations/${orgId}/representatives/${colleague.id}`, {
       cookie: colleagueCookie,
     });

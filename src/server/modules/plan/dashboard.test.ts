@@ -200,3 +200,27 @@ describe('the dashboard (hand-checked)', () => {
     expect(region.plan.map((p: { actual: number }) => p.actual)).toEqual([3, 2]);
   });
 });
+
+describe('computed values stay in range (issue 9, item 12)', () => {
+  it('a target of 100,000 is "not at this pace", and the dashboard keeps answering', async () => {
+    const created = await t.request('POST', '/api/plan/targets', {
+      cookie: operator,
+      body: { kind: 'active_centers', dueDate: '2030-12-31', target: 100_000, comment: 'проверка' },
+    });
+    expect(created.statusCode).toBe(201);
+    const d = await dashboard();
+    const huge = d.targets.find((x) => x.target === 100_000);
+    // ≈ 100,000 ÷ (3/12) months ≈ 33,000 years away: past any date the API carries.
+    expect(huge).toMatchObject({ status: 'behind', forecast: { atPace: null, withPipeline: null } });
+    for (const target of d.targets) {
+      for (const date of [target.forecast.atPace, target.forecast.withPipeline]) {
+        if (date !== null) expect(date).toMatch(/^2\d{3}-\d{2}-\d{2}$/);
+      }
+    }
+    const removed = await t.request('POST', `/api/plan/targets/${created.json().target.id}/remove`, {
+      cookie: operator,
+      body: { comment: 'проверка окончена' },
+    });
+    expect(removed.statusCode).toBeLessThan(300);
+  });
+});

@@ -88,3 +88,19 @@ describe('forecast (hand-checked)', () => {
     expect(targetStatus({ ...base, dueDate: '2027-12-31', atPace: null })).toBe('behind');
   });
 });
+
+describe('the forecast horizon', () => {
+  const today = '2026-11-24';
+
+  it('a date past the last year the API carries is "not at this pace", never a year like 27000', () => {
+    // 100,000 centres at 0.25 a month: 400,000 months away.
+    expect(forecastAtPace({ today, actual: 0, target: 100_000, pacePerMonth: 0.25 })).toBeNull();
+    expect(
+      forecastWithPipeline({ today, actual: 0, target: 100_000, pacePerMonth: 0.25, pipelineDates: [today] }),
+    ).toBeNull();
+    // The last month within the horizon is still a forecast; one more is not.
+    const monthsToEdge = (2200 - 2026) * 12 + 1; // 2200-12-24
+    expect(forecastAtPace({ today, actual: 0, target: monthsToEdge, pacePerMonth: 1 })).toBe('2200-12-24');
+    expect(forecastAtPace({ today, actual: 0, target: monthsToEdge + 1, pacePerMonth: 1 })).toBeNull();
+  });
+});

@@ -8,7 +8,10 @@
  * - With the pipeline: the applications in progress open on their expected dates (an overdue one counts as
  *   today), one unit each, in date order; if that is not enough, the rest follows at the pace from the last
  *   expected date.
+ * - The horizon: a date after the last year the API carries (DATE_YEARS.max, ADR 0014) is not a forecast
+ *   either: a target of 100,000 centres at a few openings a year is "not at this pace", never year 27000.
  */
+import { DATE_YEARS } from '../../../shared/contracts/formats.js';
 import { addMonths, laterDay } from './dates.js';
 
 export type ForecastInput = {
@@ -22,6 +25,16 @@ export type ForecastInput = {
 };
 
 const EPSILON = 1e-9;
+const HORIZON = `${DATE_YEARS.max}-12-31`;
+/** More months than any two dates in range are apart: no date arithmetic beyond it. */
+const MAX_MONTHS = (DATE_YEARS.max - DATE_YEARS.min + 1) * 12;
+
+/** `from` + `months`, or null when that passes the horizon. */
+function withinHorizon(from: string, months: number | null): string | null {
+  if (months === null || months > MAX_MONTHS) return null;
+  const date = addMonths(from, months);
+  return date <= HORIZON ? date : null;
+}
 
 /** Whole months needed to cover `gap` at `pace`, or null when there is no pace. */
 export function monthsNeeded(gap: number, pace: number): number | null {
@@ -32,8 +45,7 @@ export function monthsNeeded(gap: number, pace: number): number | null {
 
 export function forecastAtPace(input: Omit<ForecastInput, 'pipelineDates'>): string | null {
   if (input.actual >= input.target) return null;
-  const months = monthsNeeded(input.target - input.actual, input.pacePerMonth);
-  return months === null ? null : addMonths(input.today, months);
+  return withinHorizon(input.today, monthsNeeded(input.target - input.actual, input.pacePerMonth));
 }
 
 export function forecastWithPipeline(input: ForecastInput): string | null {
@@ -44,9 +56,7 @@ export function forecastWithPipeline(input: ForecastInput): string | null {
     reached += 1;
     if (reached >= input.target) return date;
   }
-  const months = monthsNeeded(input.target - reached, input.pacePerMonth);
-  if (months === null) return null;
-  return addMonths(dates.at(-1) ?? input.today, months);
+  return withinHorizon(dates.at(-1) ?? input.today, monthsNeeded(input.target - reached, input.pacePerMonth));
 }
 
 export function forecast(input: ForecastInput) {

@@ -8,6 +8,7 @@ export const toTargetItem = (t: TargetRow): PlanTargetItem => ({
   dueDate: t.due_date,
   target: t.target,
   note: t.note,
+  version: t.version,
 });
 
 export const toRevision = (r: RevisionRow): PlanRevision => ({

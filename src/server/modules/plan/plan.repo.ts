@@ -12,7 +12,7 @@ export function createPlanRepo(db: Db) {
     targets: (regionId: string, trx: Db = db) =>
       trx
         .selectFrom('rollout_targets')
-        .select(['id', 'region_id', 'kind', 'due_date', 'target', 'note'])
+        .select(['id', 'region_id', 'kind', 'due_date', 'target', 'note', 'version'])
         .where('region_id', '=', regionId)
         .orderBy('due_date')
         .orderBy('kind')
@@ -22,7 +22,7 @@ export function createPlanRepo(db: Db) {
     lockTarget: (id: string, regionId: string, trx: Db) =>
       trx
         .selectFrom('rollout_targets')
-        .select(['id', 'region_id', 'kind', 'due_date', 'target', 'note'])
+        .select(['id', 'region_id', 'kind', 'due_date', 'target', 'note', 'version'])
         .where('id', '=', id)
         .where('region_id', '=', regionId)
         .forUpdate()
@@ -50,7 +50,7 @@ export function createPlanRepo(db: Db) {
       trx
         .insertInto('rollout_targets')
         .values(values)
-        .returning(['id', 'region_id', 'kind', 'due_date', 'target', 'note'])
+        .returning(['id', 'region_id', 'kind', 'due_date', 'target', 'note', 'version'])
         .executeTakeFirstOrThrow(),
 
     updateTarget: (id: string, values: TargetValues, trx: Db) =>
@@ -58,7 +58,7 @@ export function createPlanRepo(db: Db) {
         .updateTable('rollout_targets')
         .set(values)
         .where('id', '=', id)
-        .returning(['id', 'region_id', 'kind', 'due_date', 'target', 'note'])
+        .returning(['id', 'region_id', 'kind', 'due_date', 'target', 'note', 'version'])
         .executeTakeFirstOrThrow(),
 
     /** Municipalities in force on `day` (effective_from <= day < effective_to), as the network counts them. */

@@ -24,13 +24,14 @@ export function registerPlanRoutes(
   route(app, ep.updatePlanTarget, {
     summary: 'Change a target’s value, due date or note; the comment (why) is required',
     tags,
-    handler: ({ params, body }, request) => plan.update(request.actor, params.id, body),
+    handler: ({ params, body, ifMatch }, request) => plan.update(request.actor, params.id, body, ifMatch),
+    etag: (r) => r.target.version,
   });
   route(app, ep.removePlanTarget, {
     summary: 'Remove a target; the comment (why) is required and the history keeps it',
     tags,
-    handler: async ({ params, body }, request) => {
-      await plan.remove(request.actor, params.id, body);
+    handler: async ({ params, body, ifMatch }, request) => {
+      await plan.remove(request.actor, params.id, body, ifMatch);
       return null;
     },
   });

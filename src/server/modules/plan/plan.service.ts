@@ -11,9 +11,10 @@ import type {
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
+import { type IfMatch, requireMatch } from '../../platform/http/etag.js';
 import type { NetworkService } from '../network/network.service.js';
-import './plan.messages.js';
 import { canManagePlan } from './plan.policy.js';
 import { toRevision, toTargetItem } from './plan.presenter.js';
 import type { PlanRepo, TargetValues } from './plan.repo.js';
@@ -88,8 +89,8 @@ export function createPlanService(deps: { db: Db; repo: PlanRepo; network: Netwo
   function requireComment(comment: string | undefined) {
     const text = clean(comment);
     if (!text) {
-      throw invalid('comment_required', 'Say why the plan changes.', [
-        { field: 'comment', code: 'comment_required', message: 'Say why the plan changes.' },
+      throw invalid('plan_reason_required', 'Say why the plan changes.', [
+        { field: 'comment', code: 'plan_reason_required', message: 'Say why the plan changes.' },
       ]);
     }
     return text;
@@ -166,13 +167,15 @@ export function createPlanService(deps: { db: Db; repo: PlanRepo; network: Netwo
       return { target: toTargetItem(row) };
     },
 
-    async update(actor: Actor, id: string, body: UpdatePlanTargetBody) {
+    /** A change made from an older version of the target (If-Match) is refused with 412. */
+    async update(actor: Actor, id: string, body: UpdatePlanTargetBody, ifMatch?: IfMatch) {
       const user = requireUser(actor);
       const region = await operatorRegion(actor);
       const comment = requireComment(body.comment);
       const row = await write(async (trx) => {
         const current = await repo.lockTarget(id, region.id, trx);
         if (!current) throw notFound('target');
+        await beginEdit(trx, 'rollout_targets', { value: id }, ifMatch, 'target');
         const before: TargetValues = {
           due_date: current.due_date,
           target: current.target,
@@ -220,13 +223,14 @@ export function createPlanService(deps: { db: Db; repo: PlanRepo; network: Netwo
       return { target: toTargetItem(row) };
     },
 
-    async remove(actor: Actor, id: string, body: RemovePlanTargetBody) {
+    async remove(actor: Actor, id: string, body: RemovePlanTargetBody, ifMatch?: IfMatch) {
       const user = requireUser(actor);
       const region = await operatorRegion(actor);
       const comment = requireComment(body.comment);
       await write(async (trx) => {
         const current = await repo.lockTarget(id, region.id, trx);
         if (!current) throw notFound('target');
+        requireMatch(ifMatch, current.version);
         const before: TargetValues = {
           due_date: current.due_date,
           target: current.target,

@@ -127,7 +127,11 @@ describe('editing targets with history', () => {
     expect(noComment.statusCode).toBe(400);
     expect(noComment.json().errors.map((e: { field: string }) => e.field)).toContain('comment');
     const blank = await t.request('PATCH', url, { cookie: operator, body: { target: 14, comment: '   ' } });
-    expect(blank.json()).toMatchObject({ code: 'comment_required', errors: [{ field: 'comment' }] });
+    expect(blank.json()).toMatchObject({
+      code: 'plan_reason_required',
+      detail: 'Укажите причину изменения плана.',
+      errors: [{ field: 'comment' }],
+    });
     const same = await t.request('PATCH', url, { cookie: operator, body: { target: 12, comment: 'то же' } });
     expect(same.json().code).toBe('nothing_changed');
 

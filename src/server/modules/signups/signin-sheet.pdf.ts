@@ -3,7 +3,8 @@
  * local date and time and the places per role; a table of everyone on the roster with empty check-in
  * time and signature cells; blank numbered rows for walk-ups; the table header repeated on each page and
  * "стр. i из N" in the footer. Text is set in DejaVu Sans (a TTF from node_modules, embedded as a subset),
- * so Cyrillic prints and copies out of the PDF as text.
+ * so Cyrillic prints and copies out of the PDF as text. The layout runs in small steps that yield to the
+ * event loop, so a long sheet never stalls the other requests (issue 9; see docs/signups.md).
  */
 import { createRequire } from 'node:module';
 
@@ -31,15 +32,23 @@ const FOOTER_H = 22;
 /** Blank rows after the roster (then the rest of that page is filled too). */
 export const MIN_BLANK_ROWS = 10;
 
-const COLUMNS = [
-  { header: '№', width: 22 },
-  { header: 'ФИО', width: 118 },
-  { header: 'Роль', width: 64 },
-  { header: 'Контакт', width: 128 },
-  { header: 'Статус', width: 66 },
-  { header: 'Время прихода', width: 50 },
-  { header: 'Подпись', width: PAGE.width - 2 * MARGIN - (22 + 118 + 64 + 128 + 66 + 50) },
-] as const;
+/** The columns; the number column grows to fit the largest row number, the signature one takes the rest. */
+const HEADERS = ['№', 'ФИО', 'Роль', 'Контакт', 'Статус', 'Время прихода', 'Подпись'] as const;
+const FIXED = { name: 118, role: 64, contact: 128, status: 66, time: 50 };
+const MIN_NUMBER_WIDTH = 22;
+const CELL_PAD = 3;
+const ROW_FONT = 8;
+/** Rows drawn between two yields to the event loop (each row is a few milliseconds of text layout). */
+export const ROWS_PER_STEP = 8;
+
+function columnWidths(numberWidth: number): number[] {
+  const rest = PAGE.width - 2 * MARGIN - numberWidth;
+  const fixed = FIXED.name + FIXED.role + FIXED.contact + FIXED.status + FIXED.time;
+  return [numberWidth, FIXED.name, FIXED.role, FIXED.contact, FIXED.status, FIXED.time, rest - fixed];
+}
+
+/** Lets the event loop run other requests between steps of the layout. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const require = createRequire(import.meta.url);
 let fonts: { regular: string; bold: string } | undefined;
@@ -84,16 +93,24 @@ function places(sheet: SignInSheet): string {
 /** How many table rows fit between `top` and the footer. */
 const rowsFitting = (top: number) =>
   Math.max(1, Math.floor((PAGE.height - MARGIN - FOOTER_H - top - HEAD_H) / ROW_H));
+/** Where the table starts on the pages after the first (below the short running header). */
+const NEXT_TOP = MARGIN + 18;
 
+/**
+ * Lays the sheet out in small steps, yielding to the event loop every ROWS_PER_STEP rows, and streams
+ * each finished page out (no page buffering): the page count is known before the first row is drawn,
+ * so each page gets its footer when it starts. A sheet of 1,200 people takes a second or two of CPU, but
+ * no single step holds the loop for more than a few tens of milliseconds.
+ */
 export async function renderSignInSheet(sheet: SignInSheet): Promise<Buffer> {
   // pdfkit is loaded on the first PDF download, not at start-up.
   const { default: PDFDocument } = await import('pdfkit');
   const font = fontFiles();
+  // No `font:` option here: pdfkit would then open the file again on every font switch (its cache misses
+  // a registered name whose file is already open), which made a 1,200-row sheet take 30 s instead of 2.
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
-    bufferPages: true,
-    font: font.regular,
     lang: 'ru-RU',
     info: {
       Title: `Лист регистрации: ${sheet.title}`,
@@ -112,6 +129,12 @@ export async function renderSignInSheet(sheet: SignInSheet): Promise<Buffer> {
   });
 
   const width = PAGE.width - 2 * MARGIN;
+  const period = when(sheet);
+  const stamp = new Intl.DateTimeFormat('ru-RU', {
+    timeZone: sheet.timezone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(sheet.generatedAt);
   const line = (text: string, size: number, face: 'regular' | 'bold' = 'regular', gap = 4) => {
     doc.font(face).fontSize(size).fillColor('#000');
     doc.text(text, MARGIN, doc.y, { width });
@@ -126,73 +149,87 @@ export async function renderSignInSheet(sheet: SignInSheet): Promise<Buffer> {
   line(sheet.title, 15, 'bold', 6);
   line(`Центр: ${sheet.centerName}`, 10);
   line(`Место: ${sheet.isOnline ? 'онлайн' : (sheet.address ?? 'не указано')}`, 10);
-  line(`Дата и время: ${when(sheet)}`, 10);
+  line(`Дата и время: ${period}`, 10);
   line(`Места: ${places(sheet)}`, 10, 'regular', 10);
 
-  const cells = (y: number, values: string[], header: boolean) => {
-    const h = header ? HEAD_H : ROW_H;
-    if (header) doc.rect(MARGIN, y, width, h).fill('#e8e8e8');
-    doc.lineWidth(0.6).strokeColor('#444');
-    let x = MARGIN;
-    COLUMNS.forEach((column, i) => {
-      doc.rect(x, y, column.width, h).stroke();
-      const value = values[i] ?? '';
-      if (value) {
-        doc
-          .font(header ? 'bold' : 'regular')
-          .fontSize(header ? 7.5 : 8)
-          .fillColor('#000');
-        const options = { width: column.width - 6, height: h - 4, ellipsis: true };
-        const textHeight = Math.min(doc.heightOfString(value, options), h - 4);
-        doc.text(value, x + 3, y + (h - textHeight) / 2, options);
-      }
-      x += column.width;
-    });
-  };
+  // The whole table is known now: rows, blank rows to the end of the last page, pages.
+  const firstTop = doc.y;
+  const firstFit = rowsFitting(firstTop);
+  const nextFit = rowsFitting(NEXT_TOP);
+  const wanted = sheet.rows.length + MIN_BLANK_ROWS;
+  const pages = wanted <= firstFit ? 1 : 1 + Math.ceil((wanted - firstFit) / nextFit);
+  const total = firstFit + (pages - 1) * nextFit;
+  // The number column is as wide as the largest number needs (1,000 and more no longer wrap).
+  doc.font('regular').fontSize(ROW_FONT);
+  const widths = columnWidths(
+    Math.max(MIN_NUMBER_WIDTH, Math.ceil(doc.widthOfString(String(total))) + 2 * CELL_PAD + 2),
+  );
 
-  const headerValues = COLUMNS.map((c) => c.header);
-  let top = doc.y;
-  let fit = rowsFitting(top);
-  let pageRows = 0;
-  let drawn = 0;
-  const row = (values: string[]) => {
-    if (pageRows === fit) {
-      doc.addPage({ size: 'A4', margin: 0 });
-      doc.font('regular').fontSize(8).fillColor('#555');
-      doc.text(`${sheet.title} · ${when(sheet)}`, MARGIN, MARGIN, { width, height: 12, ellipsis: true });
-      top = MARGIN + 18;
-      fit = rowsFitting(top);
-      pageRows = 0;
-    }
-    if (pageRows === 0) cells(top, headerValues, true);
-    cells(top + HEAD_H + pageRows * ROW_H, values, false);
-    pageRows += 1;
-    drawn += 1;
-  };
-  for (const r of sheet.rows) {
-    row([String(drawn + 1), r.name, r.role ?? '', r.contact ?? '', r.status, '', '']);
-  }
-  // Blank numbered rows for walk-ups: at least MIN_BLANK_ROWS, then to the end of that page.
-  for (let blank = 0; blank < MIN_BLANK_ROWS || pageRows < fit; blank++) {
-    row([String(drawn + 1), '', '', '', '', '', '']);
-  }
-
-  const stamp = new Intl.DateTimeFormat('ru-RU', {
-    timeZone: sheet.timezone,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(sheet.generatedAt);
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
+  const footer = (page: number) => {
     const y = PAGE.height - MARGIN - 10;
     doc.font('regular').fontSize(8).fillColor('#555');
     doc.text(`Сформировано ${stamp}`, MARGIN, y, { width: width / 2, lineBreak: false });
-    doc.text(`стр. ${i + 1} из ${range.count}`, MARGIN + width / 2, y, {
+    doc.text(`стр. ${page} из ${pages}`, MARGIN + width / 2, y, {
       width: width / 2,
       align: 'right',
       lineBreak: false,
     });
+  };
+
+  const cells = (y: number, values: readonly string[], header: boolean) => {
+    const h = header ? HEAD_H : ROW_H;
+    if (header) doc.rect(MARGIN, y, width, h).fill('#e8e8e8');
+    doc.lineWidth(0.6).strokeColor('#444');
+    let x = MARGIN;
+    widths.forEach((w, i) => {
+      doc.rect(x, y, w, h).stroke();
+      const value = values[i] ?? '';
+      if (value) {
+        doc
+          .font(header ? 'bold' : 'regular')
+          .fontSize(header ? 7.5 : ROW_FONT)
+          .fillColor('#000');
+        if (i === 0 && !header) {
+          // the row number: one line, never wrapped
+          doc.text(value, x + CELL_PAD, y + (h - ROW_FONT) / 2, {
+            width: w - 2 * CELL_PAD,
+            lineBreak: false,
+          });
+        } else {
+          const options = { width: w - 2 * CELL_PAD, height: h - 4, ellipsis: true };
+          const textHeight = Math.min(doc.heightOfString(value, options), h - 4);
+          doc.text(value, x + CELL_PAD, y + (h - textHeight) / 2, options);
+        }
+      }
+      x += w;
+    });
+  };
+
+  let page = 1;
+  let top = firstTop;
+  let fit = firstFit;
+  let pageRows = 0;
+  footer(page);
+  for (let n = 1; n <= total; n++) {
+    if (pageRows === fit) {
+      doc.addPage({ size: 'A4', margin: 0 });
+      page += 1;
+      doc.font('regular').fontSize(8).fillColor('#555');
+      doc.text(`${sheet.title} · ${period}`, MARGIN, MARGIN, { width, height: 12, ellipsis: true });
+      footer(page);
+      top = NEXT_TOP;
+      fit = nextFit;
+      pageRows = 0;
+    }
+    if (pageRows === 0) cells(top, HEADERS, true);
+    const r = sheet.rows[n - 1];
+    cells(
+      top + HEAD_H + pageRows * ROW_H,
+      r ? [String(n), r.name, r.role ?? '', r.contact ?? '', r.status, '', ''] : [String(n)],
+      false,
+    );
+    pageRows += 1;
+    if (n % ROWS_PER_STEP === 0) await yieldToLoop();
   }
   doc.end();
   await finished;

@@ -73,13 +73,44 @@ describe('schedule checks', () => {
 });
 
 describe('eligibility', () => {
-  const base = { minAge: null, requiredSkills: [], birthDate: null, guardianConsent: false, skills: [] };
+  const base = {
+    minAge: null,
+    requiredSkills: [],
+    birthDate: '1990-01-01',
+    guardianConsent: false,
+    volunteeringConsent: 'active' as const,
+    skills: [],
+  };
+  it('needs the consent to volunteering, of the current version', () => {
+    expect(checkEligibility(base, '2026-12-01')).toEqual([]);
+    for (const state of ['none', 'withdrawn'] as const) {
+      expect(checkEligibility({ ...base, volunteeringConsent: state }, '2026-12-01')).toMatchObject([
+        { field: 'consents', code: 'consent_required' },
+      ]);
+    }
+    expect(
+      checkEligibility({ ...base, volunteeringConsent: 'renewal_needed' }, '2026-12-01').map((i) => i.code),
+    ).toEqual(['consent_renewal_required']);
+  });
+  it('needs a birth date even when the shift has no minimum age (the age decides the rest)', () => {
+    expect(checkEligibility({ ...base, birthDate: null }, '2026-12-01').map((i) => i.code)).toEqual([
+      'birth_date_required',
+    ]);
+    // an account with no profile and no consent at all (issue 9): both are named
+    expect(
+      checkEligibility({ ...base, birthDate: null, volunteeringConsent: 'none' }, '2026-12-01').map(
+        (i) => i.code,
+      ),
+    ).toEqual(['consent_required', 'birth_date_required']);
+  });
   it('checks the minimum age on the shift day', () => {
     expect(checkEligibility({ ...base, minAge: 18, birthDate: '2008-12-02' }, '2026-12-01')[0]?.code).toBe(
       'too_young',
     );
     expect(checkEligibility({ ...base, minAge: 18, birthDate: '2008-12-01' }, '2026-12-01')).toEqual([]);
-    expect(checkEligibility({ ...base, minAge: 16 }, '2026-12-01')[0]?.code).toBe('birth_date_required');
+    expect(checkEligibility({ ...base, minAge: 16, birthDate: null }, '2026-12-01')[0]?.code).toBe(
+      'birth_date_required',
+    );
   });
   it('needs a guardian consent for a minor', () => {
     const minor = { ...base, birthDate: '2011-01-01' };

@@ -1,6 +1,7 @@
 /**
  * The signup rules as pure functions: which status may follow which, who holds a place, and the checks
- * made at signup (age and guardian consent, skills, overlap, hours per day and rest between shifts).
+ * made at signup (consent to volunteering, age and guardian consent, skills, overlap, hours per day and
+ * rest between shifts).
  * The service gathers the facts under its locks and asks these functions; they never touch the database.
  */
 import { ageOn, isMinorOn } from '../../../shared/age.js';
@@ -102,47 +103,71 @@ export function checkSchedule(shift: Interval, held: readonly Interval[], limits
   return issues;
 }
 
+/**
+ * The person's consent to volunteering as the volunteers module defines it: `active` (given for the
+ * current document version, not withdrawn), `renewal_needed` (only an older version is live), `withdrawn`
+ * (given once, withdrawn since) or `none`.
+ */
+export type VolunteeringConsent = 'active' | 'renewal_needed' | 'withdrawn' | 'none';
+
 export type Eligibility = {
   minAge: number | null;
   requiredSkills: readonly string[];
   birthDate: string | null;
   guardianConsent: boolean;
+  volunteeringConsent: VolunteeringConsent;
   skills: readonly string[];
 };
 
-/** Minimum age on the shift's day, guardian consent for a minor (14–17), and the required skills. */
+/**
+ * What a person must have to take a place: the consent to volunteering (current version), a birth date
+ * (the age decides everything else), 14 or over and the shift's minimum age on its day, a guardian's
+ * consent for a minor (14–17), and the required skills. The same check runs on every path that puts
+ * someone on a shift (self, assignment, team, swap, walk-up, offer, approval, invitation).
+ */
 export function checkEligibility(e: Eligibility, shiftDay: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (e.minAge !== null || e.birthDate !== null) {
-    if (!e.birthDate) {
+  if (e.volunteeringConsent === 'renewal_needed') {
+    issues.push({
+      field: 'consents',
+      code: 'consent_renewal_required',
+      message: 'The consent to volunteering has a new text: read it and confirm it in your profile.',
+    });
+  } else if (e.volunteeringConsent !== 'active') {
+    issues.push({
+      field: 'consents',
+      code: 'consent_required',
+      message: 'Give your consent to volunteering in your profile (Consents) first.',
+    });
+  }
+  if (!e.birthDate) {
+    issues.push({
+      field: 'birthDate',
+      code: 'birth_date_required',
+      message: 'Add your date of birth first.',
+    });
+  } else {
+    const age = ageOn(e.birthDate, shiftDay);
+    if (e.minAge !== null && age < e.minAge) {
       issues.push({
         field: 'birthDate',
-        code: 'birth_date_required',
-        message: 'Add your date of birth first.',
+        code: 'too_young',
+        message: `This shift is for volunteers aged ${e.minAge} and over.`,
+        params: { min: String(e.minAge) },
       });
-    } else {
-      const age = ageOn(e.birthDate, shiftDay);
-      if (e.minAge !== null && age < e.minAge) {
-        issues.push({
-          field: 'birthDate',
-          code: 'too_young',
-          message: `This shift is for volunteers aged ${e.minAge} and over.`,
-          params: { min: String(e.minAge) },
-        });
-      } else if (age < 14) {
-        issues.push({
-          field: 'birthDate',
-          code: 'too_young',
-          message: 'Volunteers are 14 and over.',
-          params: { min: '14' },
-        });
-      } else if (isMinorOn(e.birthDate, shiftDay) && !e.guardianConsent) {
-        issues.push({
-          field: 'birthDate',
-          code: 'guardian_consent_required',
-          message: "A parent's or guardian's consent is needed first.",
-        });
-      }
+    } else if (age < 14) {
+      issues.push({
+        field: 'birthDate',
+        code: 'too_young',
+        message: 'Volunteers are 14 and over.',
+        params: { min: '14' },
+      });
+    } else if (isMinorOn(e.birthDate, shiftDay) && !e.guardianConsent) {
+      issues.push({
+        field: 'birthDate',
+        code: 'guardian_consent_required',
+        message: "A parent's or guardian's consent is needed first.",
+      });
     }
   }
   const missing = e.requiredSkills.filter((s) => !e.skills.includes(s));

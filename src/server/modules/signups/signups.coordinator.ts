@@ -1,32 +1,26 @@
-/** The coordinator's tools for one shift: roster, direct assignment, a message to everyone, export. */
+/**
+ * The coordinator's tools for one shift: roster (with walk-ins and open invitations), direct assignment of
+ * the centre's own people, a message to everyone, export.
+ */
 import type { Roster } from '../../../shared/contracts/signups.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import { invalid } from '../../platform/errors.js';
-import { CONTENT_TYPES, type Column, type ExportFormat, toCsv, toXlsx } from '../exports/exports.formats.js';
-import { renderSignInSheet } from './signin-sheet.pdf.js';
+import { CONTENT_TYPES, type ExportFormat } from '../exports/exports.formats.js';
+import { rosterCsv, rosterLines, rosterPdf, rosterXlsx } from './roster-export.js';
 import { ACTIVE } from './signup-rules.js';
 import type { CoreDeps, SignupCore } from './signups.core.js';
+import type { SignupInvitations } from './signups.invitations.js';
 import { canCoordinate } from './signups.policy.js';
-import { toRosterEntry, toSignup } from './signups.presenter.js';
-import type { ShiftContext, SignupsRepo } from './signups.repo.js';
+import { toRosterEntry, toRosterWalkIn, toSignup } from './signups.presenter.js';
 
-type RosterRow = Awaited<ReturnType<SignupsRepo['roster']>>[number];
 /** The roster downloads: the two table formats and the printable sign-in sheet. */
 export type RosterFormat = ExportFormat | 'pdf';
 export const ROSTER_TYPES: Record<RosterFormat, string> = { ...CONTENT_TYPES, pdf: 'application/pdf' };
 
-const STATUS_RU: Record<string, string> = {
-  applied: 'заявка',
-  confirmed: 'подтверждён',
-  waitlisted: 'лист ожидания',
-  offered: 'предложено место',
-  attended: 'пришёл',
-  no_show: 'не пришёл',
-  cancelled: 'отменено',
-};
-
-export function createSignupCoordinator(deps: CoreDeps & { core: SignupCore }) {
-  const { db, repo, clock, notify, core } = deps;
+export function createSignupCoordinator(
+  deps: CoreDeps & { core: SignupCore; invitations: SignupInvitations },
+) {
+  const { db, repo, clock, notify, core, invitations } = deps;
 
   async function shiftFor(actor: Actor, shiftId: string) {
     requireUser(actor);
@@ -58,66 +52,24 @@ export function createSignupCoordinator(deps: CoreDeps & { core: SignupCore }) {
       },
       roles: roles.map((r, i) => ({ ...r, held: roleHeld[i] ?? 0 })),
       entries: rows.map(toRosterEntry),
+      walkIns: (await repo.walkIns(shiftId)).map(toRosterWalkIn),
+      invitations: await invitations.onShift(shiftId),
     };
-  }
-
-  const columns: Column<RosterRow>[] = [
-    { header: 'ФИО', kind: 'text', width: 30, value: (r) => r.display_name },
-    { header: 'Почта', kind: 'text', width: 28, value: (r) => r.email },
-    { header: 'Роль', kind: 'text', width: 18, value: (r) => r.role_name },
-    { header: 'Статус', kind: 'text', width: 16, value: (r) => STATUS_RU[r.status] ?? r.status },
-    { header: 'Записан', kind: 'date', width: 12, value: (r) => r.created_at.toISOString().slice(0, 10) },
-    { header: 'Подпись', kind: 'text', width: 20, value: () => '' },
-  ];
-
-  /** The PDF sign-in sheet: the place of the opportunity, places per role, the rows as the CSV has them. */
-  async function signInSheet(shift: ShiftContext, rows: RosterRow[]) {
-    const place = await db
-      .selectFrom('opportunities')
-      .select(['address', 'is_online'])
-      .where('id', '=', shift.opportunity_id)
-      .executeTakeFirst();
-    const roles = await repo.roles(shift.id);
-    return renderSignInSheet({
-      title: shift.title,
-      centerName: shift.center_name,
-      address: place?.address ?? null,
-      isOnline: place?.is_online ?? false,
-      startsAt: shift.starts_at,
-      endsAt: shift.ends_at,
-      timezone: shift.timezone,
-      capacity: shift.capacity,
-      held: await repo.held(shift.id, db),
-      roles: await Promise.all(
-        roles.map(async (r) => ({
-          name: r.name,
-          capacity: r.capacity,
-          held: await repo.held(shift.id, db, r.id),
-        })),
-      ),
-      rows: rows.map((r) => ({
-        name: r.display_name,
-        role: r.role_name,
-        contact: r.email,
-        status: STATUS_RU[r.status] ?? r.status,
-      })),
-      generatedAt: clock.now(),
-    });
   }
 
   return {
     roster,
 
-    /** Puts a volunteer straight on the shift (confirmed), with all checks except the approval step. */
-    async assign(actor: Actor, shiftId: string, body: { email: string; roleId?: string }) {
+    /**
+     * Puts someone related to the centre by their own act (see `candidates`) straight on the shift
+     * (confirmed), with all checks except the approval step. Anyone else is invited by e-mail instead.
+     */
+    async assign(actor: Actor, shiftId: string, body: { userId: string; roleId?: string }) {
       const user = requireUser(actor);
       const shift = await shiftFor(actor, shiftId);
-      const volunteer = await repo.userByEmail(body.email.trim());
-      if (!volunteer) {
-        throw invalid('user_not_found', 'No user with this email address.', [
-          { field: 'email', code: 'user_not_found', message: 'No user with this email address.' },
-        ]);
-      }
+      await invitations.assertCandidate(shift, body.userId);
+      const [volunteer] = await repo.users([body.userId]);
+      if (!volunteer) throw invalid('not_a_candidate', 'Invite this person by e-mail.');
       const row = await core.commit(async (trx, after) => {
         await repo.lockVolunteer(volunteer.id, trx);
         const created = await core.takePlace(trx, {
@@ -185,19 +137,19 @@ export function createSignupCoordinator(deps: CoreDeps & { core: SignupCore }) {
 
     /**
      * The roster as CSV/XLSX with an empty signature column, or as a PDF sign-in sheet (A4, with blank
-     * rows for walk-ups): what a coordinator prints for the venue. Cancelled signups are left out.
+     * rows for walk-ups): what a coordinator prints for the venue. Cancelled signups are left out;
+     * walk-ins without an account are in (they hold places).
      */
     async exportRoster(actor: Actor, shiftId: string, format: RosterFormat) {
       const user = requireUser(actor);
       const shift = await shiftFor(actor, shiftId);
-      const rows = (await repo.roster(shiftId)).filter((r) => r.status !== 'cancelled');
-      const table = { sheetName: 'Смена', columns, rows };
+      const rows = await rosterLines(repo, shift);
       const body =
         format === 'csv'
-          ? toCsv(table)
+          ? rosterCsv(rows)
           : format === 'xlsx'
-            ? await toXlsx(table, clock.now())
-            : await signInSheet(shift, rows);
+            ? await rosterXlsx(rows, clock.now())
+            : await rosterPdf(db, repo, shift, rows, clock.now());
       await core.commit((trx) =>
         trx
           .insertInto('audit_events')

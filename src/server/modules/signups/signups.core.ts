@@ -1,6 +1,7 @@
 /**
- * The place-taking core every path shares (self signup, coordinator assignment, swap, team signup):
- * commit-then-dispatch, the shift lock and count, eligibility and schedule checks. The caller has already
+ * The place-taking core every path shares (self signup, coordinator assignment, swap, team signup,
+ * walk-up, invitation): commit-then-dispatch, the shift lock and count, eligibility (consent to
+ * volunteering, age, guardian consent, skills) and schedule checks. The caller has already
  * taken the volunteer lock(s) (lock order: volunteers by id, then the shift, then its role, then rows).
  */
 import type { Kysely } from 'kysely';
@@ -58,6 +59,24 @@ export function createSignupCore(deps: CoreDeps) {
   const scheduleConflict = (issues: FieldIssue[]) =>
     conflict('schedule_conflict', 'This shift does not fit your schedule.', issues);
 
+  /** Consent, age, guardian consent and skills of the person for the shift, read in `trx` now. */
+  async function eligibilityIssues(trx: Db, userId: string, shift: ShiftContext) {
+    const facts = await repo.eligibility(userId, clock.now(), trx);
+    return checkEligibility(
+      { minAge: shift.min_age, requiredSkills: shift.required_skills, ...facts },
+      localDay(shift.starts_at, shift.timezone),
+    );
+  }
+
+  const notEligible = (issues: FieldIssue[]) =>
+    conflict('not_eligible', 'The shift requirements are not met.', issues);
+
+  /** Refuses (409 `not_eligible`, the reasons as field issues) a person who may not take the place. */
+  async function assertEligible(trx: Db, userId: string, shift: ShiftContext) {
+    const issues = await eligibilityIssues(trx, userId, shift);
+    if (issues.length) throw notEligible(issues);
+  }
+
   /**
    * Locks the shift (and role), checks everything and inserts the signup. `self` lands as the
    * opportunity's mode decides (confirmed / waitlisted / applied); other modes need a free place.
@@ -73,8 +92,10 @@ export function createSignupCore(deps: CoreDeps) {
       teamSignupId?: string;
     },
   ) {
-    const { shift, userId, roleId } = args;
-    const locked = await repo.lockShift(shift.id, trx);
+    const { userId, roleId } = args;
+    const locked = await repo.lockShift(args.shift.id, trx);
+    // Read again under the lock: a change of time, capacity or rules committed meanwhile counts.
+    const shift = (locked && (await repo.shift(locked.id, trx))) || args.shift;
     if (locked?.status !== 'scheduled' || shift.opportunity_status !== 'published') {
       throw conflict('shift_unavailable', 'This shift is not open for signups.');
     }
@@ -92,13 +113,7 @@ export function createSignupCore(deps: CoreDeps) {
     if (await repo.activeOn(shift.id, userId, trx)) {
       throw conflict('already_signed_up', 'Already signed up for this shift.');
     }
-    const facts = await repo.eligibility(userId, trx);
-    const eligibility = checkEligibility(
-      { minAge: shift.min_age, requiredSkills: shift.required_skills, ...facts },
-      localDay(shift.starts_at, shift.timezone),
-    );
-    if (eligibility.length)
-      throw conflict('not_eligible', 'The shift requirements are not met.', eligibility);
+    await assertEligible(trx, userId, shift);
     const hasPlace =
       (await repo.held(shift.id, trx)) < locked.capacity &&
       (!role || (await repo.held(shift.id, trx, role.id)) < role.capacity);
@@ -143,6 +158,15 @@ export function createSignupCore(deps: CoreDeps) {
     timezone: shift.timezone,
   });
 
-  return { commit, loadShift, takePlace, scheduleIssues, scheduleConflict, shiftNotice };
+  return {
+    commit,
+    loadShift,
+    takePlace,
+    scheduleIssues,
+    scheduleConflict,
+    eligibilityIssues,
+    assertEligible,
+    shiftNotice,
+  };
 }
 export type SignupCore = ReturnType<typeof createSignupCore>;

@@ -54,11 +54,52 @@ export async function buildShift(
   return { id: shift.id, opportunityId: opportunity.id, roles };
 }
 
-/** A volunteer profile with a birth date and (if the column exists) skill codes. */
+/**
+ * The current `volunteering` consent document's version; publishes a test one (dated 2000) when the
+ * database has none yet (test databases start without the seed's documents).
+ */
+export async function volunteeringDocument(db: Db): Promise<string> {
+  const current = await db
+    .selectFrom('consent_documents')
+    .select('version')
+    .where('purpose', '=', 'volunteering')
+    .where('published_at', '<=', new Date())
+    .orderBy('published_at', 'desc')
+    .executeTakeFirst();
+  if (current) return current.version;
+  await db
+    .insertInto('consent_documents')
+    .values({
+      purpose: 'volunteering',
+      version: 'test-1',
+      title_ru: 'Согласие на участие в добровольческой деятельности',
+      title_en: 'Consent to volunteering',
+      text_ru: 'Текст согласия.',
+      text_en: 'Consent text.',
+      published_at: new Date('2000-01-01T00:00:00Z'),
+    })
+    .onConflict((oc) => oc.columns(['purpose', 'version']).doNothing())
+    .execute();
+  return 'test-1';
+}
+
+/** Records the volunteer's consent to volunteering for the current document version. */
+export async function giveVolunteeringConsent(db: Db, userId: string) {
+  const version = await volunteeringDocument(db);
+  await db
+    .insertInto('consents')
+    .values({ user_id: userId, purpose: 'volunteering', version, given_at: new Date('2020-01-01T00:00:00Z') })
+    .execute();
+}
+
+/**
+ * A volunteer profile with a birth date and (if the column exists) skill codes; by default also the
+ * consent to volunteering (current version) that every signup needs — `consent: false` leaves it out.
+ */
 export async function setProfile(
   db: Db,
   userId: string,
-  opts: { birthDate?: string | null; skills?: string[] },
+  opts: { birthDate?: string | null; skills?: string[]; consent?: boolean },
 ) {
   await db
     .insertInto('volunteer_profiles')
@@ -70,6 +111,16 @@ export async function setProfile(
       db,
     );
   }
+  if (opts.consent !== false) {
+    const live = await db
+      .selectFrom('consents')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('purpose', '=', 'volunteering')
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
+    if (!live) await giveVolunteeringConsent(db, userId);
+  }
 }
 
 export async function giveGuardianConsent(db: Db, userId: string) {
@@ -77,4 +128,16 @@ export async function giveGuardianConsent(db: Db, userId: string) {
     .insertInto('consents')
     .values({ user_id: userId, purpose: 'guardian_consent', version: 'test', given_at: new Date() })
     .execute();
+}
+
+/** Many adult volunteers at once (benchmarks): a profile with a birth date and the volunteering consent. */
+export async function makeEligible(db: Db, userIds: readonly string[]) {
+  if (userIds.length === 0) return;
+  const version = await volunteeringDocument(db);
+  await sql`insert into volunteer_profiles (user_id, birth_date)
+    select u, date '1990-01-01' from unnest(${sql.val([...userIds])}::uuid[]) as u
+    on conflict (user_id) do nothing`.execute(db);
+  await sql`insert into consents (user_id, purpose, version, given_at)
+    select u, 'volunteering', ${version}, timestamptz '2020-01-01 00:00:00+00'
+    from unnest(${sql.val([...userIds])}::uuid[]) as u`.execute(db);
 }

@@ -1,14 +1,19 @@
 /**
  * The waitlist runs on the job queue: `signups-promote` offers a shift's free places to the waitlist
  * (sent after any change that frees a place), `signups-expire` ends offers past their deadline and moves
- * them on (sent by a sweep every minute while workers run). `signups-remind` sends the reminders that are
- * due (sent every 5 minutes while workers run). Tests drain the queues explicitly.
+ * them on (every minute), `signups-remind` sends the reminders that are due (every 5 minutes). The two
+ * sweeps are pg-boss schedules kept in the database, so however many instances run, each tick makes one
+ * job for the whole cluster (written by instances that run workers). Tests drain the queues explicitly.
  */
 import type { Jobs } from '../../platform/jobs/jobs.js';
 
 export const PROMOTE_QUEUE = 'signups-promote';
 export const EXPIRE_QUEUE = 'signups-expire';
 export const REMIND_QUEUE = 'signups-remind';
+
+/** Cron (UTC) of the sweeps. */
+export const EXPIRE_CRON = '* * * * *';
+export const REMIND_CRON = '*/5 * * * *';
 
 export type WaitlistWorker = {
   promote(shiftId: string): Promise<void>;
@@ -22,32 +27,23 @@ export type SignupJobs = {
   promote(shiftId: string): Promise<void>;
   /** Connects the handlers to the service (queues are defined before the job queue starts). */
   bind(worker: WaitlistWorker): void;
-  /** Connects the reminder sweep (and starts its timer while workers run). */
+  /** Connects the reminder sweep. */
   bindReminders(worker: ReminderWorker): void;
-  /** Asks for a reminder sweep now (what the 5-minute timer does). */
+  /** Asks for a reminder sweep now (what the 5-minute schedule does). */
   remind(): Promise<void>;
-  /** Asks for a sweep of expired offers now (what the minute timer does). */
+  /** Asks for a sweep of expired offers now (what the minute schedule does). */
   sweep(): Promise<void>;
   /** Runs the queues now (tests, CLI). */
   drain(): Promise<number>;
+  /** Nothing to stop: the schedules live in the database and the job queue stops its workers. */
   stop(): void;
 };
 
 const RETRY = { retryLimit: 5, retryDelaySeconds: 10, retryBackoff: true };
 
-/**
- * `sweepSeconds`: the expiry sweep's period (0 = no timer); `remindSeconds`: the reminder sweep's period,
- * 5 minutes by default when the expiry sweep runs, none otherwise.
- */
-export function defineSignupJobs(
-  jobs: Jobs,
-  options: { sweepSeconds: number; remindSeconds?: number },
-): SignupJobs {
+export function defineSignupJobs(jobs: Jobs): SignupJobs {
   let worker: WaitlistWorker | null = null;
   let reminders: ReminderWorker | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let remindTimer: NodeJS.Timeout | null = null;
-  const remindSeconds = options.remindSeconds ?? (options.sweepSeconds > 0 ? 300 : 0);
   const bound = () => {
     if (!worker) throw new Error('signup jobs are not bound yet');
     return worker;
@@ -58,10 +54,14 @@ export function defineSignupJobs(
     if (!reminders) throw new Error('signup reminders are not bound yet');
     await reminders.sweep();
   });
+  jobs.schedule(EXPIRE_QUEUE, EXPIRE_CRON);
+  jobs.schedule(REMIND_QUEUE, REMIND_CRON);
 
   return {
     async promote(shiftId) {
-      await jobs.send(PROMOTE_QUEUE, { shiftId });
+      // After the commit: if the queue cannot take it right now it is retried in the background, and
+      // the change that freed the place is still reported as done.
+      await jobs.sendAfterCommit(PROMOTE_QUEUE, { shiftId });
     },
     async sweep() {
       await jobs.send(EXPIRE_QUEUE, {});
@@ -71,21 +71,9 @@ export function defineSignupJobs(
     },
     bindReminders(w) {
       reminders = w;
-      if (remindSeconds > 0 && !remindTimer) {
-        remindTimer = setInterval(() => {
-          jobs.send(REMIND_QUEUE, {}, { singletonKey: 'sweep' }).catch(() => undefined);
-        }, remindSeconds * 1000);
-        remindTimer.unref();
-      }
     },
     bind(w) {
       worker = w;
-      if (options.sweepSeconds > 0 && !timer) {
-        timer = setInterval(() => {
-          jobs.send(EXPIRE_QUEUE, {}, { singletonKey: 'sweep' }).catch(() => undefined);
-        }, options.sweepSeconds * 1000);
-        timer.unref();
-      }
     },
     async drain() {
       let n = 0;
@@ -98,11 +86,6 @@ export function defineSignupJobs(
         n += handled;
       }
     },
-    stop() {
-      if (timer) clearInterval(timer);
-      if (remindTimer) clearInterval(remindTimer);
-      timer = null;
-      remindTimer = null;
-    },
+    stop() {},
   };
 }

@@ -23,7 +23,12 @@ export type SignupEvent =
   | 'reminder_2h'
   | 'time_changed'
   | 'shift_cancelled'
-  | 'place_changed';
+  | 'place_changed'
+  | 'consent_withdrawn'
+  | 'volunteer_consent_withdrawn'
+  | 'invited'
+  | 'invited_desk'
+  | 'invitation_accepted';
 
 export type Recipient = { id: string; email: string; display_name: string; locale: 'ru' | 'en' };
 
@@ -92,6 +97,15 @@ const TEXTS: Record<'ru' | 'en', Record<SignupEvent, (v: Vars) => string>> = {
       `Смена «${v.title}» (${v.when}) отменена организатором, ваша запись снята. Приносим извинения.`,
     place_changed: (v) =>
       `Изменилось место проведения смены «${v.title}» (${v.when}). ${v.place || 'Адрес уточните у координатора.'}`,
+    consent_withdrawn: (v) =>
+      `${v.purpose === 'guardian_consent' ? 'Согласие родителя или законного представителя отозвано' : 'Вы отозвали согласие на участие в добровольческой деятельности'}, поэтому запись на смену «${v.title}» (${v.when}) снята. Чтобы снова записываться на смены, дайте согласие в профиле («Согласия»).`,
+    volunteer_consent_withdrawn: (v) =>
+      `Запись ${v.who} на смену «${v.title}» (${v.when}) снята: согласие на участие отозвано. Место предложено листу ожидания.`,
+    invited: (v) =>
+      `Координатор центра «${v.center}» приглашает вас на смену «${v.title}» (${v.when}). Чтобы принять или отклонить приглашение, войдите в Добросеть с этим адресом почты (если учётной записи ещё нет — зарегистрируйтесь) и откройте «Мои смены». Если вы не ждали этого письма, просто не отвечайте на него.`,
+    invited_desk: (v) =>
+      `Вы пришли на смену «${v.title}» (${v.when}) центра «${v.center}». Чтобы вас отметили, войдите в Добросеть с этим адресом почты (если учётной записи ещё нет — зарегистрируйтесь) и примите приглашение в «Мои смены». Если вы не ждали этого письма, просто не отвечайте на него.`,
+    invitation_accepted: (v) => `${v.who} принял(а) приглашение на смену «${v.title}» (${v.when}).`,
   },
   en: {
     confirmed: (v) => `You are signed up for the shift "${v.title}" (${v.when}).`,
@@ -118,6 +132,15 @@ const TEXTS: Record<'ru' | 'en', Record<SignupEvent, (v: Vars) => string>> = {
       `The shift "${v.title}" (${v.when}) was cancelled by the organiser and your place with it. We are sorry.`,
     place_changed: (v) =>
       `The place of the shift "${v.title}" (${v.when}) has changed. ${v.place || 'Please ask the coordinator for the address.'}`,
+    consent_withdrawn: (v) =>
+      `${v.purpose === 'guardian_consent' ? "Your parent's or guardian's consent was withdrawn" : 'You withdrew your consent to volunteering'}, so your place on the shift "${v.title}" (${v.when}) was cancelled. To sign up for shifts again, give the consent in your profile (Consents).`,
+    volunteer_consent_withdrawn: (v) =>
+      `${v.who}'s place on the shift "${v.title}" (${v.when}) was cancelled: the consent to volunteering was withdrawn. The place is offered to the waitlist.`,
+    invited: (v) =>
+      `The coordinator of "${v.center}" invites you to the shift "${v.title}" (${v.when}). To accept or decline, sign in to Dobroset with this email address (register if you have no account yet) and open My shifts. If you did not expect this mail, simply do not answer it.`,
+    invited_desk: (v) =>
+      `You came to the shift "${v.title}" (${v.when}) of "${v.center}". To be checked in, sign in to Dobroset with this email address (register if you have no account yet) and accept the invitation in My shifts. If you did not expect this mail, simply do not answer it.`,
+    invitation_accepted: (v) => `${v.who} accepted the invitation to the shift "${v.title}" (${v.when}).`,
   },
 };
 
@@ -137,12 +160,14 @@ export function renderSignupMail(locale: 'ru' | 'en', name: string, notice: Sign
     who: p.who ?? '',
     to: p.to ?? '',
     text: p.text ?? '',
+    purpose: p.purpose ?? '',
+    center: p.center ?? '',
   };
   const ru = locale === 'ru';
   const body = TEXTS[locale][notice.event](vars);
   return {
     subject: ru ? `Смена «${notice.shift.title}» — Добросеть` : `Shift "${notice.shift.title}" — Dobroset`,
-    text: `${ru ? 'Здравствуйте' : 'Hello'}, ${name}!\n\n${body}\n\n${ru ? 'Открыть' : 'Open'}: ${publicUrl}${notice.link}`,
+    text: `${ru ? 'Здравствуйте' : 'Hello'}${name ? `, ${name}` : ''}!\n\n${body}\n\n${ru ? 'Открыть' : 'Open'}: ${publicUrl}${notice.link}`,
   };
 }
 
@@ -152,10 +177,38 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
 
+/** Queues one mail of the notice to an address (in `trx`); returns the outbox id. */
+async function queueMail(
+  trx: Kysely<Database>,
+  to: { email: string; locale: 'ru' | 'en'; name: string },
+  notice: SignupNotice,
+  publicUrl: string,
+  at: Date,
+): Promise<string> {
+  const mail = renderSignupMail(to.locale, to.name, notice, publicUrl);
+  const html = `<!doctype html><html lang="${to.locale}"><body style="font-family:sans-serif">${mail.text
+    .split('\n\n')
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('')}</body></html>`;
+  const row = await trx
+    .insertInto('outbox_emails')
+    .values({
+      to_address: to.email,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: html,
+      template: `signup_${notice.event}`,
+      created_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export function createSignupNotifier(deps: { notifications: NotificationsService; publicUrl: string }) {
   const { notifications, publicUrl } = deps;
   /** In-app rows and outbox mail for the recipients, in `trx`; returns the outbox ids to dispatch. */
-  return async function notify(
+  const notify = async function notify(
     trx: Kysely<Database>,
     recipients: readonly Recipient[],
     notice: SignupNotice,
@@ -180,26 +233,21 @@ export function createSignupNotifier(deps: { notifications: NotificationsService
     if (!notice.mail) return [];
     const ids: string[] = [];
     for (const r of unique) {
-      const mail = renderSignupMail(r.locale, r.display_name, notice, publicUrl);
-      const html = `<!doctype html><html lang="${r.locale}"><body style="font-family:sans-serif">${mail.text
-        .split('\n\n')
-        .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-        .join('')}</body></html>`;
-      const row = await trx
-        .insertInto('outbox_emails')
-        .values({
-          to_address: r.email,
-          subject: mail.subject,
-          text_body: mail.text,
-          html_body: html,
-          template: `signup_${notice.event}`,
-          created_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      ids.push(row.id);
+      ids.push(
+        await queueMail(
+          trx,
+          { email: r.email, locale: r.locale, name: r.display_name },
+          notice,
+          publicUrl,
+          at,
+        ),
+      );
     }
     return ids;
   };
+  /** Mail only, to an address that may have no account (an invitation): Russian, no name. */
+  const mailTo = (trx: Kysely<Database>, email: string, notice: SignupNotice, at: Date) =>
+    queueMail(trx, { email, locale: 'ru', name: '' }, notice, publicUrl, at);
+  return Object.assign(notify, { mailTo });
 }
 export type SignupNotifier = ReturnType<typeof createSignupNotifier>;

@@ -1,5 +1,5 @@
 /** Rows → API shapes. */
-import type { RosterEntry, Signup, Swap } from '../../../shared/contracts/signups.js';
+import type { RosterEntry, RosterWalkIn, Signup, Swap } from '../../../shared/contracts/signups.js';
 import type { SignupsRepo } from './signups.repo.js';
 
 type MineRow = Awaited<ReturnType<SignupsRepo['views']>>[number];
@@ -50,6 +50,16 @@ export const toRosterEntry = (r: RosterRow): RosterEntry => ({
   cancelledBy: r.cancelled_by,
   reason: r.reason,
   createdAt: r.created_at.toISOString(),
+});
+
+type WalkInRow = Awaited<ReturnType<SignupsRepo['walkIns']>>[number];
+export const toRosterWalkIn = (w: WalkInRow): RosterWalkIn => ({
+  id: w.id,
+  fullName: w.full_name,
+  contact: w.contact,
+  role: w.role_id ? { id: w.role_id, name: w.role_name ?? '' } : null,
+  checkedInAt: w.checked_in_at.toISOString(),
+  checkedOutAt: iso(w.checked_out_at),
 });
 
 export type SwapRow = {

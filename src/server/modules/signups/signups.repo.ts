@@ -1,7 +1,7 @@
 /** Typed SQL for signups: the locks that make capacity and overlap safe, counts, lists and the roster. */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import { ACTIVE, HOLDING } from './signup-rules.js';
+import { ACTIVE, HOLDING, type VolunteeringConsent } from './signup-rules.js';
 import type { CancelledBy, SignupStatus } from './signups.tables.js';
 
 type Db = Kysely<Database>;
@@ -97,8 +97,31 @@ export function createSignupsRepo(db: Db) {
       return q.execute();
     },
 
-    /** Birth date, skill codes and a live guardian consent of a volunteer. */
-    eligibility: async (userId: string, trx: Db = db) => {
+    /**
+     * Birth date, skill codes, a live guardian consent and the state of the consent to volunteering of a
+     * volunteer. "Active" is as the volunteers module defines it: a record of the document version
+     * current at `now`, not withdrawn (an older live version needs renewal).
+     */
+    eligibility: async (userId: string, now: Date, trx: Db = db) => {
+      const volunteering = await sql<{ active: boolean; live: boolean; given: boolean; doc: boolean }>`
+        with doc as (
+          select version from consent_documents
+          where purpose = 'volunteering' and published_at <= ${now}
+          order by published_at desc limit 1
+        )
+        select coalesce(bool_or(c.withdrawn_at is null and c.version = (select version from doc)), false) as active,
+               coalesce(bool_or(c.withdrawn_at is null), false) as live,
+               count(c.id) > 0 as given,
+               exists (select 1 from doc) as doc
+        from consents c where c.user_id = ${userId} and c.purpose = 'volunteering'`.execute(trx);
+      const v = volunteering.rows[0];
+      const volunteeringConsent: VolunteeringConsent = v?.active
+        ? 'active'
+        : v?.live && v.doc
+          ? 'renewal_needed'
+          : v?.given && v.doc
+            ? 'withdrawn'
+            : 'none';
       const profile = await sql<{ birth_date: string | null; skills: string[] | null }>`
         select p.birth_date::text as birth_date,
                array(select jsonb_array_elements_text(coalesce(to_jsonb(p) -> 'skills', '[]'::jsonb))) as skills
@@ -111,8 +134,25 @@ export function createSignupsRepo(db: Db) {
         .where('withdrawn_at', 'is', null)
         .executeTakeFirst();
       const row = profile.rows[0];
-      return { birthDate: row?.birth_date ?? null, skills: row?.skills ?? [], guardianConsent: !!consent };
+      return {
+        birthDate: row?.birth_date ?? null,
+        skills: row?.skills ?? [],
+        guardianConsent: !!consent,
+        volunteeringConsent,
+      };
     },
+
+    /** A volunteer's active signups (applied, confirmed, waitlisted, offered) on shifts starting after `now`. */
+    futureSignupsOf: (userId: string, now: Date, trx: Db) =>
+      trx
+        .selectFrom('signups as g')
+        .innerJoin('shifts as s', 's.id', 'g.shift_id')
+        .select(['g.id', 'g.shift_id'])
+        .where('g.user_id', '=', userId)
+        .where('g.status', 'in', ACTIVE)
+        .where('s.starts_at', '>', now)
+        .orderBy('g.shift_id')
+        .execute(),
 
     activeOn: (shiftId: string, userId: string, trx: Db) =>
       trx
@@ -181,6 +221,19 @@ export function createSignupsRepo(db: Db) {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow(),
+
+    /** Checked in now at the desk by `by` (a walk-up who accepted the desk's invitation). */
+    markCheckedIn: (id: string, change: { at: Date; by: string | null }, trx: Db) =>
+      trx
+        .updateTable('signups')
+        .set({
+          checked_in_at: change.at,
+          check_in_method: 'desk',
+          checked_in_by: change.by,
+          updated_at: change.at,
+        })
+        .where('id', '=', id)
+        .execute(),
 
     /** The waitlist of a shift, first come first served. */
     waitlist: (shiftId: string, trx: Db = db) =>
@@ -254,6 +307,26 @@ export function createSignupsRepo(db: Db) {
         ])
         .where('g.shift_id', '=', shiftId)
         .orderBy('g.seq')
+        .execute(),
+
+    /** Walk-ins without an account who hold a place on the shift (not removed), in arrival order. */
+    walkIns: (shiftId: string, trx: Db = db) =>
+      trx
+        .selectFrom('shift_walk_ins as w')
+        .leftJoin('shift_roles as sr', 'sr.id', 'w.role_id')
+        .select([
+          'w.id',
+          'w.full_name',
+          'w.contact',
+          'w.role_id',
+          'sr.name as role_name',
+          'w.checked_in_at',
+          'w.checked_out_at',
+        ])
+        .where('w.shift_id', '=', shiftId)
+        .where('w.removed_at', 'is', null)
+        .orderBy('w.created_at')
+        .orderBy('w.id')
         .execute(),
 
     roles: (shiftId: string, trx: Db = db) =>

@@ -7,7 +7,7 @@ import type { SignupServices } from './signups.wiring.js';
 
 export function registerSignupRoutes(app: FastifyInstance, deps: { signups: SignupServices }) {
   const { signups } = deps;
-  const { service, coordinator, swaps } = signups;
+  const { service, coordinator, swaps, invitations } = signups;
   route(app, ep.signUp, {
     summary: 'Sign up for a shift: confirmed, waitlisted, or applied (approval opportunities)',
     tags: ['signups'],
@@ -55,10 +55,40 @@ export function registerSignupRoutes(app: FastifyInstance, deps: { signups: Sign
     handler: ({ params }, request) => coordinator.roster(request.actor, params.id),
   });
   route(app, ep.assignVolunteer, {
-    summary: 'Put a volunteer straight on the shift (coordinator); all checks except approval',
+    summary:
+      "Put one of the centre's own people (see candidates) straight on the shift (coordinator); all checks except approval",
     tags: ['signups'],
     status: 201,
     handler: ({ params, body }, request) => coordinator.assign(request.actor, params.id, body),
+  });
+  route(app, ep.shiftCandidates, {
+    summary:
+      'People the coordinator may place directly: an earlier signup of their own at this centre, or a member of its squad',
+    tags: ['signups'],
+    handler: ({ params, query }, request) => invitations.candidates(request.actor, params.id, query.q),
+  });
+  route(app, ep.inviteVolunteer, {
+    summary:
+      'Invite someone to the shift by e-mail (coordinator): they accept in their own account; the answer is the same for any address',
+    tags: ['signups'],
+    status: 202,
+    handler: ({ params, body }, request) => invitations.invite(request.actor, params.id, body),
+  });
+  route(app, ep.withdrawInvitation, {
+    summary: 'Take back an invitation that has not been accepted (coordinator)',
+    tags: ['signups'],
+    handler: ({ params }, request) => invitations.withdraw(request.actor, params.id),
+  });
+  route(app, ep.acceptInvitation, {
+    summary:
+      'Accept an invitation to my address: a place with every signup check (or checked in, from the desk)',
+    tags: ['signups'],
+    handler: ({ params }, request) => invitations.accept(request.actor, params.id),
+  });
+  route(app, ep.declineInvitation, {
+    summary: 'Decline an invitation to my address',
+    tags: ['signups'],
+    handler: ({ params }, request) => invitations.decline(request.actor, params.id),
   });
   route(app, ep.messageShift, {
     summary: 'Message everyone signed up for the shift (in-app and mail)',

@@ -8,7 +8,6 @@ import type { Database } from '../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { canTransition, HOLDING, type Transition } from './signup-rules.js';
 import type { CoreDeps, SignupCore } from './signups.core.js';
-import './signups.messages.js';
 import type { SignupEvent } from './signups.notify.js';
 import { canCoordinate, isOwner } from './signups.policy.js';
 import { toSignup } from './signups.presenter.js';
@@ -220,6 +219,7 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
     approve(actor: Actor, id: string) {
       return act(actor, id, 'coordinator', async (trx, signup, shift, after) => {
         if (!canTransition(signup.status, 'approve')) throw illegal(signup.status, 'approve');
+        await core.assertEligible(trx, signup.user_id, shift);
         const locked = await repo.lockShift(shift.id, trx);
         const role = signup.role_id ? await repo.lockRole(signup.role_id, trx) : undefined;
         const hasPlace =
@@ -267,6 +267,7 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
         if (!signup.offered_until || signup.offered_until <= clock.now()) {
           throw conflict('offer_expired', 'The time to confirm this place has passed.');
         }
+        await core.assertEligible(trx, signup.user_id, shift);
         const issues = await core.scheduleIssues(trx, signup.user_id, shift);
         if (issues.length) throw core.scheduleConflict(issues);
         await step(trx, signup, 'accept', { status: 'confirmed' }, signup.user_id);
@@ -321,6 +322,8 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
               const role = await repo.lockRole(current.role_id, trx);
               if (role && (await repo.held(shiftId, trx, role.id)) >= role.capacity) return 'skip';
             }
+            // someone who may not take the place now (consent withdrawn or outdated, …) stays waiting
+            if ((await core.eligibilityIssues(trx, current.user_id, shift)).length) return 'skip';
             if ((await core.scheduleIssues(trx, current.user_id, shift)).length) return 'skip';
             const until = new Date(clock.now().getTime() + limits.offerHours * HOUR);
             await step(trx, current, 'offer', { status: 'offered', offeredUntil: until }, null, {

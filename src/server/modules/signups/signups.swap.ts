@@ -6,7 +6,6 @@
 import type { Swap } from '../../../shared/contracts/signups.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
-import { checkEligibility, localDay } from './signup-rules.js';
 import type { CoreDeps, SignupCore } from './signups.core.js';
 import { isOwner } from './signups.policy.js';
 import { toSignup, toSwap } from './signups.presenter.js';
@@ -52,15 +51,8 @@ export function createSignupSwaps(deps: CoreDeps & { core: SignupCore; swaps: Sw
           { field: 'email', code: 'swap_to_self', message: 'You cannot hand a shift to yourself.' },
         ]);
       }
-      const issues = checkEligibility(
-        {
-          minAge: shift.min_age,
-          requiredSkills: shift.required_skills,
-          ...(await repo.eligibility(peer.id)),
-        },
-        localDay(shift.starts_at, shift.timezone),
-      );
-      if (issues.length) throw conflict('not_eligible', 'The shift requirements are not met.', issues);
+      // checked again (under the locks) when the peer accepts
+      await core.assertEligible(deps.db, peer.id, shift);
       const id = await core.commit(async (trx, after) => {
         const existing = await swaps.pendingOf(signupId, peer.id, trx);
         if (existing) return existing.id;

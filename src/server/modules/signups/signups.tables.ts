@@ -1,4 +1,4 @@
-/** Database tables owned by the signups module (created by migration 0011; merged into `Database`). */
+/** Database tables owned by the signups module (migrations 0011, 0013, 0015; merged into `Database`). */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -68,8 +68,30 @@ export type SignupSwapsTable = {
   decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+/** `coordinator`: from the roster (accepted → confirmed); `desk`: at the check-in desk (→ attended). */
+export type InvitationSource = 'coordinator' | 'desk';
+
+/** An invitation to a shift by e-mail (0015): nobody is put on a shift until they accept it themselves. */
+export type ShiftInvitationsTable = {
+  id: Generated<string>;
+  shift_id: string;
+  role_id: string | null;
+  /** Trimmed, lower-cased; it may or may not belong to an account. */
+  email: string;
+  source: InvitationSource;
+  status: Generated<InvitationStatus>;
+  invited_by: string | null;
+  created_at: Timestamp;
+  /** The shift's start (coordinator) or the end of its check-in window (desk). */
+  expires_at: Timestamp;
+  decided_at: NullableTimestamp;
+  signup_id: ColumnType<string | null, string | null | undefined, string | null>;
+};
+
 export type SignupsTables = {
   signups: SignupsTable;
   signup_swaps: SignupSwapsTable;
   shift_walk_ins: ShiftWalkInsTable;
+  shift_invitations: ShiftInvitationsTable;
 };

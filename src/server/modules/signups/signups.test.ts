@@ -263,9 +263,12 @@ describe('coordinator tools', () => {
     const shift = await buildShift(t.db, { centerId, startsAt: DEC(9), capacity: 2, mode: 'approval' });
     const a = await volunteer();
     const b = await volunteer();
+    // a signed up at this centre before (their own act): the coordinator may place them directly
+    const before = await buildShift(t.db, { centerId, startsAt: DEC(8) });
+    await signUp(a.cookie, before.id);
     const assigned = await t.request('POST', `/api/shifts/${shift.id}/assign`, {
       cookie: coordinator,
-      body: { email: a.email },
+      body: { userId: a.id },
     });
     expect(assigned.statusCode).toBe(201);
     expect(assigned.json().signup.status).toBe('confirmed');
@@ -273,15 +276,15 @@ describe('coordinator tools', () => {
       (
         await t.request('POST', `/api/shifts/${shift.id}/assign`, {
           cookie: a.cookie,
-          body: { email: b.email },
+          body: { userId: b.id },
         })
       ).statusCode,
     ).toBe(404);
-    const nobody = await t.request('POST', `/api/shifts/${shift.id}/assign`, {
+    const stranger = await t.request('POST', `/api/shifts/${shift.id}/assign`, {
       cookie: coordinator,
-      body: { email: 'nobody@example.ru' },
+      body: { userId: b.id },
     });
-    expect(nobody.json().errors[0]).toMatchObject({ field: 'email', code: 'user_not_found' });
+    expect(stranger.json().errors[0]).toMatchObject({ field: 'userId', code: 'not_a_candidate' });
     await signUp(b.cookie, shift.id);
     const roster = (await t.request('GET', `/api/shifts/${shift.id}/roster`, { cookie: coordinator })).json();
     expect(roster.shift).toMatchObject({ capacity: 2, held: 1, signupMode: 'approval' });

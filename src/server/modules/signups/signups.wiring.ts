@@ -1,6 +1,7 @@
 /**
  * Builds the signups module: the shared core, transitions and waitlist, coordinator tools, swaps,
- * reminders and the notices of shift changes (`shiftChanges`, passed to the opportunities module).
+ * reminders, the notices of shift changes (`shiftChanges`, passed to the opportunities module) and what a
+ * withdrawn consent does to places (`consentChanges`, passed to the volunteers module).
  */
 import type { Kysely } from 'kysely';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
@@ -9,10 +10,13 @@ import type { Config } from '../../platform/config.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
+import { createInvitationsRepo } from './invitations.repo.js';
 import { createRemindersRepo } from './reminders.repo.js';
 import { createShiftChangeNotices } from './signups.changes.js';
+import { createConsentWithdrawals } from './signups.consent.js';
 import { createSignupCoordinator } from './signups.coordinator.js';
 import { createSignupCore } from './signups.core.js';
+import { createInvitations } from './signups.invitations.js';
 import type { SignupJobs } from './signups.jobs.js';
 import { createSignupNotifier } from './signups.notify.js';
 import { createReminders } from './signups.reminders.js';
@@ -43,7 +47,8 @@ export function createSignupServices(deps: {
   const core = createSignupCore(base);
   const swapsRepo = createSwapsRepo(db);
   const service = createSignupsService({ ...base, core, swaps: swapsRepo });
-  const coordinator = createSignupCoordinator({ ...base, core });
+  const invitations = createInvitations({ ...base, core, invitations: createInvitationsRepo(db) });
+  const coordinator = createSignupCoordinator({ ...base, core, invitations });
   const swaps = createSignupSwaps({ ...base, core, swaps: swapsRepo });
   const teamSignUp = createTeamSignup({ ...base, core });
   jobs.bind(service);
@@ -51,20 +56,28 @@ export function createSignupServices(deps: {
   const reminders = createReminders({ ...base, reminders: remindersRepo });
   jobs.bindReminders(reminders);
   const shiftChanges = createShiftChangeNotices({ ...base, reminders: remindersRepo, swaps: swapsRepo });
+  const consentChanges = createConsentWithdrawals({ ...base, swaps: swapsRepo });
   return {
     /** The place-taking core and the repository, for modules that act on signups (check-in). */
     core,
     repo: base.repo,
     service,
     coordinator,
+    invitations,
     swaps,
     teamSignUp,
     jobs,
     reminders,
     shiftChanges,
+    /** What a withdrawn consent does to future places (passed to the volunteers module). */
+    consentChanges,
     async mine(actor: Actor) {
       const user = requireUser(actor);
-      return { items: await service.mine(actor), swaps: await swaps.pendingFor(user.userId) };
+      return {
+        items: await service.mine(actor),
+        swaps: await swaps.pendingFor(user.userId),
+        invitations: await invitations.pendingFor(user.userId),
+      };
     },
   };
 }

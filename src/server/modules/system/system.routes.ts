@@ -10,7 +10,10 @@ export function registerSystemRoutes(
   app: FastifyInstance,
   deps: {
     handle: DatabaseHandle;
-    config: Pick<Config, 'mapTileUrl' | 'mapTileAttribution' | 'demo' | 'smtpUrl' | 'uploadMaxMb'>;
+    config: Pick<
+      Config,
+      'mapTileUrl' | 'mapTileAttribution' | 'demo' | 'smtpUrl' | 'uploadMaxMb' | 'readyTimeoutMs'
+    >;
     /** The region's time zone (times are shown and entered in it). */
     timeZone: () => Promise<string>;
   },
@@ -22,27 +25,14 @@ export function registerSystemRoutes(
     handler: async () => ({ status: 'ok' as const }),
   });
   route(app, ep.ready, {
-    summary: 'The database is reachable and the schema is current (503 otherwise)',
+    summary:
+      'The database answers within READY_TIMEOUT_MS and the schema is current (503 otherwise, saying why)',
     tags,
     alsoStatuses: [503],
     handler: async (_input, _request, reply) => {
-      try {
-        await sql`select 1`.execute(deps.handle.db);
-        const migrations = await migrationStatus(deps.handle.db);
-        if (!migrations.current) reply.status(503);
-        return {
-          status: migrations.current ? ('ready' as const) : ('not_ready' as const),
-          database: 'ok' as const,
-          migrations,
-        };
-      } catch {
-        reply.status(503);
-        return {
-          status: 'not_ready' as const,
-          database: 'unreachable' as const,
-          migrations: { applied: 0, expected: 0, current: false },
-        };
-      }
+      const outcome = await readiness(deps.handle, deps.config.readyTimeoutMs);
+      if (outcome.status !== 'ready') reply.status(503);
+      return outcome;
     },
   });
   route(app, ep.config, {
@@ -57,4 +47,37 @@ export function registerSystemRoutes(
       timeZone: await deps.timeZone(),
     }),
   });
+}
+
+const NOT_CHECKED = { applied: 0, expected: 0, current: false };
+
+/**
+ * Asks the database, but never waits longer than `timeoutMs`: a hung server (or a queue of work in
+ * front of it) makes readiness answer "timeout" at once rather than hang the load balancer's probe.
+ */
+async function readiness(handle: DatabaseHandle, timeoutMs: number) {
+  const check = (async () => {
+    await sql`select 1`.execute(handle.db);
+    return migrationStatus(handle.db);
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    const result = await Promise.race([check, deadline]);
+    if (result === 'timeout') {
+      check.catch(() => undefined); // it still settles later; nobody waits for it
+      return { status: 'not_ready' as const, database: 'timeout' as const, migrations: NOT_CHECKED };
+    }
+    return {
+      status: result.current ? ('ready' as const) : ('not_ready' as const),
+      database: 'ok' as const,
+      migrations: result,
+    };
+  } catch {
+    return { status: 'not_ready' as const, database: 'unreachable' as const, migrations: NOT_CHECKED };
+  } finally {
+    clearTimeout(timer);
+  }
 }

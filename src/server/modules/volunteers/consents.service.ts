@@ -11,9 +11,13 @@ import { localDay } from '../../../shared/time-zone.js';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
-import { conflict, invalid } from '../../platform/errors.js';
+import { conflict, type FieldIssue, invalid } from '../../platform/errors.js';
+import {
+  type AfterConsentCommit,
+  type ConsentChangeListener,
+  ignoreConsentChanges,
+} from './consent-changes.js';
 import { eligibility } from './consent-rules.js';
-import './volunteers.messages.js';
 import { toConsentViews } from './volunteers.presenter.js';
 import type { VolunteersRepo } from './volunteers.repo.js';
 
@@ -26,8 +30,11 @@ export function createConsentsService(deps: {
   clock: Clock;
   /** The region's time zone: whether someone is a minor changes on the region's date. */
   timeZone: () => Promise<string>;
+  /** Told when a consent is withdrawn (the signups module cancels future places); nobody by default. */
+  consentChanges?: ConsentChangeListener;
 }) {
   const { db, repo, clock } = deps;
+  const consentChanges = deps.consentChanges ?? ignoreConsentChanges;
 
   async function list(userId: string) {
     const now = clock.now();
@@ -106,10 +113,15 @@ export function createConsentsService(deps: {
       return list(user.userId);
     },
 
-    /** Withdraws every live record of the purpose. Withdrawing what was never given is a no-op. */
+    /**
+     * Withdraws every live record of the purpose. Withdrawing what was never given is a no-op. What
+     * follows (future signups cancelled for `volunteering` and, for a minor, `guardian_consent`) runs in
+     * the same transaction through the `consentChanges` port; its mail goes out after the commit.
+     */
     async withdraw(actor: Actor, purpose: ConsentPurpose) {
       const user = requireUser(actor);
       const now = clock.now();
+      const after: AfterConsentCommit[] = [];
       await db.transaction().execute(async (trx) => {
         const live = await repo.lockLiveConsents(user.userId, purpose, trx);
         if (live.length === 0) return;
@@ -129,7 +141,9 @@ export function createConsentsService(deps: {
           { purpose, versions: live.map((c) => c.version) },
           trx,
         );
+        after.push(await consentChanges.consentWithdrawn(trx, { userId: user.userId, purpose, at: now }));
       });
+      for (const run of after) await run();
       return list(user.userId);
     },
   };
@@ -139,7 +153,7 @@ export type ConsentsService = ReturnType<typeof createConsentsService>;
 function checkGuardian(g: GiveConsentBody['guardian']) {
   const name = g?.name.normalize('NFC').replace(/\s+/g, ' ').trim() ?? '';
   const contact = g?.contact.trim() ?? '';
-  const errors = [];
+  const errors: FieldIssue[] = [];
   if (!name || !NAME.test(name)) {
     errors.push({
       field: 'guardian/name',

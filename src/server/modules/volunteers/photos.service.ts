@@ -13,7 +13,6 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { FileStore } from '../../platform/storage/file-store.js';
 import { fileEmpty, fileIssue, fileTooLarge, sniffImageType } from '../../platform/storage/uploads.js';
 import type { ProfilesService } from './profiles.service.js';
-import './volunteers.messages.js';
 import { profileAccess } from './volunteers.policy.js';
 import type { VolunteersRepo } from './volunteers.repo.js';
 

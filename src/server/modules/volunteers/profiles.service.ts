@@ -5,10 +5,11 @@ import { localDay } from '../../../shared/time-zone.js';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import { beginEdit } from '../../platform/db/versions.js';
 import { type FieldIssue, invalid, notFound } from '../../platform/errors.js';
+import type { IfMatch } from '../../platform/http/etag.js';
 import { eligibility } from './consent-rules.js';
 import { checkProfile } from './profile-rules.js';
-import './volunteers.messages.js';
 import { profileAccess } from './volunteers.policy.js';
 import { toCoordinatorProfile, toOwnProfile } from './volunteers.presenter.js';
 import type { VolunteersRepo } from './volunteers.repo.js';
@@ -64,7 +65,7 @@ export function createProfilesService(deps: {
      * Saves the whole form. Names in any script; under 14 and future birth dates are refused; unknown
      * skill or interest codes, municipality or centre are field errors and nothing is written.
      */
-    async update(actor: Actor, body: UpdateProfileBody) {
+    async update(actor: Actor, body: UpdateProfileBody, ifMatch?: IfMatch) {
       const user = requireUser(actor);
       const [skills, interests] = await Promise.all([repo.activeSkills(), repo.activeInterests()]);
       const { profile, errors } = checkProfile(
@@ -88,6 +89,7 @@ export function createProfilesService(deps: {
       }
       await db.transaction().execute(async (trx) => {
         const before = await repo.lockProfile(user.userId, trx);
+        await beginEdit(trx, 'volunteer_profiles', { column: 'user_id', value: user.userId }, ifMatch);
         await repo.saveProfile(user.userId, profile, clock.now(), trx);
         const changed = (Object.keys(profile) as (keyof typeof profile)[]).filter(
           (k) => JSON.stringify(before[k]) !== JSON.stringify(profile[k]),

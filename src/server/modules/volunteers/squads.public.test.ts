@@ -29,6 +29,11 @@ beforeAll(async () => {
   });
   expect(created.statusCode, created.body).toBe(201);
   inviteCode = created.json().squad.inviteCode;
+  // the named leader leads (and counts as a member) once she accepts
+  const accepted = await t.request('POST', `/api/squads/${created.json().squad.id}/leadership/accept`, {
+    cookie: await login(leader.email),
+  });
+  expect(accepted.statusCode, accepted.body).toBe(200);
   const member = await buildUser(t.db, { role: 'volunteer', displayName: 'Участников Пётр' });
   const joined = await t.request('POST', '/api/squads/join-by-code', {
     cookie: await login(member.email),

@@ -19,6 +19,7 @@ export function createSquadsRepo(db: Db) {
         's.tags',
         's.invite_code',
         's.created_at',
+        's.version',
         (eb) =>
           eb
             .selectFrom('squad_members as m')
@@ -46,6 +47,13 @@ export function createSquadsRepo(db: Db) {
               .whereRef('me.squad_id', '=', 's.id')
               .where('me.user_id', '=', userId)
               .where('me.status', 'in', ['active', 'requested']),
+          ).or(
+            exists(
+              selectFrom('squad_leader_invitations as li')
+                .select('li.user_id')
+                .whereRef('li.squad_id', '=', 's.id')
+                .where('li.user_id', '=', userId),
+            ),
           ),
         )
         .orderBy('s.name')
@@ -108,7 +116,7 @@ export function createSquadsRepo(db: Db) {
         squad_id: string;
         user_id: string;
         status: SquadMemberStatus;
-        joined_via: 'request' | 'code' | 'leader';
+        joined_via: 'request' | 'code' | 'invitation';
         requested_at: Date;
         decided_at: Date | null;
         decided_by: string | null;
@@ -155,6 +163,56 @@ export function createSquadsRepo(db: Db) {
             .where('ra.scope_id', 'in', squadIds)
             .orderBy('u.display_name')
             .execute(),
+
+    /** Pending invitations to lead these squads, with the invitee's name. */
+    leaderInvitations: (squadIds: string[], trx: Db = db) =>
+      squadIds.length === 0
+        ? Promise.resolve([])
+        : trx
+            .selectFrom('squad_leader_invitations as li')
+            .innerJoin('users as u', 'u.id', 'li.user_id')
+            .select(['li.squad_id', 'li.user_id', 'u.display_name', 'li.invited_at'])
+            .where('li.squad_id', 'in', squadIds)
+            .orderBy('li.invited_at')
+            .execute(),
+
+    leaderInvitation: (squadId: string, userId: string, trx: Db = db) =>
+      trx
+        .selectFrom('squad_leader_invitations')
+        .selectAll()
+        .where('squad_id', '=', squadId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst(),
+
+    /** Records (or renews) an invitation to lead; nothing else changes for the invitee. */
+    inviteLeader: (squadId: string, userId: string, invitedBy: string, now: Date, trx: Db) =>
+      trx
+        .insertInto('squad_leader_invitations')
+        .values({ squad_id: squadId, user_id: userId, invited_by: invitedBy, invited_at: now })
+        .onConflict((oc) =>
+          oc.columns(['squad_id', 'user_id']).doUpdateSet({ invited_by: invitedBy, invited_at: now }),
+        )
+        .execute(),
+
+    /** Drops an invitation; true when there was one. */
+    dropLeaderInvitation: async (squadId: string, userId: string, trx: Db = db) =>
+      Number(
+        (
+          await trx
+            .deleteFrom('squad_leader_invitations')
+            .where('squad_id', '=', squadId)
+            .where('user_id', '=', userId)
+            .executeTakeFirst()
+        ).numDeletedRows,
+      ) > 0,
+
+    isLeader: async (squadId: string, userId: string, trx: Db = db) =>
+      (
+        await sql<{ n: number }>`select count(*)::int as n from role_assignments
+          where user_id = ${userId} and role = 'squad_leader' and scope_type = 'squad' and scope_id = ${squadId}`.execute(
+          trx,
+        )
+      ).rows[0]?.n === 1,
 
     /** The role table's row type predates `squad_leader`, so the grant is written in plain SQL. */
     grantLeader: (squadId: string, userId: string, grantedBy: string, now: Date, trx: Db) =>

@@ -1,7 +1,8 @@
 /**
  * Squads of a centre: created by the centre's coordinators, led by a `squad_leader` scoped to the squad;
  * volunteers join by request (the leader approves) or at once with the invitation code. Leaders and the
- * centre's coordinators manage membership.
+ * centre's coordinators manage membership. Nobody is put into a squad or given its leadership by
+ * someone else: a leader named by a coordinator is only invited (squad-leaders.service.ts).
  */
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -13,10 +14,11 @@ import type {
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
+import type { IfMatch } from '../../platform/http/etag.js';
 import type { SquadRow, SquadsRepo } from './squads.repo.js';
-import './volunteers.messages.js';
-import { canAssignSquadLeader, canCreateSquad, canManageSquad } from './volunteers.policy.js';
+import { canCreateSquad, canManageSquad } from './volunteers.policy.js';
 import type { VolunteersRepo } from './volunteers.repo.js';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -38,12 +40,16 @@ export function createSquadsService(deps: {
 
   async function present(actor: Actor, squads: SquadRow[]) {
     const leaders = await repo.leaders(squads.map((s) => s.id));
+    const invitations = await repo.leaderInvitations(squads.map((s) => s.id));
     const userId = actor.kind === 'user' ? actor.userId : null;
     return Promise.all(
       squads.map(async (s) => {
         const manage = canManageSquad(actor, s);
         const mine = userId ? await repo.membership(s.id, userId) : undefined;
         const leaderIds = new Set(leaders.filter((l) => l.scope_id === s.id).map((l) => l.user_id));
+        const invited = invitations.filter((i) => i.squad_id === s.id);
+        const members = manage ? await repo.members(s.id) : null;
+        const memberIds = new Set(members?.map((m) => m.user_id));
         return {
           id: s.id,
           centerId: s.center_id,
@@ -56,15 +62,25 @@ export function createSquadsService(deps: {
             .filter((l) => l.scope_id === s.id)
             .map((l) => ({ userId: l.user_id, displayName: l.display_name })),
           myStatus: mine?.status ?? null,
+          myLeaderInvitation: invited.some((i) => i.user_id === userId),
           canManage: manage,
+          version: s.version,
           inviteCode: manage ? s.invite_code : null,
-          members: manage
-            ? (await repo.members(s.id)).map((m) => ({
-                userId: m.user_id,
-                displayName: m.display_name,
-                status: m.status,
-                isLeader: leaderIds.has(m.user_id),
-                requestedAt: m.requested_at.toISOString(),
+          members:
+            members?.map((m) => ({
+              userId: m.user_id,
+              displayName: m.display_name,
+              status: m.status,
+              isLeader: leaderIds.has(m.user_id),
+              invitedToLead: invited.some((i) => i.user_id === m.user_id),
+              requestedAt: m.requested_at.toISOString(),
+            })) ?? null,
+          // a non-member's name is not shown: naming someone does not reveal who they are
+          leaderInvitations: manage
+            ? invited.map((i) => ({
+                userId: i.user_id,
+                displayName: memberIds.has(i.user_id) ? i.display_name : null,
+                invitedAt: i.invited_at.toISOString(),
               }))
             : null,
         };
@@ -160,22 +176,15 @@ export function createSquadsService(deps: {
             now,
             trx,
           ));
-          if (body.leaderUserId) {
-            await repo.upsertMember(
-              {
-                squad_id: id,
-                user_id: body.leaderUserId,
-                status: 'active',
-                joined_via: 'leader',
-                requested_at: now,
-                decided_at: now,
-                decided_by: user.userId,
-              },
-              trx,
-            );
-            await repo.grantLeader(id, body.leaderUserId, user.userId, now, trx);
-          }
-          await audit(user.userId, 'squad.created', id, { name, leader: body.leaderUserId ?? null }, trx);
+          // the named leader is only invited: no membership, no role until they accept
+          if (body.leaderUserId) await repo.inviteLeader(id, body.leaderUserId, user.userId, now, trx);
+          await audit(
+            user.userId,
+            'squad.created',
+            id,
+            { name, invitedLeader: body.leaderUserId ?? null },
+            trx,
+          );
         });
       } catch (error) {
         if (isUniqueViolation(error)) {
@@ -188,7 +197,7 @@ export function createSquadsService(deps: {
       return one(actor, id);
     },
 
-    async update(actor: Actor, id: string, body: UpdateSquadBody) {
+    async update(actor: Actor, id: string, body: UpdateSquadBody, ifMatch?: IfMatch) {
       const user = requireUser(actor);
       await loadManaged(actor, id);
       const set: { name?: string; focus?: string | null; tags?: string[]; invite_code?: string } = {};
@@ -206,6 +215,7 @@ export function createSquadsService(deps: {
       if (body.regenerateCode) set.invite_code = newInviteCode();
       try {
         await db.transaction().execute(async (trx) => {
+          await beginEdit(trx, 'squads', { value: id }, ifMatch, 'squad');
           await repo.update(id, set, clock.now(), trx);
           await audit(user.userId, 'squad.updated', id, { fields: Object.keys(set) }, trx);
         });
@@ -283,6 +293,7 @@ export function createSquadsService(deps: {
       const user = requireUser(actor);
       await db.transaction().execute(async (trx) => {
         if (!(await repo.lock(id, trx))) throw notFound('squad');
+        await repo.dropLeaderInvitation(id, user.userId, trx);
         const current = await repo.membership(id, user.userId, trx);
         if (!current || current.status === 'removed') return;
         await repo.setMemberStatus(id, user.userId, 'removed', user.userId, clock.now(), trx);
@@ -305,7 +316,10 @@ export function createSquadsService(deps: {
         }
         const status = body.action === 'approve' ? 'active' : 'removed';
         await repo.setMemberStatus(id, memberId, status, user.userId, clock.now(), trx);
-        if (status === 'removed') await repo.revokeLeader(id, memberId, trx);
+        if (status === 'removed') {
+          await repo.revokeLeader(id, memberId, trx);
+          await repo.dropLeaderInvitation(id, memberId, trx);
+        }
         await audit(
           user.userId,
           `squad.member_${body.action === 'approve' ? 'approved' : 'removed'}`,
@@ -315,41 +329,6 @@ export function createSquadsService(deps: {
           },
           trx,
         );
-      });
-      return one(actor, id);
-    },
-
-    /** A coordinator names an active member (or any user, who becomes a member) as a leader. */
-    async assignLeader(actor: Actor, id: string, userId: string) {
-      const user = requireUser(actor);
-      const squad = await repo.find(id);
-      if (!squad) throw notFound('squad');
-      authorize(canAssignSquadLeader(actor, squad));
-      if (!(await volunteers.userExists(userId))) {
-        throw invalid('squad_invalid', 'Unknown user.', [
-          { field: 'userId', code: 'squad_unknown_user', message: 'Unknown user.' },
-        ]);
-      }
-      await db.transaction().execute(async (trx) => {
-        await repo.lock(id, trx);
-        const now = clock.now();
-        const current = await repo.membership(id, userId, trx);
-        if (current?.status !== 'active') {
-          await repo.upsertMember(
-            {
-              squad_id: id,
-              user_id: userId,
-              status: 'active',
-              joined_via: 'leader',
-              requested_at: current?.requested_at ?? now,
-              decided_at: now,
-              decided_by: user.userId,
-            },
-            trx,
-          );
-        }
-        await repo.grantLeader(id, userId, user.userId, now, trx);
-        await audit(user.userId, 'squad.leader_assigned', id, { leader: userId }, trx);
       });
       return one(actor, id);
     },

@@ -42,31 +42,67 @@ async function createSquad(name: string, leaderUserId?: string) {
   return res.json().squad;
 }
 
+/** A squad whose named leader has accepted the invitation. */
+async function createLedSquad(name: string, leader: { user: { id: string }; cookie: string }) {
+  const squad = await createSquad(name, leader.user.id);
+  const accepted = await t.request('POST', `/api/squads/${squad.id}/leadership/accept`, {
+    cookie: leader.cookie,
+  });
+  expect(accepted.statusCode).toBe(200);
+  return accepted.json().squad;
+}
+
 describe('creating squads', () => {
-  it('the centre coordinator creates a squad with a leader; others may not', async () => {
+  it('the centre coordinator creates a squad and invites a leader, who leads only after accepting; others may not create', async () => {
     const leader = await newVolunteer('Лидер Отряда');
     const squad = await createSquad('Отряд «Искра»', leader.user.id);
     expect(squad).toMatchObject({
       centerId,
       name: 'Отряд «Искра»',
       tags: ['#МЫВМЕСТЕ'],
-      activeMembers: 1,
-      leaders: [{ userId: leader.user.id, displayName: 'Лидер Отряда' }],
+      activeMembers: 0,
+      leaders: [],
+      leaderInvitations: [{ userId: leader.user.id, displayName: null }],
       canManage: true,
     });
     expect(squad.inviteCode).toMatch(/^[A-Z2-9]{8}$/);
-    const grant = await t.db
-      .selectFrom('role_assignments')
-      .selectAll()
-      .where('user_id', '=', leader.user.id)
-      .where('scope_id', '=', squad.id)
-      .executeTakeFirstOrThrow();
-    expect(grant).toMatchObject({ role: 'squad_leader', scope_type: 'squad' });
+    const grants = () =>
+      t.db
+        .selectFrom('role_assignments')
+        .selectAll()
+        .where('user_id', '=', leader.user.id)
+        .where('scope_id', '=', squad.id)
+        .execute();
+    expect(await grants()).toEqual([]);
+    // the invitee sees the invitation among their squads, and nothing else changed for them
+    const mine = (await t.request('GET', '/api/squads/mine', { cookie: leader.cookie })).json().items;
+    expect(mine).toEqual([
+      expect.objectContaining({ id: squad.id, myStatus: null, myLeaderInvitation: true }),
+    ]);
+
+    const accepted = await t.request('POST', `/api/squads/${squad.id}/leadership/accept`, {
+      cookie: leader.cookie,
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().squad).toMatchObject({
+      activeMembers: 1,
+      myStatus: 'active',
+      myLeaderInvitation: false,
+      leaders: [{ userId: leader.user.id, displayName: 'Лидер Отряда' }],
+      canManage: true,
+      leaderInvitations: [],
+    });
+    expect(await grants()).toEqual([expect.objectContaining({ role: 'squad_leader', scope_type: 'squad' })]);
     // The leader's session sees the role at once.
     const me = (await t.request('GET', '/api/me', { cookie: leader.cookie })).json();
     expect(me.user.roles).toContainEqual(
       expect.objectContaining({ role: 'squad_leader', scopeType: 'squad', scopeId: squad.id }),
     );
+    // the invitation is used up
+    expect(
+      (await t.request('POST', `/api/squads/${squad.id}/leadership/accept`, { cookie: leader.cookie }))
+        .statusCode,
+    ).toBe(404);
 
     const dup = await t.request('POST', '/api/squads', {
       cookie: coordinator,
@@ -87,7 +123,7 @@ describe('creating squads', () => {
 describe('membership', () => {
   it('join by request: the leader approves and removes; outsiders cannot manage', async () => {
     const leader = await newVolunteer('Лидер Второй');
-    const squad = await createSquad('Отряд «Вектор»', leader.user.id);
+    const squad = await createLedSquad('Отряд «Вектор»', leader);
     const member = await newVolunteer('Мария Кузнецова');
     const outsider = await newVolunteer();
 
@@ -132,6 +168,7 @@ describe('membership', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual([
       'squad.created',
+      'squad.leader_accepted',
       'squad.join_requested',
       'squad.member_approved',
       'squad.member_removed',
@@ -169,9 +206,10 @@ describe('membership', () => {
     expect(after).toMatchObject({ myStatus: 'removed', activeMembers: 0 });
   });
 
-  it('only the centre coordinator names a leader; a removed leader loses the role', async () => {
+  it('only the centre coordinator invites a leader, only an active member; the member decides; a removed leader loses the role', async () => {
     const squad = await createSquad('Отряд «Смена»');
-    const member = await newVolunteer();
+    const member = await newVolunteer('Участник Смены');
+    const stranger = await newVolunteer();
     await t.request('POST', '/api/squads/join-by-code', {
       cookie: member.cookie,
       body: { code: squad.inviteCode },
@@ -184,8 +222,56 @@ describe('membership', () => {
       (await t.request('POST', url, { cookie: otherCoordinator, body: { userId: member.user.id } }))
         .statusCode,
     ).toBe(403);
-    const named = await t.request('POST', url, { cookie: coordinator, body: { userId: member.user.id } });
-    expect(named.json().squad.leaders.map((l: { userId: string }) => l.userId)).toEqual([member.user.id]);
+    const notMember = await t.request('POST', url, {
+      cookie: coordinator,
+      body: { userId: stranger.user.id },
+    });
+    expect(notMember.statusCode).toBe(409);
+    expect(notMember.json()).toMatchObject({
+      code: 'squad_leader_not_member',
+      errors: [{ field: 'userId' }],
+    });
+
+    // an invitation declined changes nothing
+    const invited = await t.request('POST', url, { cookie: coordinator, body: { userId: member.user.id } });
+    expect(invited.statusCode).toBe(200);
+    expect(invited.json().squad.leaders).toEqual([]);
+    expect(invited.json().squad.leaderInvitations).toEqual([
+      expect.objectContaining({ userId: member.user.id, displayName: 'Участник Смены' }),
+    ]);
+    expect(invited.json().squad.members).toEqual([
+      expect.objectContaining({ userId: member.user.id, invitedToLead: true, isLeader: false }),
+    ]);
+    const declined = await t.request('POST', `/api/squads/${squad.id}/leadership/decline`, {
+      cookie: member.cookie,
+    });
+    expect(declined.json().squad).toMatchObject({
+      leaders: [],
+      myLeaderInvitation: false,
+      myStatus: 'active',
+    });
+    // the coordinator may also take an invitation back
+    await t.request('POST', url, { cookie: coordinator, body: { userId: member.user.id } });
+    const withdrawn = await t.request(
+      'DELETE',
+      `/api/squads/${squad.id}/leader-invitations/${member.user.id}`,
+      {
+        cookie: coordinator,
+      },
+    );
+    expect(withdrawn.json().squad.leaderInvitations).toEqual([]);
+    expect(
+      (await t.request('POST', `/api/squads/${squad.id}/leadership/accept`, { cookie: member.cookie }))
+        .statusCode,
+    ).toBe(404);
+
+    await t.request('POST', url, { cookie: coordinator, body: { userId: member.user.id } });
+    const accepted = await t.request('POST', `/api/squads/${squad.id}/leadership/accept`, {
+      cookie: member.cookie,
+    });
+    expect(accepted.json().squad.leaders.map((l: { userId: string }) => l.userId)).toEqual([member.user.id]);
+    const again = await t.request('POST', url, { cookie: coordinator, body: { userId: member.user.id } });
+    expect(again.json().code).toBe('squad_leader_already');
     // Now the member manages the squad.
     const edit = await t.request('PATCH', `/api/squads/${squad.id}`, {
       cookie: member.cookie,

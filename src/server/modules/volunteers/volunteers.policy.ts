@@ -1,7 +1,11 @@
 /** Who may see a volunteer's profile and who manages a squad. Pure functions over the actor's grants. */
 import { type Actor, holds } from '../../platform/auth/actor.js';
 
-/** The centres a volunteer belongs to: their home centre and the centres of squads they are active in. */
+/**
+ * The centres a volunteer belongs to BY THEIR OWN ACT: the home centre they chose and the centres of
+ * squads they joined themselves (request, code, an accepted invitation). Nothing someone else does — a
+ * coordinator naming them leader, say — adds a centre here, so it never opens their card.
+ */
 export type VolunteerTies = { userId: string; centerIds: string[] };
 
 export type ProfileAccess = 'self' | 'own_center' | 'other_center' | 'none';

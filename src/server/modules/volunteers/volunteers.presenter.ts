@@ -52,6 +52,8 @@ export function toOwnProfile(
     photoUrl: photoUrl(p),
     eligibility,
     updatedAt: p ? p.updated_at.toISOString() : null,
+    // A profile not saved yet is created at version 1 by its first save.
+    version: p?.version ?? 1,
   };
 }
 

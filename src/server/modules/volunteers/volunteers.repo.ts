@@ -61,7 +61,10 @@ export function createVolunteersRepo(db: Db) {
     userExists: async (id: string, trx: Db = db) =>
       (await trx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
 
-    /** Centres the volunteer belongs to: the home centre and centres of squads they are active in. */
+    /**
+     * Centres the volunteer belongs to by their own act: the home centre they chose and the centres of
+     * squads they joined themselves. Never a relationship someone else created for them.
+     */
     centersOf: async (userId: string, trx: Db = db) => {
       const [squads, profile] = await Promise.all([
         trx
@@ -70,6 +73,9 @@ export function createVolunteersRepo(db: Db) {
           .select('s.center_id')
           .where('m.user_id', '=', userId)
           .where('m.status', '=', 'active')
+          // only memberships the volunteer entered (asked, used the code, accepted an invitation); a
+          // legacy row a coordinator wrote for them (`leader`, before 0016) gives nobody access
+          .where('m.joined_via', 'in', ['request', 'code', 'invitation'])
           .execute(),
         trx
           .selectFrom('volunteer_profiles')

@@ -17,11 +17,13 @@ export function registerVolunteerRoutes(app: FastifyInstance, deps: VolunteerSer
     summary: "The signed-in volunteer's own profile with age group and eligibility",
     tags: ['volunteers'],
     handler: (_input, request) => profiles.mine(request.actor),
+    etag: (r) => r.profile.version,
   });
   route(app, ep.updateMyVolunteerProfile, {
     summary: 'Save the own profile (whole form); under 14 and future birth dates are refused',
     tags: ['volunteers'],
-    handler: ({ body }, request) => profiles.update(request.actor, body),
+    handler: ({ body, ifMatch }, request) => profiles.update(request.actor, body, ifMatch),
+    etag: (r) => r.profile.version,
   });
   route(app, ep.volunteerProfile, {
     summary: "A volunteer's profile for coordinators: full for own centres, chosen fields for others",
@@ -68,11 +70,13 @@ export function registerVolunteerRoutes(app: FastifyInstance, deps: VolunteerSer
     summary: 'One squad (members and invitation code for those who manage it)',
     tags: ['squads'],
     handler: ({ params }, request) => squads.squad(request.actor, params.id),
+    etag: (r) => r.squad.version,
   });
   route(app, ep.updateSquad, {
     summary: 'Edit a squad or issue a new invitation code (leader, centre coordinators)',
     tags: ['squads'],
-    handler: ({ params, body }, request) => squads.update(request.actor, params.id, body),
+    handler: ({ params, body, ifMatch }, request) => squads.update(request.actor, params.id, body, ifMatch),
+    etag: (r) => r.squad.version,
   });
   route(app, ep.requestToJoinSquad, {
     summary: 'Ask to join a squad (the leader approves)',
@@ -95,8 +99,24 @@ export function registerVolunteerRoutes(app: FastifyInstance, deps: VolunteerSer
     handler: ({ params, body }, request) => squads.decide(request.actor, params.id, params.userId, body),
   });
   route(app, ep.assignSquadLeader, {
-    summary: "Name a squad leader (the centre's coordinators)",
+    summary:
+      "Invite an active member to lead the squad (the centre's coordinators); they become leader only by accepting",
     tags: ['squads'],
-    handler: ({ params, body }, request) => squads.assignLeader(request.actor, params.id, body.userId),
+    handler: ({ params, body }, request) => deps.squadLeaders.invite(request.actor, params.id, body.userId),
+  });
+  route(app, ep.acceptSquadLeadership, {
+    summary: 'Accept an invitation to lead the squad (joins it too, if not a member yet)',
+    tags: ['squads'],
+    handler: ({ params }, request) => deps.squadLeaders.accept(request.actor, params.id),
+  });
+  route(app, ep.declineSquadLeadership, {
+    summary: 'Decline an invitation to lead the squad',
+    tags: ['squads'],
+    handler: ({ params }, request) => deps.squadLeaders.decline(request.actor, params.id),
+  });
+  route(app, ep.withdrawSquadLeaderInvitation, {
+    summary: "Take back a pending invitation to lead the squad (the centre's coordinators)",
+    tags: ['squads'],
+    handler: ({ params }, request) => deps.squadLeaders.withdraw(request.actor, params.id, params.userId),
   });
 }

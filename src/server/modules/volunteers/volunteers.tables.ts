@@ -87,10 +87,19 @@ export type SquadMembersTable = {
   squad_id: string;
   user_id: string;
   status: SquadMemberStatus;
-  joined_via: 'request' | 'code' | 'leader';
+  /** `leader` is no longer written (0016 turned those rows into invitations); `invitation` = accepted one. */
+  joined_via: 'request' | 'code' | 'leader' | 'invitation';
   requested_at: Timestamp;
   decided_at: Timestamp | null;
   decided_by: string | null;
+};
+
+/** A pending invitation to lead a squad; the person becomes a leader (and member) only by accepting it. */
+export type SquadLeaderInvitationsTable = {
+  squad_id: string;
+  user_id: string;
+  invited_by: string | null;
+  invited_at: Timestamp;
 };
 
 export type VolunteersTables = {
@@ -101,4 +110,5 @@ export type VolunteersTables = {
   guardian_consents: GuardianConsentsTable;
   squads: SquadsTable;
   squad_members: SquadMembersTable;
+  squad_leader_invitations: SquadLeaderInvitationsTable;
 };

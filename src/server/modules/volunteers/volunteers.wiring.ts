@@ -4,9 +4,11 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { FileStore } from '../../platform/storage/file-store.js';
 import { createMemoryFileStore } from '../../platform/storage/fs-file-store.js';
+import type { ConsentChangeListener } from './consent-changes.js';
 import { createConsentsService } from './consents.service.js';
 import { createPhotosService } from './photos.service.js';
 import { createProfilesService } from './profiles.service.js';
+import { createSquadLeadersService } from './squad-leaders.service.js';
 import { createSquadsRepo } from './squads.repo.js';
 import { createSquadsService } from './squads.service.js';
 import { createVolunteersRepo } from './volunteers.repo.js';
@@ -19,10 +21,14 @@ export function createVolunteerServices(deps: {
   /** Where profile photos are kept (the installation's file store; in memory when not given). */
   files?: FileStore;
   uploadMaxBytes?: number;
+  /** Told when a consent is withdrawn (the signups module); nobody by default. */
+  consentChanges?: ConsentChangeListener;
 }) {
   const volunteers = createVolunteersRepo(deps.db);
   const timeZone = deps.timeZone ?? (async () => 'Europe/Moscow');
   const profiles = createProfilesService({ db: deps.db, repo: volunteers, clock: deps.clock, timeZone });
+  const squadsRepo = createSquadsRepo(deps.db);
+  const squads = createSquadsService({ db: deps.db, repo: squadsRepo, volunteers, clock: deps.clock });
   return {
     profiles,
     photos: createPhotosService({
@@ -33,11 +39,19 @@ export function createVolunteerServices(deps: {
       profiles,
       uploadMaxBytes: deps.uploadMaxBytes ?? 10 * 1_048_576,
     }),
-    consents: createConsentsService({ db: deps.db, repo: volunteers, clock: deps.clock, timeZone }),
-    squads: createSquadsService({
+    consents: createConsentsService({
       db: deps.db,
-      repo: createSquadsRepo(deps.db),
+      repo: volunteers,
+      clock: deps.clock,
+      timeZone,
+      consentChanges: deps.consentChanges,
+    }),
+    squads,
+    squadLeaders: createSquadLeadersService({
+      db: deps.db,
+      repo: squadsRepo,
       volunteers,
+      squads,
       clock: deps.clock,
     }),
   };

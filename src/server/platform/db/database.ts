@@ -5,11 +5,15 @@
  */
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { breaksConnection } from './faults.js';
 import { acquireDataDirLock } from './lock.js';
 import { PgliteHost, pgliteDialect } from './pglite-driver.js';
 import type { Database } from './schema.js';
+import { type DatabaseTimeouts, DEFAULT_TIMEOUTS, UNBOUNDED_TIMEOUTS } from './timeouts.js';
+
+export { type DatabaseTimeouts, DEFAULT_TIMEOUTS, UNBOUNDED_TIMEOUTS } from './timeouts.js';
 
 export type SqlResult = { rows: Record<string, unknown>[]; rowCount: number };
 /** The raw executor other libraries (pg-boss) use; on PGlite it shares the driver's lock. */
@@ -21,6 +25,8 @@ export type DatabaseHandle = {
   executor: SqlExecutor;
   /** For PGlite: a tarball of the data directory (used by tests to clone a migrated template). */
   pglite?: PGlite;
+  /** For PostgreSQL: the connection URL (a second pool without timeouts is opened from it). */
+  url?: string;
   close(): Promise<void>;
 };
 
@@ -46,7 +52,7 @@ export type OpenOptions = {
   lock?: boolean;
   lockCommand?: string;
   poolSize?: number;
-};
+} & PostgresOptions;
 
 export async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   const dataDir = options.dataDir ?? 'memory://';
@@ -84,17 +90,50 @@ export async function openPglite(options: OpenOptions): Promise<DatabaseHandle> 
   }
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
-  pool.on('error', () => {
-    // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+export type PostgresOptions = {
+  timeouts?: DatabaseTimeouts;
+  /** Told about connection errors that no query is waiting for (the pool replaces the connection). */
+  onConnectionError?: (error: Error) => void;
+};
+
+const APPLICATION_NAME = 'dobroset';
+
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  options: PostgresOptions = {},
+): Promise<DatabaseHandle> {
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  const onConnectionError = options.onConnectionError ?? (() => undefined);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: pgTypes,
+    application_name: APPLICATION_NAME,
+    keepAlive: true,
+    ...(timeouts.connectMs ? { connectionTimeoutMillis: timeouts.connectMs } : {}),
+    ...(timeouts.statementMs ? { statement_timeout: timeouts.statementMs } : {}),
+    ...(timeouts.lockMs ? { lock_timeout: timeouts.lockMs } : {}),
+    ...(timeouts.idleInTransactionMs
+      ? { idle_in_transaction_session_timeout: timeouts.idleInTransactionMs }
+      : {}),
+    ...(timeouts.queryMs ? { query_timeout: timeouts.queryMs } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // An idle pooled connection that dies is reported here (the pool drops it and opens a new one later).
+  pool.on('error', (error) => onConnectionError(error));
+  // A checked-out connection has no listener of the pool's: without ours, a backend terminated between
+  // two statements of a transaction would raise an unhandled 'error' event and end the process.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => onConnectionError(error));
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingBrokenClients(pool) }) });
   return {
     kind: 'postgres',
     db,
+    url,
     executor: {
       async executeSql(text, values) {
+        // pool.query releases a failed client with its error, so a broken connection is never reused.
         const r = await pool.query(text, values);
         const last = Array.isArray(r) ? r[r.length - 1] : r;
         return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
@@ -106,6 +145,55 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   };
 }
 
+/**
+ * The pool as Kysely sees it. Kysely returns a connection to the pool after a failed statement as if it
+ * were healthy; a client-side timeout leaves the connection waiting for the old answer, and the next
+ * transaction on it would hang or read the wrong result. Such a client is destroyed on release instead.
+ */
+function discardingBrokenClients(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let broken = false;
+      const guarded = {
+        async query(text: string, values: readonly unknown[]) {
+          try {
+            return await client.query(text, values as unknown[]);
+          } catch (error) {
+            if (breaksConnection(error)) broken = true;
+            throw error;
+          }
+        },
+        release(destroy?: boolean) {
+          client.release(destroy || broken ? true : undefined);
+        },
+      };
+      // Only the (sql, parameters) form is used: the dialect has no cursor configured.
+      return guarded as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}
+
+/**
+ * Runs `fn` on a connection without the serving timeouts (migrations, backups): PostgreSQL gets a
+ * one-connection pool of its own; PGlite has no timeouts, so it runs on the handle itself.
+ */
+export async function withoutTimeouts<T>(
+  handle: DatabaseHandle,
+  fn: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (handle.kind !== 'postgres' || !handle.url) return fn(handle.db);
+  const unbounded = await openPostgres(handle.url, 1, { timeouts: UNBOUNDED_TIMEOUTS });
+  try {
+    return await fn(unbounded.db);
+  } finally {
+    await unbounded.close();
+  }
+}
+
 export function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : openPglite(options);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize, options)
+    : openPglite(options);
 }

@@ -3,9 +3,12 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { ApplicationsTables } from '../../modules/applications/applications.tables.js';
 import type { MonitoringTables } from '../../modules/monitoring/monitoring.tables.js';
 import type { OpportunitiesTables } from '../../modules/opportunities/opportunities.tables.js';
+import type { OrganizationsTables } from '../../modules/organizations/organizations.tables.js';
 import type { PlanTables } from '../../modules/plan/plan.tables.js';
 import type { SignupsTables } from '../../modules/signups/signups.tables.js';
 import type { VolunteersTables } from '../../modules/volunteers/volunteers.tables.js';
+import type { IdempotencyTables } from '../http/idempotency.store.js';
+import type { VersionColumns } from './versions.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -181,6 +184,12 @@ export type ConsentsTable = {
   user_agent: string | null;
 };
 
+/** Counters shared by all instances (migration 0016): platform/http/rate-limits.ts. */
+export type RateLimitsTable = { key: string; hits: number; reset_at: Timestamp; last_at: Timestamp };
+
+/** Server-side secrets created on first use (migration 0016), e.g. the device-cookie signing key. */
+export type SecurityKeysTable = { name: string; secret: string; created_at: DefaultTimestamp };
+
 export type RoleAssignmentsTable = {
   id: Generated<string>;
   user_id: string;
@@ -283,10 +292,13 @@ export type AuditEventsTable = {
 export type Database = CoreTables &
   ApplicationsTables &
   MonitoringTables &
+  OrganizationsTables &
   PlanTables &
   VolunteersTables &
   OpportunitiesTables &
-  SignupsTables;
+  SignupsTables &
+  IdempotencyTables &
+  VersionColumns;
 
 type CoreTables = {
   regions: RegionsTable;
@@ -310,9 +322,11 @@ type CoreTables = {
   shifts: ShiftsTable;
   shift_roles: ShiftRolesTable;
   audit_events: AuditEventsTable;
+  rate_limits: RateLimitsTable;
+  security_keys: SecurityKeysTable;
 };
 
-export type UserRow = Selectable<UsersTable>;
+export type UserRow = Selectable<UsersTable & VersionColumns['users']>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;

@@ -1,12 +1,23 @@
 /**
- * Every error leaves as application/problem+json (RFC 9457) with a stable `code`, a message in the
- * request's language and, for validation, one entry per field. 5xx bodies never carry internals.
+ * Every error leaves as application/problem+json (RFC 9457) with a stable `code` from the catalogue
+ * (src/shared/problems), a message in the request's language and, for validation, one entry per field.
+ * 5xx bodies never carry internals. Three paths lead here: the route error handler, Fastify's framework
+ * errors raised before routing (`frameworkErrors`: bad URL encoding, a path parameter over
+ * `maxParamLength`) and the HTTP parser's client errors before Fastify sees a request
+ * (`clientErrorHandler`: headers too large, malformed requests), which get a raw problem+json response.
  */
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../../shared/limits.js';
+import type { ProblemCode } from '../../../shared/problems/index.js';
+import { databaseFault } from '../db/faults.js';
 import { AppError, type FieldIssue } from '../errors.js';
 import { requestLocale } from './locale.js';
 import { errorMessage, validationMessage } from './messages.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -14,11 +25,16 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
+  412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -34,31 +50,45 @@ export type ProblemBody = {
   errors?: FieldIssue[];
 };
 
-export function problem(
-  request: FastifyRequest,
+function problemBody(
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
+  requestId: string,
+  instance?: string,
   errors?: FieldIssue[],
 ): ProblemBody {
   return {
     type: `https://dobroset.org/problems/${code.replace(/_/g, '-')}`,
-    title: TITLES[status] ?? 'Error',
+    title: TITLES[status] ?? STATUS_CODES[status] ?? 'Error',
     status,
     detail,
     code,
-    instance: request.url.split('?')[0],
-    requestId: String(request.id),
+    ...(instance !== undefined ? { instance } : {}),
+    requestId,
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
 }
 
+export function problem(
+  request: FastifyRequest,
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  errors?: FieldIssue[],
+): ProblemBody {
+  return problemBody(status, code, detail, String(request.id), request.url.split('?')[0], errors);
+}
+
 export function sendProblem(reply: FastifyReply, body: ProblemBody) {
-  return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
+  return reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
 function fieldPath(instancePath: string, context: string | undefined, missing?: unknown, extra?: unknown) {
-  const parts = instancePath.split('/').filter(Boolean);
+  const parts = instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (typeof missing === 'string') parts.push(missing);
   if (typeof extra === 'string') parts.push(extra);
   const path = parts.join('.');
@@ -86,83 +116,122 @@ function validationProblem(request: FastifyRequest, error: FastifyError, locale:
       ...validationMessage({ keyword: issue.keyword, params, message: issue.message }, locale),
     });
   }
-  return problem(
-    request,
-    400,
-    'validation_failed',
-    errorMessage('validation_failed', locale, 'Invalid input.'),
-    errors,
-  );
+  return problem(request, 400, 'validation_failed', errorMessage('validation_failed', locale), errors);
+}
+
+/** The catalogue code for a Fastify (or Node) error that is not an AppError. */
+function frameworkCode(error: FastifyError, status: number): { status: number; code: ProblemCode } {
+  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return { status: 413, code: 'body_too_large' };
+  if (status === 415) return { status, code: 'unsupported_media_type' };
+  if (status === 429) return { status, code: 'rate_limited' };
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_INVALID_URL')
+    return { status: 400, code: 'bad_url' };
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH' || status === 414)
+    return { status: 414, code: 'uri_too_long' };
+  if (status === 431) return { status, code: 'headers_too_large' };
+  if (status === 400 && (error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP'))) {
+    return { status, code: 'malformed_json' };
+  }
+  if (status === 404) return { status, code: 'not_found' };
+  if (status === 405) return { status, code: 'method_not_allowed' };
+  if (status === 406) return { status, code: 'not_acceptable' };
+  if (status === 408) return { status, code: 'request_timeout' };
+  return { status, code: 'bad_request' };
+}
+
+function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const locale = requestLocale(request);
+  if (error instanceof AppError) {
+    const fieldErrors = error.fieldErrors?.map(({ params, ...f }) => ({
+      ...f,
+      message: errorMessage(f.code, locale, f.message, params),
+    }));
+    if (error.status >= 500) request.log.error({ err: error }, 'service error');
+    return sendProblem(
+      reply,
+      problem(
+        request,
+        error.status,
+        error.code,
+        errorMessage(error.code, locale, error.message, error.fieldErrors?.[0]?.params),
+        fieldErrors,
+      ),
+    );
+  }
+  if (error.validation) return sendProblem(reply, validationProblem(request, error, locale));
+  const status = error.statusCode ?? 500;
+  if (status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+  if (status >= 400 && status < 500) {
+    const mapped = frameworkCode(error, status);
+    const detail = errorMessage(mapped.code, locale);
+    const fieldErrors: FieldIssue[] | undefined =
+      mapped.code === 'malformed_json'
+        ? [{ field: '(body)', code: 'malformed_json', message: detail }]
+        : undefined;
+    return sendProblem(reply, problem(request, mapped.status, mapped.code, detail, fieldErrors));
+  }
+  // The database cannot serve right now (down, restarting, hung, or a statement/lock timeout): a
+  // retryable 503, not a 500 (platform/db/faults.ts decides which errors these are).
+  const fault = databaseFault(error);
+  if (fault) {
+    request.log.warn({ err: error }, `database ${fault}`);
+    const code = fault === 'busy' ? 'database_busy' : 'database_unavailable';
+    reply.header('retry-after', fault === 'busy' ? '2' : '5');
+    return sendProblem(reply, problem(request, 503, code, errorMessage(code, locale)));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, problem(request, 500, 'internal', errorMessage('internal', locale)));
 }
 
 export function registerProblemHandlers(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const locale = requestLocale(request);
-    if (error instanceof AppError) {
-      const fieldErrors = error.fieldErrors?.map(({ params, ...f }) => ({
-        ...f,
-        message: errorMessage(f.code, locale, f.message, params),
-      }));
-      if (error.status >= 500) request.log.error({ err: error }, 'service error');
-      return sendProblem(
-        reply,
-        problem(
-          request,
-          error.status,
-          error.code,
-          errorMessage(error.code, locale, error.message, error.fieldErrors?.[0]?.params),
-          fieldErrors,
-        ),
-      );
-    }
-    if (error.validation) return sendProblem(reply, validationProblem(request, error, locale));
-    const status = error.statusCode ?? 500;
-    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendProblem(
-        reply,
-        problem(request, 413, 'body_too_large', errorMessage('body_too_large', locale, '')),
-      );
-    }
-    if (status === 415) {
-      return sendProblem(
-        reply,
-        problem(request, 415, 'unsupported_media_type', errorMessage('unsupported_media_type', locale, '')),
-      );
-    }
-    if (status === 429) {
-      reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
-      return sendProblem(
-        reply,
-        problem(request, 429, 'rate_limited', errorMessage('rate_limited', locale, '')),
-      );
-    }
-    if (status === 400 && (error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP'))) {
-      return sendProblem(
-        reply,
-        problem(request, 400, 'malformed_json', errorMessage('malformed_json', locale, ''), [
-          { field: '(body)', code: 'malformed_json', message: errorMessage('malformed_json', locale, '') },
-        ]),
-      );
-    }
-    if (status >= 400 && status < 500) {
-      const code = status === 404 ? 'not_found' : 'bad_request';
-      return sendProblem(
-        reply,
-        problem(request, status, code, errorMessage(code, locale, 'The request was rejected.')),
-      );
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(
-      reply,
-      problem(request, 500, 'internal', errorMessage('internal', locale, 'Internal error.')),
+  app.setErrorHandler(handleError);
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised while routing, before any hook (a malformed
+ * percent-encoding in the path, a path parameter longer than `maxParamLength`).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-request-id', request.id);
+  return handleError(error, request, reply);
+}
+
+/**
+ * The HTTP server's `clientError` handler (Fastify's `clientErrorHandler` option): Node's parser refused
+ * the request (headers over `maxHeaderSize` → 431, a malformed request line → 400, a timeout → 408), so
+ * there is no request object; the answer is written to the socket by hand, in Russian (the headers,
+ * Accept-Language among them, were not read).
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code]: [number, ProblemCode] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large']
+      : error.code === 'HPE_URI_TOO_LONG'
+        ? [414, 'uri_too_long']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'request_timeout']
+          : [400, 'bad_request'];
+  const requestId = randomUUID();
+  const body = JSON.stringify(problemBody(status, code, errorMessage(code, 'ru'), requestId));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${TITLES[status] ?? STATUS_CODES[status]}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Request-Id: ${requestId}\r\n` +
+        'Connection: close\r\n\r\n' +
+        body,
     );
-  });
+  }
+  socket.destroy(error);
 }
 
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply) {
   const locale = requestLocale(request);
   return sendProblem(
     reply,
-    problem(request, 404, 'route_not_found', errorMessage('route_not_found', locale, '')),
+    problem(request, 404, 'route_not_found', errorMessage('route_not_found', locale)),
   );
 }

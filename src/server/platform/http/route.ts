@@ -5,6 +5,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { Problem } from '../../../shared/contracts/common.js';
+import { endpoints } from '../../../shared/contracts/endpoints.js';
+import { EditConflict, etagOf, type IfMatch, parseIfMatch } from './etag.js';
+
+/** Endpoint → its name in the shared table, the operation's `operationId` in the OpenAPI document. */
+const endpointNames = new Map<object, string>(Object.entries(endpoints).map(([name, e]) => [e, name]));
 
 type Endpoint = {
   method: string;
@@ -19,6 +24,8 @@ type Input<E extends Endpoint> = {
   body: E['body'] extends TSchema ? Static<E['body']> : undefined;
   params: E['params'] extends TSchema ? Static<E['params']> : Record<string, never>;
   query: E['query'] extends TSchema ? Static<E['query']> : Record<string, never>;
+  /** The parsed `If-Match` of a write (PATCH, PUT, POST, DELETE); the edit compares it (ADR 0017). */
+  ifMatch?: IfMatch;
 };
 
 export type RouteOptions<E extends Endpoint> = {
@@ -28,6 +35,8 @@ export type RouteOptions<E extends Endpoint> = {
   rateLimit?: { max: number; timeWindow: string };
   /** Other statuses that also answer with the endpoint's response schema (e.g. 503 from readiness). */
   alsoStatuses?: number[];
+  /** The version of the record this answer represents: sent as its strong `ETag` (ADR 0017). */
+  etag?: (result: Static<E['response']>, input: Input<E>) => number | null | undefined;
   handler: (
     input: Input<E>,
     request: FastifyRequest,
@@ -41,6 +50,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, opt
     method: endpoint.method as 'GET',
     url: endpoint.path,
     schema: {
+      ...(endpointNames.has(endpoint) ? { operationId: endpointNames.get(endpoint) } : {}),
       summary: options.summary,
       tags: options.tags,
       ...(endpoint.body ? { body: endpoint.body } : {}),
@@ -56,7 +66,18 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, opt
     ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
     handler: async (request, reply) => {
       const input = { body: request.body, params: request.params, query: request.query } as Input<E>;
-      const result = await options.handler(input, request, reply);
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        input.ifMatch = parseIfMatch(request.headers['if-match']);
+      let result: Awaited<ReturnType<typeof options.handler>>;
+      try {
+        result = await options.handler(input, request, reply);
+      } catch (error) {
+        // A 412 tells the client which version is current now.
+        if (error instanceof EditConflict) reply.header('etag', etagOf(error.currentVersion));
+        throw error;
+      }
+      const version = result && options.etag ? options.etag(result, input) : undefined;
+      if (typeof version === 'number') reply.header('etag', etagOf(version));
       if (status === 204) return reply.status(204).send();
       if (reply.statusCode !== 200 && options.alsoStatuses?.includes(reply.statusCode))
         return reply.send(result);

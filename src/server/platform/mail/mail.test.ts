@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/app.js';
 import { buildUser } from '../../../../test/support/factories.js';
+import { ACCOUNT_MAIL_QUEUE } from '../../modules/accounts/accounts.jobs.js';
 import { MAIL_QUEUE } from './mailer.js';
 
 type Received = { from: string; to: string[]; raw: string };
@@ -85,6 +86,7 @@ describe('mail delivery', () => {
     failNext = 1;
     const user = await buildUser(t.db, { email: 'retry@example.ru' });
     await t.request('POST', '/api/auth/password-reset/request', { body: { email: user.email } });
+    await t.runtime.jobs.drain(ACCOUNT_MAIL_QUEUE); // the request is queued first (accounts.jobs.ts)
     await t.runtime.jobs.drain(MAIL_QUEUE);
     let row = await t.db
       .selectFrom('outbox_emails')

@@ -5,6 +5,8 @@ export type MailTemplate =
   | { template: 'verify_email'; vars: { name: string; link: string } }
   | { template: 'reset_password'; vars: { name: string; link: string } }
   | { template: 'password_changed'; vars: { name: string } }
+  | { template: 'registration_attempt'; vars: { name: string; loginLink: string; resetLink: string } }
+  | { template: 'organization_invitation'; vars: { organization: string; link: string } }
   | { template: 'application_step'; vars: ApplicationStepVars };
 
 /**
@@ -74,6 +76,14 @@ const texts: { [L in Locale]: { [T in MailTemplate['template']]: (v: Record<stri
         subject: 'Пароль изменён — Добросеть',
         text: `Здравствуйте, ${v.name}!\n\nПароль вашей учётной записи изменён, все другие сеансы завершены. Если это были не вы, восстановите пароль и сообщите оператору.`,
       }),
+      registration_attempt: (v) => ({
+        subject: 'Попытка регистрации с вашим адресом — Добросеть',
+        text: `Здравствуйте, ${v.name}!\n\nКто-то пытался зарегистрироваться в Добросети с этим адресом почты, но у вас уже есть учётная запись — новая не создана.\n\nЕсли это были вы, просто войдите: ${v.loginLink}\nЗабыли пароль? Восстановите его: ${v.resetLink}\n\nЕсли это были не вы, ничего делать не нужно.`,
+      }),
+      organization_invitation: (v) => ({
+        subject: `Приглашение представлять организацию «${v.organization}» — Добросеть`,
+        text: `Здравствуйте!\n\nВас пригласили стать представителем организации «${v.organization}» в Добросети.\n\nЧтобы принять или отклонить приглашение, войдите с этим адресом почты (или зарегистрируйтесь с ним) и откройте страницу: ${v.link}\n\nПриглашение действует 14 дней. Если вы его не ждали, просто удалите это письмо.`,
+      }),
       application_step: (v) => applicationStep('ru', v),
     },
     en: {
@@ -88,6 +98,14 @@ const texts: { [L in Locale]: { [T in MailTemplate['template']]: (v: Record<stri
       password_changed: (v) => ({
         subject: 'Password changed — Dobroset',
         text: `Hello, ${v.name}!\n\nThe password of your account was changed and all other sessions were ended. If this was not you, reset your password and tell the operator.`,
+      }),
+      registration_attempt: (v) => ({
+        subject: 'Someone tried to register with your address — Dobroset',
+        text: `Hello, ${v.name}!\n\nSomeone tried to register on Dobroset with this email address, but you already have an account, so no new one was created.\n\nIf it was you, just log in: ${v.loginLink}\nForgot the password? Reset it: ${v.resetLink}\n\nIf it was not you, you need not do anything.`,
+      }),
+      organization_invitation: (v) => ({
+        subject: `Invitation to represent "${v.organization}" — Dobroset`,
+        text: `Hello!\n\nYou have been invited to represent the organization "${v.organization}" on Dobroset.\n\nTo accept or decline, log in with this email address (or register with it) and open: ${v.link}\n\nThe invitation is valid for 14 days. If you did not expect it, just delete this mail.`,
       }),
       application_step: (v) => applicationStep('en', v),
     },

@@ -5,9 +5,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
-import { AppError } from '../errors.js';
+import { AppError, type FieldIssue } from '../errors.js';
 
-export const fileIssue = (code: string, message: string, params?: Record<string, string>) => [
+export const fileIssue = (code: FieldIssue['code'], message: string, params?: Record<string, string>) => [
   { field: 'file', code, message, ...(params ? { params } : {}) },
 ];
 
@@ -67,4 +67,44 @@ export async function sniffImageType(bytes: Uint8Array): Promise<ImageType | nul
   return detected && (IMAGE_TYPES as readonly string[]).includes(detected.mime)
     ? (detected.mime as ImageType)
     : null;
+}
+
+/** The extensions a stored file may be served with, by the type its bytes were found to be. */
+const EXTENSIONS: Record<string, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+};
+
+/**
+ * A file name that is safe to store, show and serve: NFC, no path, no control or invisible format
+ * characters (bidi overrides and isolates U+202A–202E, U+2066–2069, marks U+200E/200F, U+061C, zero
+ * widths, BOM, line separators), no leading dots, at most 200 characters — and the extension of the
+ * type the bytes were found to be (`устав\u202Efdp.exe` with PDF bytes → `уставfdp.pdf`), never the
+ * one the uploader chose.
+ */
+export function safeFileName(raw: string, contentType: string, fallback = 'document'): string {
+  const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const visible = base
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(/["<>:|?*]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const allowed = EXTENSIONS[contentType] ?? ['bin'];
+  const match = /^(.*)\.([\p{L}\p{N}]{1,10})$/u.exec(visible);
+  const given = match?.[2]?.toLowerCase();
+  // no leading dots (a hidden file), no trailing dots or spaces
+  let stem = (match ? match[1] : visible)?.replace(/^[.\s]+|[.\s]+$/g, '') ?? '';
+  let extension = allowed[0] as string;
+  if (given && allowed.includes(given)) extension = given;
+  // `отчёт.pdf.exe` → `отчёт.pdf`, not `отчёт.pdf.pdf`
+  for (const ext of allowed) {
+    if (stem.toLowerCase().endsWith(`.${ext}`)) {
+      stem = stem.slice(0, -(ext.length + 1));
+      extension = ext;
+    }
+  }
+  const name = (stem || fallback).slice(0, 200 - extension.length - 1);
+  return `${name}.${extension}`;
 }

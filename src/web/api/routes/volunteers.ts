@@ -21,4 +21,7 @@ export const volunteersRoutes: RouteTable<keyof typeof volunteersEndpoints> = {
   leaveSquad: { method: 'POST', path: '/api/squads/:id/leave' },
   decideSquadMember: { method: 'POST', path: '/api/squads/:id/members/:userId' },
   assignSquadLeader: { method: 'POST', path: '/api/squads/:id/leaders' },
+  acceptSquadLeadership: { method: 'POST', path: '/api/squads/:id/leadership/accept' },
+  declineSquadLeadership: { method: 'POST', path: '/api/squads/:id/leadership/decline' },
+  withdrawSquadLeaderInvitation: { method: 'DELETE', path: '/api/squads/:id/leader-invitations/:userId' },
 };

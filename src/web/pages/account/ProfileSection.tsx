@@ -5,6 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS, LOCALES, type Locale } from '../../../shared/limits';
 import { api, type BodyOf } from '../../api/client';
 import { queryKeys, type User } from '../../api/queries';
+import {
+  changedFields,
+  EditConflictAlert,
+  useEditVersion,
+  withoutConflict,
+} from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { useFormErrors } from '../../components/forms';
@@ -17,10 +23,17 @@ export function ProfileSection({ user }: { user: User }) {
   const queryClient = useQueryClient();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [locale, setLocale] = useState<Locale>(user.locale);
+  // Saved over the version the form was opened on (ADR 0017).
+  const edit = useEditVersion(user.version);
+  const [base, setBase] = useState({ displayName: user.displayName, locale: user.locale });
 
   const update = useMutation({
-    mutationFn: (body: BodyOf<'updateMe'>) => api('updateMe', { body }),
-    onSuccess: ({ user: updated }) => queryClient.setQueryData(queryKeys.me, updated),
+    mutationFn: (body: BodyOf<'updateMe'>) => api('updateMe', { body, ifMatch: edit.version }),
+    onSuccess: ({ user: updated }) => {
+      edit.saved(updated.version);
+      setBase({ displayName: updated.displayName, locale: updated.locale });
+      queryClient.setQueryData(queryKeys.me, updated);
+    },
     onError: () => form.focusInvalid(),
   });
   const form = useFormErrors(update.error);
@@ -29,7 +42,9 @@ export function ProfileSection({ user }: { user: User }) {
     event.preventDefault();
     update.reset();
     if (form.validate(collectErrors({ displayName: checkDisplayName(t, displayName) }))) {
-      update.mutate({ displayName: displayName.trim(), locale });
+      // Only what changed since the form opened (a language switched elsewhere meanwhile stays).
+      const body = changedFields(base, { displayName: displayName.trim(), locale });
+      update.mutate(Object.keys(body).length > 0 ? body : { displayName: displayName.trim() });
     }
   };
 
@@ -52,7 +67,15 @@ export function ProfileSection({ user }: { user: User }) {
         </Group>
         <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="profile-form">
           <Stack>
-            <ErrorAlert error={update.error} fields={['displayName', 'locale']} />
+            <EditConflictAlert
+              error={update.error}
+              reloaded={edit.reloaded}
+              onReload={async () => {
+                await edit.reload(queryKeys.me, (u: User | null) => u?.version);
+                update.reset();
+              }}
+            />
+            <ErrorAlert error={withoutConflict(update.error)} fields={['displayName', 'locale']} />
             {update.isSuccess && (
               <Alert color="ok" role="status">
                 {t('account.profileSaved')}

@@ -3,9 +3,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type ApplicationDetail, storeApplication, useApplication } from '../../api/applications-queries';
+import {
+  type ApplicationDetail,
+  appKeys,
+  storeApplication,
+  useApplication,
+} from '../../api/applications-queries';
 import { api, isApiError } from '../../api/client';
 import type { User } from '../../api/queries';
+import { changedFields, useEditVersion } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, localName } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -61,6 +67,10 @@ function DetailView({ detail, user }: { detail: ApplicationDetail; user: User })
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const a = detail.application;
+  // The form saves over the version it was opened on (ADR 0017).
+  const edit = useEditVersion(a.version);
+  // The application as the form opened on it: only what the user changed since is sent.
+  const [base, setBase] = useState(() => updateBody(valuesOf(a)));
   const lastEvent = detail.events.at(-1);
 
   return (
@@ -132,7 +142,15 @@ function DetailView({ detail, user }: { detail: ApplicationDetail; user: User })
             {t('applications.fieldsTitle')}
           </Title>
           {detail.permissions.edit && !editing && (
-            <Button variant="outline" onClick={() => setEditing(true)} data-testid="edit-application">
+            <Button
+              variant="outline"
+              onClick={() => {
+                edit.start(a.version);
+                setBase(updateBody(valuesOf(a)));
+                setEditing(true);
+              }}
+              data-testid="edit-application"
+            >
               {t('applications.edit')}
             </Button>
           )}
@@ -142,12 +160,22 @@ function DetailView({ detail, user }: { detail: ApplicationDetail; user: User })
             initial={valuesOf(a)}
             currentMunicipality={a.municipality}
             submitLabel={t('common.save')}
-            save={(values) => api('updateApplication', { params: { id: a.id }, body: updateBody(values) })}
+            save={async (values) => {
+              const body = changedFields(base, updateBody(values));
+              if (Object.keys(body).length === 0) return detail;
+              return api('updateApplication', { params: { id: a.id }, body, ifMatch: edit.version });
+            }}
             onSaved={(next) => {
+              edit.saved(next.application.version);
               storeApplication(queryClient, user.id, next);
               setEditing(false);
             }}
             onCancel={() => setEditing(false)}
+            conflict={{
+              reloaded: edit.reloaded,
+              reload: () =>
+                edit.reload(appKeys.one(user.id, a.id), (d: ApplicationDetail) => d.application.version),
+            }}
           />
         ) : (
           <ApplicationFields application={a} />

@@ -14,6 +14,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApplicationDetail, useServiceKinds } from '../../api/applications-queries';
+import { EditConflictAlert, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName } from '../../components/format';
 import { useFormErrors } from '../../components/forms';
@@ -37,6 +38,8 @@ interface Props {
   save: (values: ApplicationValues) => Promise<ApplicationDetail>;
   onSaved: (detail: ApplicationDetail) => void;
   onCancel?: () => void;
+  /** Editing: an edit conflict (412) offers to load the current version (ADR 0017). */
+  conflict?: { reloaded: boolean; reload: () => Promise<unknown> };
 }
 
 /** The application's fields: organization, municipality, name, premises, services, head, coordinators. */
@@ -102,8 +105,18 @@ export function ApplicationForm(props: Props) {
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="application-form">
       <Stack maw={760}>
+        {props.conflict && (
+          <EditConflictAlert
+            error={mutation.error}
+            reloaded={props.conflict.reloaded}
+            onReload={async () => {
+              await props.conflict?.reload();
+              mutation.reset();
+            }}
+          />
+        )}
         <ErrorAlert
-          error={mutation.error ?? municipalities.query.error ?? serviceKinds.error}
+          error={withoutConflict(mutation.error) ?? municipalities.query.error ?? serviceKinds.error}
           fields={APPLICATION_FIELDS}
         />
         {creating && (

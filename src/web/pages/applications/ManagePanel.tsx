@@ -8,6 +8,12 @@ import {
   useStageOwners,
 } from '../../api/applications-queries';
 import { api } from '../../api/client';
+import {
+  changedFields,
+  EditConflictAlert,
+  useEditVersion,
+  withoutConflict,
+} from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { serverFieldErrors } from '../../components/forms';
 
@@ -19,18 +25,31 @@ export function ManagePanel({ detail }: { detail: ApplicationDetail }) {
   const [ownerId, setOwnerId] = useState(a.stageOwner?.id ?? '');
   const [expected, setExpected] = useState(a.expectedOpeningOn ?? '');
   const [saved, setSaved] = useState(false);
+  // Saved over the version shown when the panel opened (ADR 0017); the answer's version after a save.
+  const edit = useEditVersion(a.version);
+  const [base, setBase] = useState<ManageBody>({
+    stageOwnerId: a.stageOwner?.id ?? null,
+    expectedOpeningOn: a.expectedOpeningOn ?? null,
+  });
   const mutation = useApplicationMutation(a.id, (body: ManageBody) =>
-    api('manageApplication', { params: { id: a.id }, body }),
+    api('manageApplication', { params: { id: a.id }, body, ifMatch: edit.version }),
   );
   const fieldErrors = serverFieldErrors(mutation.error);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSaved(false);
-    mutation.mutate(
-      { stageOwnerId: ownerId || null, expectedOpeningOn: expected || null },
-      { onSuccess: () => setSaved(true) },
-    );
+    // Only what the operator changed since the panel opened is sent (ADR 0017).
+    const values = { stageOwnerId: ownerId || null, expectedOpeningOn: expected || null };
+    const body = changedFields(base, values);
+    if (Object.keys(body).length === 0) return setSaved(true);
+    mutation.mutate(body, {
+      onSuccess: (next) => {
+        edit.saved(next.application.version);
+        setBase(values);
+        setSaved(true);
+      },
+    });
   };
 
   const options = (owners.data?.items ?? []).map((p) => ({ value: p.id, label: p.displayName }));
@@ -41,7 +60,20 @@ export function ManagePanel({ detail }: { detail: ApplicationDetail }) {
   return (
     <form onSubmit={onSubmit} noValidate data-testid="manage-form">
       <Stack gap="sm" maw={640}>
-        <ErrorAlert error={mutation.error ?? owners.error} fields={['stageOwnerId', 'expectedOpeningOn']} />
+        <EditConflictAlert
+          error={mutation.error}
+          reloaded={edit.reloaded}
+          onReload={async () => {
+            await edit.reloadFrom(
+              async () => (await api('application', { params: { id: a.id } })).application.version,
+            );
+            mutation.reset();
+          }}
+        />
+        <ErrorAlert
+          error={withoutConflict(mutation.error) ?? owners.error}
+          fields={['stageOwnerId', 'expectedOpeningOn']}
+        />
         {saved && (
           <Alert color="ok" role="status">
             {t('applications.manage.saved')}

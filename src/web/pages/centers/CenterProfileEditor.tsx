@@ -4,6 +4,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queries';
+import {
+  changedFields,
+  EditConflictAlert,
+  mergeEdits,
+  useEditVersion,
+  withoutConflict,
+} from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName } from '../../components/format';
 import { useFormErrors } from '../../components/forms';
@@ -45,10 +52,20 @@ export function CenterProfileEditor({
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Values>(() => valuesOf(center));
+  // The profile as the form opened on it: only what the user changed since is sent (ADR 0017).
+  const [base, setBase] = useState<Values>(() => valuesOf(center));
   const [saved, setSaved] = useState(false);
+  const edit = useEditVersion(center.version);
   const mutation = useMutation({
-    mutationFn: (v: Values) => api('updateCenterProfile', { params: { id: center.id }, body: v }),
+    mutationFn: (v: Values) =>
+      api('updateCenterProfile', {
+        params: { id: center.id },
+        body: changedFields(base, v),
+        ifMatch: edit.version,
+      }),
     onSuccess: async (result) => {
+      edit.saved(result.center.version);
+      setBase(valuesOf(result.center));
       queryClient.setQueryData(queryKey, (old: object | undefined) => (old ? { ...old, ...result } : old));
       await queryClient.invalidateQueries({ queryKey: queryKeys.centers });
       setSaved(true);
@@ -85,6 +102,9 @@ export function CenterProfileEditor({
           variant="outline"
           onClick={() => {
             setValues(valuesOf(center));
+            setBase(valuesOf(center));
+            edit.start(center.version);
+            mutation.reset();
             setSaved(false);
             setOpen(true);
           }}
@@ -94,7 +114,27 @@ export function CenterProfileEditor({
       ) : (
         <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="profile-form">
           <Stack gap="sm" maw={720}>
-            <ErrorAlert error={mutation.error} fields={FIELDS} title={t('map.profileNotSaved')} />
+            <EditConflictAlert
+              error={mutation.error}
+              reloaded={edit.reloaded}
+              onReload={async () => {
+                const current = await edit.reload(
+                  queryKey,
+                  (data: { center: Center }) => data.center.version,
+                );
+                if (current) {
+                  const theirs = valuesOf(current.center);
+                  setValues((mine) => mergeEdits(base, mine, theirs));
+                  setBase(theirs);
+                }
+                mutation.reset();
+              }}
+            />
+            <ErrorAlert
+              error={withoutConflict(mutation.error)}
+              fields={FIELDS}
+              title={t('map.profileNotSaved')}
+            />
             <Checkbox.Group
               label={t('map.services')}
               value={values.services}

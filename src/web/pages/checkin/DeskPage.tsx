@@ -16,7 +16,8 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
 import { StatusBadge } from '../signups/status';
-import { WalkIns, WalkUpForm } from './WalkUps';
+import { DeskInvitations, WalkUpForm } from './WalkUpForm';
+import { WalkIns } from './WalkUps';
 
 /** /shifts/:id/desk: the coordinator's check-in desk — find people, mark them, add walk-ups. */
 export function DeskPage() {
@@ -69,6 +70,7 @@ function DeskView({ shiftId }: { shiftId: string }) {
           />
           <Entries entries={data.entries} onDone={setAnnounce} />
           <WalkIns walkIns={data.walkIns} onDone={setAnnounce} />
+          <DeskInvitations items={data.invitations} />
           <WalkUpForm shiftId={shiftId} roles={data.roles} onDone={setAnnounce} />
         </>
       )}

@@ -56,6 +56,7 @@ export function RemoveDialog(props: {
       api('removeWorkLogEntry', {
         params: { id: props.centerId, entryId: props.entry.id },
         body: { reason: reason.trim() },
+        ifMatch: props.entry.version,
       }),
     onSuccess: () => {
       invalidateWorkLog(queryClient, props.centerId);

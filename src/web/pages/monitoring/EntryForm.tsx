@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type BodyOf } from '../../api/client';
 import { invalidateWorkLog, type WorkLogEntry } from '../../api/monitoring-queries';
+import { EditConflictAlert, useEditVersion, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { useFormErrors } from '../../components/forms';
@@ -129,14 +130,21 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>(entry ? valuesOf(entry) : empty(today));
   const [notice, setNotice] = useState<string | null>(null);
+  // A correction is made over the version the form was opened on (ADR 0017).
+  const edit = useEditVersion(entry?.version);
   const mutation = useMutation({
     mutationFn: async (v: Values) => {
       if (!entry) return api('addWorkLogEntry', { params: { id: centerId }, body: bodyOf(v) });
       const patch = patchOf(v, entry);
       if (!patch) return null;
-      return api('correctWorkLogEntry', { params: { id: centerId, entryId: entry.id }, body: patch });
+      return api('correctWorkLogEntry', {
+        params: { id: centerId, entryId: entry.id },
+        body: patch,
+        ifMatch: edit.version,
+      });
     },
     onSuccess: (result) => {
+      if (result && 'entry' in result) edit.saved(result.entry.version);
       if (result) invalidateWorkLog(queryClient, centerId);
       if (!entry) {
         setValues(empty(today));
@@ -166,7 +174,22 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
       data-testid={entry ? 'correct-entry-form' : 'add-entry-form'}
     >
       <Stack maw={760}>
-        <ErrorAlert error={mutation.error} fields={FIELDS} />
+        <EditConflictAlert
+          error={mutation.error}
+          reloaded={edit.reloaded}
+          onReload={async () => {
+            if (!entry) return;
+            invalidateWorkLog(queryClient, centerId);
+            await edit.reloadFrom(async () => {
+              const current = await api('workLogEntryHistory', {
+                params: { id: centerId, entryId: entry.id },
+              });
+              return current.entry.version;
+            });
+            mutation.reset();
+          }}
+        />
+        <ErrorAlert error={withoutConflict(mutation.error)} fields={FIELDS} />
         {notice && (
           <Alert color="green" role="status">
             {notice}

@@ -130,6 +130,7 @@ export function RatingTable(props: { detail: RoundDetail; labelledBy: string; on
       {editing && (
         <ScoreDialog
           roundId={detail.round.id}
+          version={detail.round.version}
           row={editing.row}
           indicator={editing.indicator}
           onClose={(saved) => {

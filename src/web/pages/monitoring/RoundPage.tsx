@@ -165,7 +165,8 @@ function CloseDialog({ detail, onClose }: { detail: RoundDetail; onClose: (close
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const close = useMutation({
-    mutationFn: () => api('closeMonitoringRound', { params: { roundId: detail.round.id } }),
+    mutationFn: () =>
+      api('closeMonitoringRound', { params: { roundId: detail.round.id }, ifMatch: detail.round.version }),
     onSuccess: (next) => {
       storeRound(queryClient, next);
       onClose(true);

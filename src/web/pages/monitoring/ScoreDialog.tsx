@@ -3,7 +3,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { type Indicator, type RatingRow, storeRound } from '../../api/monitoring-queries';
+import {
+  type Indicator,
+  monitoringKeys,
+  type RatingRow,
+  type RoundDetail,
+  storeRound,
+} from '../../api/monitoring-queries';
+import { EditConflictAlert, useEditVersion, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, localName } from '../../components/format';
 import { useFormErrors } from '../../components/forms';
@@ -15,6 +22,8 @@ const SCORE_RE = /^\d{1,4}([.,]\d{1,2})?$/;
 /** Enter (or remove) one centre's score on one indicator; overriding a computed score needs a comment. */
 export function ScoreDialog(props: {
   roundId: string;
+  /** The round's version the dialog was opened on: its scores sheet (ADR 0017). */
+  version: number;
   row: RatingRow;
   indicator: Indicator;
   onClose: (saved: boolean) => void;
@@ -30,6 +39,7 @@ export function ScoreDialog(props: {
   );
   const [comment, setComment] = useState(s?.comment ?? '');
   const max = indicator.maxScore;
+  const edit = useEditVersion(props.version);
 
   const save = useMutation({
     mutationFn: (value: number | null) =>
@@ -41,8 +51,10 @@ export function ScoreDialog(props: {
           score: value,
           comment: comment.trim() || null,
         },
+        ifMatch: edit.version,
       }),
     onSuccess: (detail) => {
+      edit.saved(detail.round.version);
       storeRound(queryClient, detail);
       props.onClose(true);
     },
@@ -93,7 +105,15 @@ export function ScoreDialog(props: {
               })}
             </Text>
           )}
-          <ErrorAlert error={save.error} fields={['score', 'comment']} />
+          <EditConflictAlert
+            error={save.error}
+            reloaded={edit.reloaded}
+            onReload={async () => {
+              await edit.reload(monitoringKeys.round(props.roundId), (d: RoundDetail) => d.round.version);
+              save.reset();
+            }}
+          />
+          <ErrorAlert error={withoutConflict(save.error)} fields={['score', 'comment']} />
           <TextInput
             id="score-value"
             name="score"

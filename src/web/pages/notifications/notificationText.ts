@@ -63,6 +63,11 @@ const SIGNUP_EVENTS = [
   'time_changed',
   'shift_cancelled',
   'place_changed',
+  'consent_withdrawn',
+  'volunteer_consent_withdrawn',
+  'invited',
+  'invited_desk',
+  'invitation_accepted',
 ] as const;
 type SignupEvent = (typeof SIGNUP_EVENTS)[number];
 

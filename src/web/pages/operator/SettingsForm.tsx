@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Textarea, Tex
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditConflictAlert, useEditVersion, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormErrors } from '../../components/forms';
 import type { FieldErrors } from '../../components/validation';
@@ -24,7 +25,10 @@ interface Props {
   fields: FieldDef[];
   initial: Values;
   submitLabel: string;
-  save: (values: Values) => Promise<unknown>;
+  save: (values: Values, ifMatch?: number) => Promise<unknown>;
+  /** An edit's version when the form opened (sent as If-Match) and how to read the current one. */
+  version?: number;
+  latestVersion?: () => Promise<number | undefined>;
   onSaved: () => void;
   onCancel?: () => void;
   testId?: string;
@@ -37,13 +41,22 @@ export function SettingsForm({
   initial,
   submitLabel,
   save,
+  version,
+  latestVersion,
   onSaved,
   onCancel,
   testId,
 }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(initial);
-  const mutation = useMutation({ mutationFn: save, onSuccess: onSaved, onError: () => form.focusInvalid() });
+  const edit = useEditVersion(version);
+  const mutation = useMutation({
+    // An edit sends only the fields changed since the form opened (a change saved meanwhile by someone
+    // else in another field stays); a new entry sends everything.
+    mutationFn: (v: Values) => save(version === undefined ? v : changed(initial, v), edit.version),
+    onSuccess: onSaved,
+    onError: () => form.focusInvalid(),
+  });
   const form = useFormErrors(mutation.error);
   const id = (name: string) => `${idPrefix}-${name}`;
 
@@ -68,7 +81,15 @@ export function SettingsForm({
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid={testId}>
       <Stack gap="sm">
-        <ErrorAlert error={mutation.error} fields={fields.map((f) => f.name)} />
+        <EditConflictAlert
+          error={mutation.error}
+          reloaded={edit.reloaded}
+          onReload={async () => {
+            if (latestVersion) await edit.reloadFrom(latestVersion);
+            mutation.reset();
+          }}
+        />
+        <ErrorAlert error={withoutConflict(mutation.error)} fields={fields.map((f) => f.name)} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {fields.map((f) => {
             const common = {

@@ -120,10 +120,16 @@ function Settings() {
         edit: {
           fields: stageFields(s),
           initial: stageValues(s),
-          save: async (v) => {
+          version: s.version,
+          latestVersion: async () => {
+            await refresh();
+            const { items } = await api('applicationStages', { query: { includeRetired: true } });
+            return items.find((x) => x.code === s.code)?.version;
+          },
+          save: async (v, ifMatch) => {
             const body = stageBody(changed(stageValues(s), v));
             if (Object.keys(body).length === 0) return null;
-            await api('updateApplicationStage', { params: { code: s.code }, body });
+            await api('updateApplicationStage', { params: { code: s.code }, body, ifMatch });
             await refresh();
             return null;
           },
@@ -196,10 +202,16 @@ function Settings() {
         edit: {
           fields: docFields(d),
           initial: docValues(d),
-          save: async (v) => {
+          version: d.version,
+          latestVersion: async () => {
+            await refresh();
+            const { items } = await api('applicationDocumentKinds', { query: { includeRetired: true } });
+            return items.find((x) => x.code === d.code)?.version;
+          },
+          save: async (v, ifMatch) => {
             const body = docBody(changed(docValues(d), v));
             if (Object.keys(body).length === 0) return null;
-            await api('updateApplicationDocumentKind', { params: { code: d.code }, body });
+            await api('updateApplicationDocumentKind', { params: { code: d.code }, body, ifMatch });
             await refresh();
             return null;
           },
@@ -244,10 +256,16 @@ function Settings() {
         edit: {
           fields: serviceFields(s),
           initial: serviceValues(s),
-          save: async (v) => {
+          version: s.version,
+          latestVersion: async () => {
+            await refresh();
+            const { items } = await api('centerServiceKinds', { query: { includeRetired: true } });
+            return items.find((x) => x.code === s.code)?.version;
+          },
+          save: async (v, ifMatch) => {
             const body = serviceBody(changed(serviceValues(s), v));
             if (Object.keys(body).length === 0) return null;
-            await api('updateCenterServiceKind', { params: { code: s.code }, body });
+            await api('updateCenterServiceKind', { params: { code: s.code }, body, ifMatch });
             await refresh();
             return null;
           },

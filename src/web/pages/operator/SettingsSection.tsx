@@ -11,7 +11,15 @@ export interface Row {
   /** The row's name, used in the edit button's accessible name and the form's heading. */
   name: string;
   cells: ReactNode[];
-  edit?: { fields: FieldDef[]; initial: Values; save: (values: Values) => Promise<unknown> };
+  edit?: {
+    fields: FieldDef[];
+    initial: Values;
+    /** `ifMatch`: the entry's version when the form opened (ADR 0017). */
+    save: (values: Values, ifMatch?: number) => Promise<unknown>;
+    /** The entry's version now, and its current data reloaded (after an edit conflict). */
+    version?: number;
+    latestVersion?: () => Promise<number | undefined>;
+  };
 }
 
 interface Props {
@@ -108,6 +116,8 @@ export function SettingsSection({ id, title, lead, columns, rows, error, create 
             initial={current.edit.initial}
             submitLabel={t('common.save')}
             save={current.edit.save}
+            version={current.edit.version}
+            latestVersion={current.edit.latestVersion}
             onSaved={() => {
               setNotice(t('operator.settings.saved', { name: current.name }));
               setEditing(null);

@@ -1,12 +1,20 @@
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
   type OpportunityView,
+  opportunityKeys,
   useOpportunity,
   useUpdateOpportunity,
   useUpdateShift,
 } from '../../api/opportunities-queries';
+import {
+  changedFields,
+  EditConflictAlert,
+  useEditVersion,
+  withoutConflict,
+} from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -14,7 +22,8 @@ import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
 import { DayTemplates } from './DayTemplates';
 import { OpportunityForm } from './OpportunityForm';
-import { OneOffShiftForm, SeriesForm } from './ShiftForms';
+import { SeriesSection } from './SeriesSection';
+import { OneOffShiftForm } from './ShiftForms';
 
 type Status = OpportunityView['status'];
 const MOVES: Record<Status, Status[]> = {
@@ -24,7 +33,7 @@ const MOVES: Record<Status, Status[]> = {
   completed: [],
 };
 
-/** Editing an opportunity: its fields and status, one-off shifts and recurring series. */
+/** Editing an opportunity: its fields and status, one-off shifts, recurring series (new and changed). */
 export function ManageOpportunityPage() {
   const { t } = useTranslation();
   usePageTitle(t('opportunities.manage.title'));
@@ -69,32 +78,71 @@ function Manage() {
         </Title>
         <OneOffShiftForm opportunityId={o.id} />
       </section>
-      <section aria-labelledby="manage-series">
-        <Title order={2} id="manage-series" mb="sm">
-          {t('opportunities.seriesForm.title')}
-        </Title>
-        <Text size="sm" mb="sm">
-          {t('opportunities.seriesForm.lead')}
-        </Text>
-        <SeriesForm opportunityId={o.id} />
-      </section>
+      <SeriesSection o={o} />
       <DayTemplates opportunityId={o.id} centerId={o.center.id} />
     </Stack>
   );
 }
 
+/** The body the form sends for an opportunity left as it is (what «changed» is measured against). */
+const bodyOf = (o: OpportunityView) => ({
+  title: o.title,
+  description: o.description,
+  category: o.category?.code ?? null,
+  projectTags: o.projectTags,
+  municipalityId: o.municipality?.id ?? null,
+  address: o.isOnline ? null : o.address,
+  lat: o.isOnline ? null : o.lat,
+  lon: o.isOnline ? null : o.lon,
+  isOnline: o.isOnline,
+  contact: o.contact,
+  minAge: o.minAge,
+  requiredSkills: o.requiredSkills,
+  signupMode: o.signupMode,
+  partnerOrganizationId: o.partnerOrganization?.id ?? null,
+});
+
 function EditFields({ o }: { o: OpportunityView }) {
   const { t } = useTranslation();
   const update = useUpdateOpportunity();
+  // The form edits the version it was opened on, whatever refetches meanwhile, and sends only what the
+  // user changed since, so a change saved meanwhile in another field stays (ADR 0017).
+  const edit = useEditVersion(o.version);
+  const [base, setBase] = useState(() => bodyOf(o));
   return (
-    <OpportunityForm
-      centerId={o.center.id}
-      initial={o}
-      submitLabel={t('opportunities.manage.save')}
-      pending={update.isPending}
-      error={update.error}
-      onSubmit={(body) => update.mutate({ id: o.id, body })}
-    />
+    <Stack gap="sm">
+      <EditConflictAlert
+        error={update.error}
+        reloaded={edit.reloaded}
+        onReload={async () => {
+          await edit.reload(
+            opportunityKeys.one(o.id),
+            (d: { opportunity: OpportunityView }) => d.opportunity.version,
+          );
+          update.reset();
+        }}
+      />
+      <OpportunityForm
+        centerId={o.center.id}
+        initial={o}
+        submitLabel={t('opportunities.manage.save')}
+        pending={update.isPending}
+        error={withoutConflict(update.error)}
+        onSubmit={(body) => {
+          const changes = changedFields(base, body);
+          if (Object.keys(changes).length === 0) return;
+          update.mutate(
+            { id: o.id, body: changes, ifMatch: edit.version },
+            {
+              onSuccess: (r) => {
+                edit.saved(r.opportunity.version);
+                setBase(bodyOf(r.opportunity));
+              },
+            },
+          );
+        }}
+      />
+    </Stack>
   );
 }
 
@@ -114,7 +162,7 @@ function StatusSection({ o }: { o: OpportunityView }) {
             key={to}
             variant={to === 'published' ? 'filled' : 'default'}
             loading={update.isPending}
-            onClick={() => update.mutate({ id: o.id, body: { status: to } })}
+            onClick={() => update.mutate({ id: o.id, body: { status: to }, ifMatch: o.version })}
           >
             {t(`opportunities.move.${to}`)}
           </Button>
@@ -160,7 +208,12 @@ function ShiftsSection({ o }: { o: OpportunityView }) {
                         variant="light"
                         color="red"
                         onClick={() =>
-                          update.mutate({ id: o.id, shiftId: s.id, body: { status: 'cancelled' } })
+                          update.mutate({
+                            id: o.id,
+                            shiftId: s.id,
+                            body: { status: 'cancelled' },
+                            ifMatch: s.version,
+                          })
                         }
                       >
                         {t('opportunities.shifts.cancel')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, isApiError } from '../../api/client';
 import type { User } from '../../api/queries';
+import { useEditVersion } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
@@ -14,7 +15,7 @@ import { OrganizationBadges } from './OrganizationBadges';
 import { OrganizationForm } from './OrganizationForm';
 import { OrganizationSummary } from './OrganizationSummary';
 import { type Organization, patchBody, valuesOf } from './organizationForm';
-import { storeOrganization, useOrganization, useSessionExpiry } from './organizationQueries';
+import { orgKeys, storeOrganization, useOrganization, useSessionExpiry } from './organizationQueries';
 import { RepresentativesSection } from './RepresentativesSection';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,14 +59,21 @@ function OrganizationView({ organization: org, user }: { organization: Organizat
   usePageTitle(org.name);
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
+  // The form saves over the version it was opened on (ADR 0017).
+  const edit = useEditVersion(org.version);
+  // What the form opened on: only what the user changed since is sent, so others' changes survive.
+  const [base, setBase] = useState(org);
 
   const save = async (values: Parameters<typeof patchBody>[0]) => {
     setNotice(null);
-    const body = patchBody(values, org);
+    const body = patchBody(values, base);
     if (Object.keys(body).length === 0) return null;
-    return (await api('updateOrganization', { params: { id: org.id }, body })).organization;
+    return (await api('updateOrganization', { params: { id: org.id }, body, ifMatch: edit.version }))
+      .organization;
   };
   const onSaved = (updated: Organization | null) => {
+    if (updated) edit.saved(updated.version);
+    if (updated) setBase(updated);
     if (updated) storeOrganization(queryClient, updated);
     setNotice(updated ? t('organizations.saved') : t('organizations.noChanges'));
   };
@@ -100,6 +108,10 @@ function OrganizationView({ organization: org, user }: { organization: Organizat
           save={save}
           onSaved={onSaved}
           notice={notice}
+          conflict={{
+            reloaded: edit.reloaded,
+            reload: () => edit.reload(orgKeys.one(org.id), (d: Organization) => d.version),
+          }}
         />
       </section>
 

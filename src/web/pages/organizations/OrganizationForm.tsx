@@ -2,6 +2,7 @@ import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput } from 
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditConflictAlert, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName } from '../../components/format';
 import { useFormErrors } from '../../components/forms';
@@ -25,13 +26,23 @@ interface Props {
   submitLabel: string;
   /** Sends the form; resolves to the saved organization, or null when there was nothing to send. */
   save: (values: OrganizationValues) => Promise<Organization | null>;
+  /** Editing an existing organization: an edit conflict (412) offers to load its current version. */
+  conflict?: { reloaded: boolean; reload: () => Promise<unknown> };
   onSaved: (organization: Organization | null) => void;
   /** A confirmation shown above the button (e.g. «saved»). */
   notice?: string | null;
 }
 
 /** All organization fields, labelled, with client-side checks and the server's field errors beside them. */
-export function OrganizationForm({ initial, organization, submitLabel, save, onSaved, notice }: Props) {
+export function OrganizationForm({
+  initial,
+  organization,
+  submitLabel,
+  save,
+  onSaved,
+  notice,
+  conflict,
+}: Props) {
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState(initial);
   const municipalities = useMunicipalityOptions();
@@ -73,7 +84,20 @@ export function OrganizationForm({ initial, organization, submitLabel, save, onS
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="organization-form">
       <Stack maw={720}>
-        <ErrorAlert error={mutation.error ?? municipalities.query.error} fields={ORGANIZATION_FIELDS} />
+        {conflict && (
+          <EditConflictAlert
+            error={mutation.error}
+            reloaded={conflict.reloaded}
+            onReload={async () => {
+              await conflict.reload();
+              mutation.reset();
+            }}
+          />
+        )}
+        <ErrorAlert
+          error={withoutConflict(mutation.error) ?? municipalities.query.error}
+          fields={ORGANIZATION_FIELDS}
+        />
         <Text size="sm" c="dimmed">
           {t('organizations.requiredNote')}
         </Text>

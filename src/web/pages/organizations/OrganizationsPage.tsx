@@ -7,6 +7,7 @@ import { formatNumber } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
+import { MyOrganizationInvitations } from './MyOrganizationInvitations';
 import { type Filters, OrganizationsFilters } from './OrganizationsFilters';
 import { OrganizationsTable } from './OrganizationsTable';
 import {
@@ -90,6 +91,7 @@ function Organizations({ user }: { user: User }) {
         </Button>
       </Group>
 
+      <MyOrganizationInvitations />
       {operator && <RegistryExports />}
       {!(nothingYet && !operator) && <OrganizationsFilters filters={filters} onChange={onFilters} />}
       <ErrorAlert error={list.error} title={t('errors.loadFailed')} />

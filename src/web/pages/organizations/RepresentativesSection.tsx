@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { queryKeys, type User } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate } from '../../components/format';
 import { useFormErrors } from '../../components/forms';
 import { checkEmail, collectErrors } from '../../components/validation';
 import type { Organization } from './organizationForm';
@@ -13,7 +14,10 @@ import { isOperator, storeOrganization, useSessionExpiry } from './organizationQ
 
 type Representative = Organization['representatives'][number];
 
-/** Who represents the organization: add a registered person by email, remove one (after confirming). */
+/**
+ * Who represents the organization: invite a person by email (they become a representative only by
+ * accepting), take an invitation back, remove a representative (after confirming).
+ */
 export function RepresentativesSection({
   organization: org,
   user,
@@ -21,7 +25,7 @@ export function RepresentativesSection({
   organization: Organization;
   user: User;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -42,6 +46,12 @@ export function RepresentativesSection({
   });
   const form = useFormErrors(add.error);
 
+  const withdraw = useMutation({
+    mutationFn: (invitationId: string) =>
+      api('withdrawOrganizationInvitation', { params: { id: org.id, invitationId } }),
+    onSuccess: ({ organization }) => storeOrganization(queryClient, organization),
+  });
+
   const remove = useMutation({
     mutationFn: (rep: Representative) =>
       api('removeRepresentative', { params: { id: org.id, userId: rep.userId } }),
@@ -61,7 +71,7 @@ export function RepresentativesSection({
       }
     },
   });
-  useSessionExpiry(add.error, remove.error);
+  useSessionExpiry(add.error, remove.error, withdraw.error);
 
   const onAdd = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -123,6 +133,40 @@ export function RepresentativesSection({
           )}
         </div>
 
+        {org.invitations.length > 0 && (
+          <div data-testid="representative-invitations">
+            <Title order={3} size="h4" mb="xs">
+              {t('organizations.invitationsTitle')}
+            </Title>
+            <ErrorAlert error={withdraw.error} />
+            <ul className="plain-list representatives">
+              {org.invitations.map((invitation) => (
+                <li key={invitation.id}>
+                  <Group justify="space-between" gap="sm" py="xs">
+                    <div>
+                      <Text component="span">{invitation.email}</Text>{' '}
+                      <Text size="sm">
+                        {t('organizations.invitationPending', {
+                          date: formatDate(invitation.expiresAt, i18n.language),
+                        })}
+                      </Text>
+                    </div>
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      aria-label={t('organizations.withdrawInvitationLabel', { email: invitation.email })}
+                      loading={withdraw.isPending && withdraw.variables === invitation.id}
+                      onClick={() => withdraw.mutate(invitation.id)}
+                    >
+                      {t('organizations.withdrawInvitation')}
+                    </Button>
+                  </Group>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+
         <form ref={form.formRef} onSubmit={onAdd} noValidate data-testid="add-representative-form">
           <Stack>
             <Title order={3} size="h4">
@@ -131,7 +175,7 @@ export function RepresentativesSection({
             <ErrorAlert error={add.error} fields={['email']} />
             {add.isSuccess && (
               <Alert color="ok" role="status">
-                {t('organizations.repAdded')}
+                {t('organizations.repInvited')}
               </Alert>
             )}
             <TextInput

@@ -35,7 +35,7 @@ function RemoveForm({ target, onDone }: { target: PlanTarget; onDone: () => void
     )
       return;
     remove.mutate(
-      { id: target.id, comment: comment.trim() },
+      { id: target.id, comment: comment.trim(), ifMatch: target.version },
       { onSuccess: onDone, onError: form.focusInvalid },
     );
   };

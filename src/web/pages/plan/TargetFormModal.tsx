@@ -1,7 +1,13 @@
 import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PlanTarget, useCreateTarget, useUpdateTarget } from '../../api/plan-queries';
+import { type PlanTarget, planKeys, useCreateTarget, useUpdateTarget } from '../../api/plan-queries';
+import {
+  changedFields,
+  EditConflictAlert,
+  useEditVersion,
+  withoutConflict,
+} from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormErrors } from '../../components/forms';
 import { collectErrors } from '../../components/validation';
@@ -31,6 +37,8 @@ function TargetForm({ target, onDone }: { target: PlanTarget | null; onDone: () 
   const create = useCreateTarget();
   const update = useUpdateTarget();
   const mutation = target ? update : create;
+  // A change is made over the version the form was opened on (ADR 0017).
+  const edit = useEditVersion(target?.version);
   const form = useFormErrors(mutation.error);
   const [kind, setKind] = useState<Kind>(target?.kind ?? 'active_centers');
   const [dueDate, setDueDate] = useState(target?.dueDate ?? '');
@@ -54,7 +62,15 @@ function TargetForm({ target, onDone }: { target: PlanTarget | null; onDone: () 
       update.mutate(
         {
           id: target.id,
-          body: { dueDate, target: number, note: note.trim() || null, comment: comment.trim() },
+          // Only what was changed since the form opened, so a change made meanwhile is not undone.
+          body: {
+            ...changedFields(
+              { dueDate: target.dueDate, target: target.target, note: target.note },
+              { dueDate, target: number, note: note.trim() || null },
+            ),
+            comment: comment.trim(),
+          },
+          ifMatch: edit.version,
         },
         options,
       );
@@ -75,7 +91,18 @@ function TargetForm({ target, onDone }: { target: PlanTarget | null; onDone: () 
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="target-form">
       <Stack>
-        <ErrorAlert error={mutation.error} fields={FIELDS} />
+        <EditConflictAlert
+          error={mutation.error}
+          reloaded={edit.reloaded}
+          onReload={async () => {
+            await edit.reload(
+              planKeys.targets,
+              (d: { items: PlanTarget[] }) => d.items.find((x) => x.id === target?.id)?.version,
+            );
+            mutation.reset();
+          }}
+        />
+        <ErrorAlert error={withoutConflict(mutation.error)} fields={FIELDS} />
         {!target && (
           <NativeSelect
             label={t('plan.page.kind')}

@@ -19,6 +19,7 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
 import { CalendarFeedSection } from './CalendarFeedSection';
+import { MyInvitations } from './MyInvitations';
 import { ReasonModal } from './ReasonModal';
 import { StatusBadge, useReasonText } from './status';
 
@@ -47,6 +48,7 @@ function MyShifts({ userId }: { userId: string }) {
       </Stack>
       <ErrorAlert error={list.error} title={t('errors.loadFailed')} />
       {list.isPending && <LoadingBlock />}
+      {list.data && <MyInvitations items={list.data.invitations} />}
       {list.data && list.data.swaps.length > 0 && <Swaps swaps={list.data.swaps} userId={userId} />}
       {list.data && items.length === 0 && <Text>{t('signups.my.empty')}</Text>}
       {items.some((s) => s.hours !== null) && (

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,7 +6,6 @@ import {
   type RosterEntry,
   rosterExportUrl,
   useApprove,
-  useAssign,
   useAttendance,
   useCancelSignup,
   useDecline,
@@ -19,9 +18,13 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ReasonModal } from './ReasonModal';
+import { AssignForm, Invitations, InviteForm, WalkIns } from './RosterPlacing';
 import { StatusBadge, useReasonText } from './status';
 
-/** /shifts/:id/roster: the coordinator's roster — decide, assign, message everyone, export. */
+/**
+ * /shifts/:id/roster: the coordinator's roster — decide, see walk-ins and open invitations, assign the
+ * centre's own people, invite anyone by e-mail, message everyone, export.
+ */
 export function RosterPage() {
   const { t } = useTranslation();
   const title = t('signups.roster.title');
@@ -67,8 +70,11 @@ function Roster({ shiftId }: { shiftId: string }) {
             </Group>
           </Stack>
           <Entries entries={data.entries} started={Date.parse(data.shift.startsAt) <= Date.now()} />
+          <WalkIns items={data.walkIns} />
+          <Invitations items={data.invitations} />
           <Group align="flex-start" gap="lg" wrap="wrap">
             <AssignForm shiftId={shiftId} />
+            <InviteForm shiftId={shiftId} />
             <MessageForm shiftId={shiftId} />
           </Group>
           <Stack component="section" gap="xs" aria-labelledby="export-heading">
@@ -206,47 +212,6 @@ function Entries({ entries, started }: { entries: RosterEntry[]; started: boolea
         />
       )}
     </>
-  );
-}
-
-function AssignForm({ shiftId }: { shiftId: string }) {
-  const { t } = useTranslation();
-  const assign = useAssign();
-  const [email, setEmail] = useState('');
-  return (
-    <Paper
-      component="section"
-      withBorder
-      p="md"
-      style={{ flex: '1 1 18rem' }}
-      aria-labelledby="assign-heading"
-    >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (email.trim())
-            assign.mutate({ shiftId, email: email.trim() }, { onSuccess: () => setEmail('') });
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="assign-heading">
-            {t('signups.roster.assignTitle')}
-          </Title>
-          <ErrorAlert error={assign.error} fields={['email']} />
-          {assign.isSuccess && <Text role="status">{t('signups.roster.assigned')}</Text>}
-          <TextInput
-            type="email"
-            label={t('signups.roster.assignEmail')}
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-          />
-          <Button type="submit" loading={assign.isPending} style={{ alignSelf: 'flex-start' }}>
-            {t('signups.roster.assign')}
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
   );
 }
 

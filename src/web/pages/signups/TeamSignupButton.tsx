@@ -14,6 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProblemCode } from '../../../shared/problems';
 import { api, type BodyOf, type ResponseOf } from '../../api/client';
 import { useMe } from '../../api/queries';
 import { signupKeys } from '../../api/signups-queries';
@@ -48,7 +49,7 @@ const REASONS = [
   'too_young',
   'guardian_consent_required',
   'skills_missing',
-] as const;
+] as const satisfies readonly ProblemCode[];
 type Reason = (typeof REASONS)[number];
 const isReason = (code: string): code is Reason => (REASONS as readonly string[]).includes(code);
 

@@ -24,7 +24,7 @@ export function StatusBadge({ status }: { status: Status }) {
   );
 }
 
-const SYSTEM = ['offer_passed', 'offer_expired', 'swapped', 'shift_cancelled'] as const;
+const SYSTEM = ['offer_passed', 'offer_expired', 'swapped', 'shift_cancelled', 'consent_withdrawn'] as const;
 
 /** A reason as written, or the text of a reason the system recorded as a code. */
 export function useReasonText() {

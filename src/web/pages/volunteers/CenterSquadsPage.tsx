@@ -21,9 +21,8 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
 import { type CenterSquad, useCenterSquads, useCreateSquad } from './coordinatorQueries';
+import { SQUAD_TAG_SUGGESTIONS } from './squadTags';
 
-/** Tags offered while typing; the server keeps each tag with one leading #. */
-const SQUAD_TAG_SUGGESTIONS = ['#МЫВМЕСТЕ', '#Добро.Центр', '#серебряные_волонтёры'];
 const FIELDS = ['name', 'focus', 'tags'] as const;
 
 /** /centers/:id/squads — a centre's squads for its coordinators (and the operator): list and a new squad. */
@@ -58,9 +57,14 @@ function CenterSquads({ centerId, user, title }: { centerId: string; user: User;
       <Stack gap="xs">
         <Title order={1}>{title}</Title>
         {items[0] && <Text>{t('volunteers.squad.center', { name: items[0].centerName })}</Text>}
-        <Anchor component={Link} to={`/centers/${centerId}`}>
-          {t('volunteers.centerSquads.backToCenter')}
-        </Anchor>
+        <Group gap="lg" wrap="wrap">
+          <Anchor component={Link} to={`/centers/${centerId}`}>
+            {t('volunteers.centerSquads.backToCenter')}
+          </Anchor>
+          <Anchor component={Link} to="/my/squads" data-testid="join-by-code-link">
+            {t('volunteers.joinByCode.link')}
+          </Anchor>
+        </Group>
       </Stack>
       <SquadTable items={items} />
       {coordinator && (

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -17,6 +18,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ageGroup, ageOn, isIsoDate, isoDay } from '../../../shared/age';
 import { VISIBLE_FIELDS, type VisibleField } from '../../../shared/contracts/volunteers';
 import {
@@ -26,7 +28,14 @@ import {
   useMyProfile,
   useSaveProfile,
   useVocabulary,
+  volunteerKeys,
 } from '../../api/volunteers-queries';
+import {
+  EditConflictAlert,
+  mergeEdits,
+  useEditVersion,
+  withoutConflict,
+} from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName } from '../../components/format';
 import { useFormErrors } from '../../components/forms';
@@ -88,6 +97,9 @@ function ProfileEditor(props: {
   const [lat, setLat] = useState(props.profile.homePoint ? String(props.profile.homePoint.lat) : '');
   const [lon, setLon] = useState(props.profile.homePoint ? String(props.profile.homePoint.lon) : '');
   const save = useSaveProfile();
+  // The form saves over the version it was opened on; a newer one is a conflict (ADR 0017).
+  const edit = useEditVersion(props.profile.version);
+  const [base, setBase] = useState<ProfileForm>(() => toForm(props.profile));
   const errors = useFormErrors(save.error);
   const municipalities = useMunicipalityOptions();
   const set = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) =>
@@ -110,7 +122,15 @@ function ProfileEditor(props: {
     if (point && (!Number.isFinite(point.lat) || !Number.isFinite(point.lon)))
       clientErrors['homePoint.lat'] = t('errors.generic');
     if (errors.validate(clientErrors)) {
-      save.mutate({ ...form, birthDate: form.birthDate || null, homePoint: point });
+      save.mutate(
+        { body: { ...form, birthDate: form.birthDate || null, homePoint: point }, ifMatch: edit.version },
+        {
+          onSuccess: (data) => {
+            edit.saved(data.profile.version);
+            setBase(toForm(data.profile));
+          },
+        },
+      );
     }
   };
 
@@ -118,11 +138,34 @@ function ProfileEditor(props: {
     <Stack gap="lg" maw={820}>
       <Title order={1}>{props.title}</Title>
       <Text>{t('volunteers.profile.intro')}</Text>
+      <Anchor component={Link} to="/my/squads" data-testid="my-squads-link">
+        {t('volunteers.mySquads.profileLink')}
+      </Anchor>
       <EligibilityNotice eligibility={props.profile.eligibility} withLink />
       <ProfilePhoto profile={props.profile} />
       <form ref={errors.formRef} onSubmit={onSubmit} noValidate data-testid="volunteer-profile-form">
         <Stack gap="lg">
-          <ErrorAlert error={save.error} fields={['fullName', 'birthDate', 'profession', 'municipalityId']} />
+          <EditConflictAlert
+            error={save.error}
+            reloaded={edit.reloaded}
+            onReload={async () => {
+              const current = await edit.reload(
+                volunteerKeys.profile,
+                (d: { profile: OwnProfile }) => d.profile.version,
+              );
+              // The whole form is saved: fields left alone take the current values, changes stay.
+              if (current) {
+                const theirs = toForm(current.profile);
+                setForm((mine) => mergeEdits(base, mine, theirs));
+                setBase(theirs);
+              }
+              save.reset();
+            }}
+          />
+          <ErrorAlert
+            error={withoutConflict(save.error)}
+            fields={['fullName', 'birthDate', 'profession', 'municipalityId']}
+          />
           {save.isSuccess && (
             <Alert color="ok" role="status">
               {t('volunteers.profile.saved')}

@@ -6,6 +6,7 @@ export const volunteersRoutes: RouteObject[] = [
   { path: 'volunteer/profile', Component: page(() => import('./ProfilePage'), 'ProfilePage') },
   { path: 'volunteer/consents', Component: page(() => import('./ConsentsPage'), 'ConsentsPage') },
   { path: 'squads/:id', Component: page(() => import('./SquadPage'), 'SquadPage') },
+  { path: 'my/squads', Component: page(() => import('./MySquadsPage'), 'MySquadsPage') },
   {
     path: 'volunteers/:userId',
     Component: page(() => import('./VolunteerCardPage'), 'VolunteerCardPage'),

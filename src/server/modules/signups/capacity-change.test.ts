@@ -1,0 +1,158 @@
+/**
+ * Changing a shift's capacity while signups queue on the shift's row lock (issue 9, item 2). A blocking
+ * transaction holds the shift row; signups queue behind it, then the capacity is lowered. On PostgreSQL
+ * the requests really wait on the lock (`TEST_DB=postgres`); on PGlite they run one at a time. Either
+ * way the shift never ends above its capacity, and a capacity below the places held is refused.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
+import { buildCenter, buildUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { buildShift, setProfile } from './signups.fixtures.js';
+
+let t: TestPlatform;
+let centerId: string;
+let coordinator: string;
+const DEC = (day: number, hourUtc = 2) => new Date(Date.UTC(2026, 11, day, hourUtc));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function volunteers(n: number) {
+  const out: { id: string; actor: Actor }[] = [];
+  for (let i = 0; i < n; i++) {
+    const user = await buildUser(t.db, { role: 'volunteer' });
+    await setProfile(t.db, user.id, { birthDate: '1990-01-01' });
+    out.push({
+      id: user.id,
+      actor: {
+        kind: 'user',
+        userId: user.id,
+        sessionId: 'test',
+        email: user.email,
+        mustChangePassword: false,
+        grants: [{ role: 'volunteer', scopeType: 'self', scopeId: null }],
+      },
+    });
+  }
+  return out;
+}
+
+const held = async (shiftId: string) =>
+  Number(
+    (
+      await sql<{ n: string }>`select count(*) as n from signups
+        where shift_id = ${shiftId} and status in ('confirmed', 'offered', 'attended')`.execute(t.db)
+    ).rows[0]?.n,
+  );
+const capacity = async (shiftId: string) =>
+  (await t.db.selectFrom('shifts').select('capacity').where('id', '=', shiftId).executeTakeFirstOrThrow())
+    .capacity;
+
+/**
+ * Holds the shift row `for update` while `queued` start (they wait on the lock), then starts `late`
+ * (which also waits) and lets everyone go. Returns what `late` answered.
+ */
+async function whileLocked<T>(shiftId: string, queued: () => Promise<unknown>[], late: () => Promise<T>) {
+  let first: Promise<unknown>[] = [];
+  let last: Promise<T> | undefined;
+  await t.db.transaction().execute(async (trx) => {
+    await sql`select id from shifts where id = ${shiftId} for update`.execute(trx);
+    first = queued();
+    await pause(250);
+    last = late();
+    await pause(250);
+  });
+  await Promise.allSettled(first);
+  return (last as Promise<T>).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+beforeAll(async () => {
+  t = await createTestPlatform();
+  const center = await buildCenter(t.db);
+  centerId = center.id;
+  const coord = await buildUser(t.db, { role: 'center_coordinator', scopeId: centerId });
+  coordinator = sessionCookie(
+    await t.request('POST', '/api/auth/login', { body: { email: coord.email, password: TEST_PASSWORD } }),
+  );
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+});
+
+describe('changing capacity while signups wait on the shift lock', () => {
+  it('lowering a shift to 10 with 9 held and 3 signups queued: refused, never above capacity', async () => {
+    for (let round = 0; round < 3; round++) {
+      const shift = await buildShift(t.db, { centerId, startsAt: DEC(2 + round), capacity: 20 });
+      const crowd = await volunteers(12);
+      for (const v of crowd.slice(0, 9)) await t.services.signups.service.signUp(v.actor, shift.id, {});
+      const patch = await whileLocked(
+        shift.id,
+        () => crowd.slice(9).map((v) => t.services.signups.service.signUp(v.actor, shift.id, {})),
+        () =>
+          t.request('PATCH', `/api/opportunities/${shift.opportunityId}/shifts/${shift.id}`, {
+            cookie: coordinator,
+            body: { capacity: 10 },
+          }),
+      );
+      const now = { held: await held(shift.id), capacity: await capacity(shift.id) };
+      expect(now.held).toBe(12);
+      expect(now.held).toBeLessThanOrEqual(now.capacity);
+      expect(patch.ok && patch.value.statusCode).toBe(409);
+      const problem = patch.ok ? patch.value.json() : null;
+      expect(problem.code).toBe('capacity_below_taken');
+      expect(problem.errors[0]).toMatchObject({ field: 'capacity', code: 'capacity_below_taken' });
+      expect(problem.errors[0].message).toContain('12');
+    }
+  }, 120_000);
+
+  it('re-planning a series does not shrink a shift that signups are queued on', async () => {
+    const created = await t.request('POST', `/api/centers/${centerId}/opportunities`, {
+      cookie: coordinator,
+      body: { title: 'Серия', description: 'Каждый вторник' },
+    });
+    expect(created.statusCode).toBe(201);
+    const opportunityId = created.json().opportunity.id as string;
+    const series = {
+      frequency: 'weekly',
+      weekdays: [2],
+      startsOn: '2026-12-01',
+      until: '2026-12-01',
+      startTime: '10:00',
+      durationMinutes: 120,
+    };
+    const made = await t.request('POST', `/api/opportunities/${opportunityId}/series`, {
+      cookie: coordinator,
+      body: { ...series, capacity: 5 },
+    });
+    expect(made.statusCode).toBe(201);
+    const seriesId = made.json().opportunity.series[0].id as string;
+    expect(
+      (
+        await t.request('PATCH', `/api/opportunities/${opportunityId}`, {
+          cookie: coordinator,
+          body: { status: 'published' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const shiftId = (
+      await t.db.selectFrom('shifts').select('id').where('series_id', '=', seriesId).executeTakeFirstOrThrow()
+    ).id;
+    const crowd = await volunteers(3);
+    const put = await whileLocked(
+      shiftId,
+      () => crowd.map((v) => t.services.signups.service.signUp(v.actor, shiftId, {})),
+      () =>
+        t.request('PUT', `/api/opportunities/${opportunityId}/series/${seriesId}`, {
+          cookie: coordinator,
+          body: { ...series, capacity: 1 },
+        }),
+    );
+    expect(put.ok && put.value.statusCode).toBe(200);
+    // the booked occurrence keeps its capacity; nobody is over it
+    expect(await held(shiftId)).toBe(3);
+    expect(await capacity(shiftId)).toBe(5);
+  }, 60_000);
+});

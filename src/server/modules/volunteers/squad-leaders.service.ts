@@ -1,0 +1,136 @@
+/**
+ * Squad leadership by consent. A centre's coordinator may only INVITE an active member of the squad to
+ * lead it (a leader named when the squad is created is invited the same way); the invitee becomes a
+ * leader — and, if not yet, a member — only by accepting, and may decline. Until then the invitation
+ * gives nobody anything: no role, no membership, and no access to the invitee's card (a coordinator's
+ * view of a volunteer follows only relationships the volunteer entered: volunteers.policy.ts).
+ */
+import type { Kysely } from 'kysely';
+import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import type { SquadsRepo } from './squads.repo.js';
+import type { SquadsService } from './squads.service.js';
+import { canAssignSquadLeader } from './volunteers.policy.js';
+import type { VolunteersRepo } from './volunteers.repo.js';
+
+export function createSquadLeadersService(deps: {
+  db: Kysely<Database>;
+  repo: SquadsRepo;
+  volunteers: VolunteersRepo;
+  squads: SquadsService;
+  clock: Clock;
+}) {
+  const { db, repo, volunteers, squads, clock } = deps;
+
+  const audit = (
+    actorId: string,
+    action: string,
+    squadId: string,
+    data: Record<string, unknown>,
+    trx: Kysely<Database>,
+  ) =>
+    volunteers.audit(
+      { at: clock.now(), actor_id: actorId, action, entity: 'squad', entity_id: squadId },
+      data,
+      trx,
+    );
+
+  /** The squad, for a coordinator of its centre (others: 403; unknown squad: 404). */
+  async function loadForCoordinator(actor: Actor, id: string) {
+    const squad = await repo.find(id);
+    if (!squad) throw notFound('squad');
+    authorize(canAssignSquadLeader(actor, squad));
+    return squad;
+  }
+
+  return {
+    /** A coordinator invites an active member to lead the squad. */
+    async invite(actor: Actor, id: string, userId: string) {
+      const user = requireUser(actor);
+      await loadForCoordinator(actor, id);
+      await db.transaction().execute(async (trx) => {
+        await repo.lock(id, trx);
+        const member = await repo.membership(id, userId, trx);
+        if (member?.status !== 'active') {
+          throw conflict(
+            'squad_leader_not_member',
+            'Only an active member can be invited to lead the squad.',
+            [
+              {
+                field: 'userId',
+                code: 'squad_leader_not_member',
+                message: 'Not an active member of the squad.',
+              },
+            ],
+          );
+        }
+        if (await repo.isLeader(id, userId, trx)) {
+          throw conflict('squad_leader_already', 'This person already leads the squad.', [
+            { field: 'userId', code: 'squad_leader_already', message: 'Already a leader.' },
+          ]);
+        }
+        await repo.inviteLeader(id, userId, user.userId, clock.now(), trx);
+        await audit(user.userId, 'squad.leader_invited', id, { invitee: userId }, trx);
+      });
+      return squads.squad(actor, id);
+    },
+
+    /** The invitee accepts: becomes an active member (if not yet) and a leader. */
+    async accept(actor: Actor, id: string) {
+      const user = requireUser(actor);
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.lock(id, trx))) throw notFound('squad');
+        const invitation = await repo.leaderInvitation(id, user.userId, trx);
+        if (!invitation) throw notFound('invitation');
+        const now = clock.now();
+        const member = await repo.membership(id, user.userId, trx);
+        if (member?.status !== 'active') {
+          await repo.upsertMember(
+            {
+              squad_id: id,
+              user_id: user.userId,
+              status: 'active',
+              joined_via: 'invitation',
+              requested_at: now,
+              decided_at: now,
+              decided_by: user.userId,
+            },
+            trx,
+          );
+        }
+        await repo.grantLeader(id, user.userId, invitation.invited_by ?? user.userId, now, trx);
+        await repo.dropLeaderInvitation(id, user.userId, trx);
+        await audit(user.userId, 'squad.leader_accepted', id, { invitedBy: invitation.invited_by }, trx);
+      });
+      // the answer already shows the squad as its new leader sees it (the next request loads the role)
+      const grant = { role: 'squad_leader' as const, scopeType: 'squad' as const, scopeId: id };
+      return squads.squad({ ...user, grants: [...user.grants, grant] }, id);
+    },
+
+    /** The invitee declines: the invitation is gone, nothing else changes. */
+    async decline(actor: Actor, id: string) {
+      const user = requireUser(actor);
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.lock(id, trx))) throw notFound('squad');
+        if (!(await repo.dropLeaderInvitation(id, user.userId, trx))) throw notFound('invitation');
+        await audit(user.userId, 'squad.leader_declined', id, {}, trx);
+      });
+      return squads.squad(actor, id);
+    },
+
+    /** A coordinator takes a pending invitation back. */
+    async withdraw(actor: Actor, id: string, userId: string) {
+      const user = requireUser(actor);
+      await loadForCoordinator(actor, id);
+      await db.transaction().execute(async (trx) => {
+        await repo.lock(id, trx);
+        if (!(await repo.dropLeaderInvitation(id, userId, trx))) throw notFound('invitation');
+        await audit(user.userId, 'squad.leader_invitation_withdrawn', id, { invitee: userId }, trx);
+      });
+      return squads.squad(actor, id);
+    },
+  };
+}
+export type SquadLeadersService = ReturnType<typeof createSquadLeadersService>;

@@ -1,0 +1,80 @@
+import { Button, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/client';
+import { useJoinSquadByCode, useMySquads } from '../../api/volunteers-queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormErrors } from '../../components/forms';
+import { charCount } from '../../components/validation';
+
+/** The invitation code's length bounds (JoinByCodeBody in the shared contract). */
+const CODE_MAX = 40;
+
+/** How the squad page greets someone who has just used a code (router state of the navigation). */
+export type JoinedState = { joined: 'joined' | 'already' };
+
+/**
+ * Joining a squad with the invitation code a leader or coordinator gave: one field, and on success the
+ * squad's page. The server makes the person an active member at once; a code that matches no squad is a
+ * field error on the code.
+ */
+export function JoinByCodeForm() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const mine = useMySquads();
+  const join = useJoinSquadByCode();
+  const form = useFormErrors(join.error);
+  const [code, setCode] = useState('');
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const value = code.trim();
+    const error = !value
+      ? t('volunteers.joinByCode.required')
+      : charCount(value) > CODE_MAX
+        ? t('validation.tooLong', { max: CODE_MAX })
+        : undefined;
+    if (!form.validate(error ? { code: error } : {})) return;
+    // The server answers a repeated join with the squad as well; what the list said before tells them apart.
+    const before = mine.data?.items ?? [];
+    join.mutate(value, {
+      onSuccess: ({ squad }) => {
+        const already = before.some((s) => s.id === squad.id && s.myStatus === 'active');
+        const state: JoinedState = { joined: already ? 'already' : 'joined' };
+        navigate(`/squads/${squad.id}`, { state });
+      },
+      onError: () => form.focusInvalid(),
+    });
+  };
+
+  // The code's own error is shown at the field; anything else (network, 5xx) in the alert.
+  const codeProblem = join.error instanceof ApiError && form.errors.code !== undefined;
+  return (
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="join-by-code-form">
+      <Stack gap="sm">
+        {!codeProblem && <ErrorAlert error={join.error} fields={['code']} />}
+        <Text size="sm">{t('volunteers.joinByCode.lead')}</Text>
+        <TextInput
+          label={t('volunteers.joinByCode.code')}
+          description={t('volunteers.joinByCode.codeHint')}
+          name="code"
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
+          error={form.errors.code}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={CODE_MAX}
+          required
+          maw={320}
+        />
+        <div>
+          <Button type="submit" loading={join.isPending}>
+            {t('volunteers.joinByCode.submit')}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+}
