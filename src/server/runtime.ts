@@ -85,14 +85,6 @@ export function createServices(deps: {
     network,
     clock,
   });
-  const organizations = createOrganizationsService({
-    db: handle.db,
-    repo: createOrganizationsRepo(handle.db),
-    network,
-    clock,
-    mailer,
-    publicUrl: config.publicUrl,
-  });
   const centers = createCentersService({ db: handle.db, repo: createCentersRepo(handle.db), network, clock });
   const exports = createExportsService({ db: handle.db, repo: createExportsRepo(handle.db), network, clock });
   const applicationServices = createApplicationServices({
@@ -102,6 +94,15 @@ export function createServices(deps: {
     mailer,
     config,
     store: files,
+  });
+  const organizations = createOrganizationsService({
+    db: handle.db,
+    repo: createOrganizationsRepo(handle.db),
+    network,
+    clock,
+    mailer,
+    publicUrl: config.publicUrl,
+    notifications: applicationServices.notifications,
   });
   const { plan, dashboard } = createPlanServices({ db: handle.db, network, clock });
   const { workLog, monitoring } = createMonitoringServices({ db: handle.db, network, clock });
@@ -143,6 +144,7 @@ export function createServices(deps: {
       files,
       uploadMaxBytes: config.uploadMaxMb * 1_048_576,
       consentChanges: signups.consentChanges,
+      notices: { notifications: applicationServices.notifications, mailer, publicUrl: config.publicUrl },
     }),
     checkin: createCheckinServices({ db: handle.db, clock, config, signups, limits: rateLimits }),
     schedule: createScheduleService({ repo: createScheduleRepo(handle.db), clock }),

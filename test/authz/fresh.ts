@@ -89,12 +89,13 @@ export function freshFactory(w: {
       );
       return { id: (rows[0] as { id: string }).id, shiftId: shift.id };
     },
-    /** A pending swap: `from` offers their confirmed place on a new shift of the side to `to`. */
+    /** A pending swap: `from` offers their confirmed place on a new shift of the side to `to`'s address. */
     async swap(side: Side, fromUserId: string, toUserId: string) {
       const signup = await fresh.signup(side, fromUserId);
       const { rows } = await sql<{ id: string }>`insert into signup_swaps
-        (signup_id, from_user_id, to_user_id, created_at)
-        values (${signup.id}, ${fromUserId}, ${toUserId}, ${t.clock.now()}) returning id`.execute(t.db);
+        (signup_id, from_user_id, to_email, created_at)
+        select ${signup.id}, ${fromUserId}, lower(email), ${t.clock.now()} from users where id = ${toUserId}
+        returning id`.execute(t.db);
       return (rows[0] as { id: string }).id;
     },
     /** A walk-in on a shift of the side that is under way. */

@@ -200,8 +200,12 @@ describe('nobody is added to anything without their consent', () => {
     expect(await statusOf(peer.id)).toEqual([]);
     expect(await statusOf(giver.id)).toEqual(['confirmed']);
 
-    // With the peer's acceptance the place moves.
+    // The decline looks pending to the giver (offering again answers the same offer); they withdraw it
+    // and offer again. With the peer's acceptance the place moves.
+    expect(await offer()).toBe(first);
+    expect((await post(giver, `/api/swaps/${first}/decline`)).statusCode).toBe(200);
     const second = await offer();
+    expect(second).not.toBe(first);
     expect((await post(peer, `/api/swaps/${second}/accept`)).statusCode).toBe(200);
     expect(await statusOf(peer.id)).toEqual(['confirmed']);
     expect(await statusOf(giver.id)).toEqual(['cancelled']);

@@ -1,4 +1,7 @@
-/** The ordered list of migrations. Add a file `NNNN_name.ts` with `up`/`down` and list it here. */
+/**
+ * The ordered list of migrations. Add a file `NNNN_name.ts` with `up`/`down` and list it here. Names sort in
+ * order; a number may be skipped (0014 was reserved and never used), never reused.
+ */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_organizations_and_municipal_changes.js';
@@ -16,6 +19,9 @@ import * as m0013 from './0013_checkin_reminders_photos.js';
 import * as m0015 from './0015_shift_sequence_and_invitations.js';
 import * as m0016 from './0016_security_hardening.js';
 import * as m0017 from './0017_idempotency_and_versions.js';
+import * as m0018 from './0018_swap_offers_by_address.js';
+import * as m0019 from './0019_squad_rejoin_approval.js';
+import * as m0020 from './0020_clear_unsafe_links.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -34,4 +40,7 @@ export const migrations: Record<string, Migration> = {
   '0015_shift_sequence_and_invitations': m0015,
   '0016_security_hardening': m0016,
   '0017_idempotency_and_versions': m0017,
+  '0018_swap_offers_by_address': m0018,
+  '0019_squad_rejoin_approval': m0019,
+  '0020_clear_unsafe_links': m0020,
 };

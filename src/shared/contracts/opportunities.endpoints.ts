@@ -66,14 +66,14 @@ export const opportunitiesEndpoints = {
     path: '/api/opportunities/:id/series',
     params: O.OpportunityIdParams,
     body: O.SeriesBody,
-    response: O.OpportunityEnvelope,
+    response: O.SeriesResult,
   },
   updateSeries: {
     method: 'PUT',
     path: '/api/opportunities/:id/series/:seriesId',
     params: O.SeriesParams,
     body: O.SeriesBody,
-    response: O.OpportunityEnvelope,
+    response: O.SeriesResult,
   },
   stampTemplate: {
     method: 'POST',

@@ -148,6 +148,25 @@ export const Opportunity = Type.Object({
 });
 export type Opportunity = Static<typeof Opportunity>;
 export const OpportunityEnvelope = Type.Object({ opportunity: Opportunity });
+
+/** What creating or changing a series did to its future shifts (past ones are history and stay). */
+export const SeriesChanges = Type.Object({
+  added: Type.Integer({ description: 'New shifts for days the rule now has' }),
+  removed: Type.Integer({
+    description: 'Future shifts nobody held a place on, for days the rule no longer has',
+  }),
+  moved: Type.Integer({ description: 'Future shifts nobody held a place on, now at the new time' }),
+  changed: Type.Integer({
+    description: 'Future shifts nobody held a place on, same time, new places or roles',
+  }),
+  keptBooked: Type.Integer({
+    description:
+      'Future shifts kept exactly as they were because someone holds a place: a signup (any live status, a waitlist offer too) or a walk-in',
+  }),
+});
+export type SeriesChanges = Static<typeof SeriesChanges>;
+export const SeriesResult = Type.Object({ opportunity: Opportunity, changes: SeriesChanges });
+export type SeriesResult = Static<typeof SeriesResult>;
 export const OpportunityIdParams = Type.Object({ id: Uuid });
 export const ShiftParams = Type.Object({ id: Uuid, shiftId: Uuid });
 export const SeriesParams = Type.Object({ id: Uuid, seriesId: Uuid });

@@ -46,6 +46,7 @@ export const MessageBody = Type.Object(
   { text: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
 );
+/** The address to offer the place to: the answer is the same whether an account has it or not. */
 export const SwapBody = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254 }) },
   { additionalProperties: false },
@@ -76,12 +77,22 @@ export const Signup = Type.Object({
 export type Signup = Static<typeof Signup>;
 export const SignupEnvelope = Type.Object({ signup: Signup });
 
+/**
+ * A swap offer. It is made to an e-mail address and resolved to a person only when they accept it in their
+ * own account (verified address). The offerer sees the address and `pending` until then — also when the
+ * address has no account, the person is not eligible, or they declined; only the addressee sees `declined`.
+ */
 export const Swap = Type.Object({
   id: Uuid,
   status: Type.Enum(['pending', 'accepted', 'declined', 'withdrawn'] as const),
   signupId: Uuid,
   from: Person,
-  to: Person,
+  to: Type.Object({
+    email: Type.String({ description: 'The address the offer was made to (trimmed, lower case)' }),
+    displayName: Nullable(
+      Type.String({ description: 'The name of the person who accepted it; null before' }),
+    ),
+  }),
   shift: ShiftSummary,
   createdAt: IsoDateTime,
 });
@@ -130,7 +141,9 @@ export const CandidateList = Type.Object({ items: Type.Array(Candidate) });
 
 export const MySignups = Type.Object({
   items: Type.Array(Signup),
-  swaps: Type.Array(Swap, { description: 'Pending swap offers to and from me' }),
+  swaps: Type.Array(Swap, {
+    description: 'Open swap offers: mine (to any address), and those to my verified address',
+  }),
   invitations: Type.Array(MyInvitation, { description: 'Open invitations to shifts, to my address' }),
 });
 export type MySignups = Static<typeof MySignups>;

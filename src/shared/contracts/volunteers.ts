@@ -238,6 +238,8 @@ export const Squad = Type.Object({
   myStatus: Nullable(Type.String()),
   /** The viewer has been invited to lead this squad and may accept or decline. */
   myLeaderInvitation: Type.Boolean(),
+  /** A leader or coordinator removed the viewer: the invitation code no longer admits them, a request does. */
+  myRejoinNeedsApproval: Type.Boolean(),
   canManage: Type.Boolean(),
   version: Type.Integer({ description: 'Its version (the ETag): send it back as If-Match to edit' }),
   /** Only for those who manage the squad. */

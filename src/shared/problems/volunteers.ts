@@ -97,4 +97,9 @@ export const volunteersProblems = defineProblems({
     ru: 'Этот человек уже руководит отрядом.',
     en: 'This person already leads the squad.',
   },
+  squad_rejoin_needs_approval: {
+    status: 409,
+    ru: 'Вас исключили из отряда «{name}», поэтому код приглашения для вас не действует. Вернуться можно по заявке: откройте страницу отряда (она есть в списке отрядов центра) и нажмите «Подать заявку в отряд» — решение примет руководитель.',
+    en: 'You were removed from the squad "{name}", so its invitation code does not work for you. You can come back by request: open the squad\'s page (listed among the centre\'s squads) and choose "Ask to join the squad"; the leader decides.',
+  },
 });

@@ -6,6 +6,9 @@ export type SearchHit = ResponseOf<'searchOpportunities'>['items'][number];
 export type OpportunityView = ResponseOf<'opportunity'>['opportunity'];
 export type ShiftView = OpportunityView['shifts'][number];
 export type SeriesView = OpportunityView['series'][number];
+/** The answer to creating or changing a series: the opportunity and what happened to its future shifts. */
+export type SeriesResult = ResponseOf<'updateSeries'>;
+export type SeriesChanges = SeriesResult['changes'];
 export type Category = ResponseOf<'opportunityCategories'>['items'][number];
 
 export const opportunityKeys = {
@@ -47,8 +50,8 @@ export function useCenterOpportunities(centerId: string) {
   });
 }
 
-/** Every manager mutation answers with the whole opportunity: put it in the cache, refetch lists. */
-function useOpportunityMutation<I>(fn: (input: I) => Promise<{ opportunity: OpportunityView }>) {
+/** Every manager mutation answers with the whole opportunity (and more): cache it, refetch lists. */
+function useOpportunityMutation<I, R extends { opportunity: OpportunityView }>(fn: (input: I) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,

@@ -1,4 +1,5 @@
 import { Button, Container, Group, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
@@ -24,6 +25,10 @@ export function Header() {
   const [lowVision, setLowVisionState] = useState(readLowVision);
   const user = me.data;
   const nav = useApplicationsNav(user);
+  // On a phone the header's buttons are compact (30 px high), so the settings share one line and «Выйти»
+  // fits beside the name: the page itself starts within the first screen. Read at once, no re-layout.
+  const phone = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
+  const buttonSize = phone ? 'xs' : 'sm';
 
   const toggleLowVision = () => {
     setLowVision(!lowVision);
@@ -43,6 +48,7 @@ export function Header() {
           <Group gap="xs" role="group" aria-label={t('header.settings')}>
             <Button
               variant="default"
+              size={buttonSize}
               data-testid="lang-switch"
               lang={t('header.langSwitchLang')}
               onClick={() => void setLocale(currentLocale() === 'ru' ? 'en' : 'ru')}
@@ -51,22 +57,13 @@ export function Header() {
             </Button>
             <Button
               variant={lowVision ? 'filled' : 'default'}
+              size={buttonSize}
               data-testid="low-vision-toggle"
               aria-pressed={lowVision}
               onClick={toggleLowVision}
             >
               {t('header.lowVision')}
             </Button>
-            {user && (
-              <Button
-                variant="outline"
-                data-testid="logout-button"
-                loading={logout.isPending}
-                onClick={() => logout.mutate()}
-              >
-                {t('header.logout')}
-              </Button>
-            )}
           </Group>
         </Group>
         <Group justify="space-between" align="center" mt="sm" gap="xs">
@@ -76,6 +73,7 @@ export function Header() {
               <NavItem to="/centers" label={t('nav.centers')} />
               <NavItem to="/opportunities" label={t('nav.opportunities')} />
               {user && <NavItem to="/my/shifts" label={t('nav.myShifts')} />}
+              {user && <NavItem to="/my/squads" label={t('nav.mySquads')} />}
               {user && <NavItem to="/account" label={t('nav.account')} />}
               {user && <NavItem to="/organizations" label={t('nav.organizations')} />}
               {nav.applications && <NavItem to="/applications" label={t('applications.nav')} />}
@@ -85,10 +83,22 @@ export function Header() {
               {!me.isPending && !user && <NavItem to="/register" label={t('nav.register')} />}
             </ul>
           </nav>
+          {/* «Выйти» next to whose session it ends: on a phone it shares that line instead of taking one */}
           {user && (
-            <Text size="sm" c="dimmed">
-              {t('header.signedInAs', { name: user.displayName })}
-            </Text>
+            <Group gap="xs" wrap="wrap">
+              <Text size="sm" c="dimmed">
+                {t('header.signedInAs', { name: user.displayName })}
+              </Text>
+              <Button
+                variant="outline"
+                size={buttonSize}
+                data-testid="logout-button"
+                loading={logout.isPending}
+                onClick={() => logout.mutate()}
+              >
+                {t('header.logout')}
+              </Button>
+            </Group>
           )}
         </Group>
       </Container>

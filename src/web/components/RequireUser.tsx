@@ -6,11 +6,9 @@ import { type User, useMe } from '../api/queries';
 import { router } from '../app/router';
 import { ErrorAlert } from './ErrorAlert';
 import { LoadingBlock } from './LoadingBlock';
+import { loginPathFor } from './loginPath';
 
-/** The login page with a way back here, e.g. `/login?next=/organizations`. */
-export function loginPathFor(pathname: string): string {
-  return `/login?next=${encodeURIComponent(pathname).replaceAll('%2F', '/')}`;
-}
+export { loginPathFor };
 
 interface Props {
   /** The page's title, shown as its heading while the user cannot be loaded. */
@@ -20,12 +18,13 @@ interface Props {
 
 /**
  * A page only signed-in people see: waits for the user, then renders the page, or sends a logged-out visitor
- * to the login page and back here afterwards (as the account page does).
+ * to the login page and back here afterwards — the same path with its query and fragment (as the account
+ * page does).
  */
 export function RequireUser({ title, children }: Props) {
   const { t } = useTranslation();
   const me = useMe();
-  const { pathname } = useLocation();
+  const { pathname, search, hash } = useLocation();
 
   if (me.isPending) return <LoadingBlock />;
   if (me.isError) {
@@ -42,7 +41,7 @@ export function RequireUser({ title, children }: Props) {
     // transition, later than the query cache says the user is gone.
     const { location, navigation } = router.state;
     const leaving = navigation.state !== 'idle' || location.pathname !== pathname;
-    return leaving ? null : <Navigate to={loginPathFor(pathname)} replace />;
+    return leaving ? null : <Navigate to={loginPathFor(`${pathname}${search}${hash}`)} replace />;
   }
   return children(me.data);
 }

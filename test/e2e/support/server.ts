@@ -4,6 +4,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { ACCOUNT_MAIL_QUEUE } from '../../../src/server/modules/accounts/accounts.jobs.js';
 import { systemClock } from '../../../src/server/platform/clock.js';
 import { loadConfig } from '../../../src/server/platform/config.js';
 import { MAIL_QUEUE } from '../../../src/server/platform/mail/mailer.js';
@@ -37,6 +38,8 @@ export async function startServer() {
     runtime,
     /** The newest mail to an address, after delivering the queue. */
     async lastMailTo(to: string) {
+      // reset and "verify again" requests are looked up on their own queue first (no timing tells)
+      await runtime.jobs.drain(ACCOUNT_MAIL_QUEUE);
       await runtime.jobs.drain(MAIL_QUEUE);
       const row = await handle.db
         .selectFrom('outbox_emails')

@@ -57,8 +57,6 @@ export async function sniffDocumentType(bytes: Uint8Array): Promise<AcceptedType
   return null;
 }
 
-export { fileTooLarge };
-
 /** Checks size and type; returns what to store. Throws 400 / 413 / 415 problems on field `file`. */
 export async function inspectUpload(bytes: Uint8Array, maxBytes: number) {
   if (bytes.byteLength === 0) {
@@ -84,14 +82,6 @@ export async function inspectUpload(bytes: Uint8Array, maxBytes: number) {
     size: bytes.byteLength,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
-}
-
-/** A safe display name: NFC, no path, no control characters, at most 200 characters. */
-export function cleanFileName(raw: string): string {
-  const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return cleaned.slice(-200) || 'document';
 }
 
 /** `attachment; filename="ascii"; filename*=UTF-8''…` (RFC 6266 / RFC 5987): Cyrillic names survive. */

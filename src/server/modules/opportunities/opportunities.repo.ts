@@ -196,6 +196,16 @@ export function createOpportunitiesRepo(db: Db) {
           .execute();
     },
 
+    /** The roles of the shifts among `ids` (a series edit compares them with the rule's). */
+    rolesOfShifts: (ids: string[], trx: Db = db) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : trx
+            .selectFrom('shift_roles')
+            .select(['shift_id', 'name', 'capacity'])
+            .where('shift_id', 'in', ids)
+            .execute(),
+
     /** Shift ids among `ids` that hold any live signup (not cancelled) or walk-in: those are "booked". */
     async bookedShiftIds(ids: string[], trx: Db = db): Promise<Set<string>> {
       if (!ids.length || !(await hasSignups(trx))) return new Set();
@@ -249,6 +259,15 @@ export function createOpportunitiesRepo(db: Db) {
         .where('series_id', '=', seriesId)
         .orderBy('occurrence_date')
         .execute(),
+
+    /** One occurrence of a series; nothing (undefined) when the date is there already. */
+    insertSeriesShift: (values: Insertable<Database['shifts']>, trx: Db) =>
+      trx
+        .insertInto('shifts')
+        .values(values)
+        .onConflict((oc) => oc.columns(['series_id', 'occurrence_date']).doNothing())
+        .returning('id')
+        .executeTakeFirst(),
 
     deleteShifts: async (ids: string[], trx: Db = db) => {
       if (ids.length) await trx.deleteFrom('shifts').where('id', 'in', ids).execute();

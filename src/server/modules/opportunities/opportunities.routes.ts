@@ -78,19 +78,17 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: Opportunit
     etag: (r, { params }) => r.opportunity.shifts.find((s) => s.id === params.shiftId)?.version,
   });
   route(app, ep.createSeries, {
-    summary: 'Add a weekly or monthly series of shifts, expanded into shifts',
+    summary: 'Add a weekly or monthly series of shifts, expanded into shifts; the answer counts them',
     tags,
     status: 201,
-    handler: async ({ params, body }, request) => ({
-      opportunity: await shifts.createSeries(request.actor, params.id, body),
-    }),
+    handler: ({ params, body }, request) => shifts.createSeries(request.actor, params.id, body),
   });
   route(app, ep.updateSeries, {
-    summary: 'Change a series; future unbooked shifts follow, booked ones stay as they are',
+    summary:
+      'Change a series; future unbooked shifts follow, booked ones stay as they are; the answer counts what changed',
     tags,
-    handler: async ({ params, body, ifMatch }, request) => ({
-      opportunity: await shifts.updateSeries(request.actor, params.id, params.seriesId, body, ifMatch),
-    }),
+    handler: ({ params, body, ifMatch }, request) =>
+      shifts.updateSeries(request.actor, params.id, params.seriesId, body, ifMatch),
     etag: (r, { params }) => r.opportunity.series.find((s) => s.id === params.seriesId)?.version,
   });
   route(app, ep.stampTemplate, {

@@ -15,6 +15,7 @@ import type {
   Opportunity,
   RoleInput,
   SeriesBody,
+  SeriesResult,
   ShiftTemplate,
   UpdateShiftBody,
 } from '../../../shared/contracts/opportunities.js';
@@ -28,6 +29,7 @@ import { canManageCenterOpportunities } from './opportunities.policy.js';
 import type { OpportunitiesRepo } from './opportunities.repo.js';
 import type { OpportunitiesService } from './opportunities.service.js';
 import { expand, type RecurrenceRule, zonedInstant } from './recurrence.js';
+import { createSeriesReplanner } from './series-replan.js';
 import { withAfterCommit } from './shift-changes.js';
 
 type Db = Kysely<Database>;
@@ -54,6 +56,7 @@ export function createShiftsService(deps: {
   clock: Clock;
 }) {
   const { db, repo, opportunities, clock } = deps;
+  const reexpand = createSeriesReplanner({ repo, clock });
   const { loadManaged, view, audit, shiftChanges } = opportunities;
 
   function toRule(body: SeriesBody, timeZone: string): RecurrenceRule {
@@ -82,81 +85,6 @@ export function createShiftsService(deps: {
       durationMinutes: body.durationMinutes,
       timeZone,
     };
-  }
-
-  /**
-   * Brings the series' shifts in line with its rule from now on. Inserts use ON CONFLICT on
-   * (series_id, occurrence_date), so running it twice never duplicates an occurrence.
-   */
-  async function reexpand(
-    trx: Db,
-    seriesId: string,
-    opportunityId: string,
-    rule: RecurrenceRule,
-    capacity: number,
-    roles: RoleInput[],
-  ) {
-    const now = clock.now();
-    const wanted = new Map(
-      expand(rule)
-        .filter((o) => o.startsAt > now)
-        .map((o) => [o.date, o]),
-    );
-    // Locked like a signup locks its shift, so "booked" is decided with no signup in flight.
-    const existing = await repo.lockFutureSeriesShifts(seriesId, now, trx);
-    const booked = await repo.bookedShiftIds(
-      existing.map((s) => s.id),
-      trx,
-    );
-    const stale: string[] = [];
-    let kept = 0;
-    for (const s of existing) {
-      if (booked.has(s.id)) {
-        kept += 1;
-        continue;
-      }
-      const occurrence = s.occurrence_date ? wanted.get(s.occurrence_date) : undefined;
-      if (!occurrence) {
-        stale.push(s.id);
-        continue;
-      }
-      await repo.updateShift(
-        s.id,
-        { starts_at: occurrence.startsAt, ends_at: occurrence.endsAt, capacity, status: 'scheduled' },
-        trx,
-      );
-      if (
-        s.starts_at.getTime() !== occurrence.startsAt.getTime() ||
-        s.ends_at.getTime() !== occurrence.endsAt.getTime() ||
-        s.status !== 'scheduled'
-      )
-        await repo.bumpSequence({ shiftIds: [s.id] }, trx);
-      await repo.replaceRoles(s.id, roles, trx);
-    }
-    await repo.deleteShifts(stale, trx);
-    const present = new Set(existing.map((s) => s.occurrence_date));
-    let added = 0;
-    for (const [date, o] of wanted) {
-      if (present.has(date)) continue;
-      const inserted = await trx
-        .insertInto('shifts')
-        .values({
-          opportunity_id: opportunityId,
-          series_id: seriesId,
-          occurrence_date: date,
-          starts_at: o.startsAt,
-          ends_at: o.endsAt,
-          capacity,
-        })
-        .onConflict((oc) => oc.columns(['series_id', 'occurrence_date']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted) {
-        added += 1;
-        if (roles.length) await repo.replaceRoles(inserted.id, roles, trx);
-      }
-    }
-    return { added, removed: stale.length, keptBooked: kept };
   }
 
   return {
@@ -262,7 +190,7 @@ export function createShiftsService(deps: {
       });
     },
 
-    async createSeries(actor: Actor, id: string, body: SeriesBody): Promise<Opportunity> {
+    async createSeries(actor: Actor, id: string, body: SeriesBody): Promise<SeriesResult> {
       return db.transaction().execute(async (trx) => {
         const o = await loadManaged(actor, id, trx);
         const rule = toRule(body, o.timezone);
@@ -288,9 +216,9 @@ export function createShiftsService(deps: {
           },
           trx,
         );
-        const result = await reexpand(trx, seriesId, o.id, rule, body.capacity, roles);
-        await audit(trx, actor, 'shift_series.created', o.id, { seriesId, ...body, ...result });
-        return view(actor, o.id, trx);
+        const changes = await reexpand(trx, seriesId, o.id, rule, body.capacity, roles);
+        await audit(trx, actor, 'shift_series.created', o.id, { seriesId, ...body, ...changes });
+        return { opportunity: await view(actor, o.id, trx), changes };
       });
     },
 
@@ -300,7 +228,7 @@ export function createShiftsService(deps: {
       seriesId: string,
       body: SeriesBody,
       ifMatch?: IfMatch,
-    ): Promise<Opportunity> {
+    ): Promise<SeriesResult> {
       return db.transaction().execute(async (trx) => {
         const o = await loadManaged(actor, id, trx);
         const series = await repo.findSeries(o.id, seriesId, trx);
@@ -325,9 +253,9 @@ export function createShiftsService(deps: {
           },
           trx,
         );
-        const result = await reexpand(trx, seriesId, o.id, rule, body.capacity, roles);
-        await audit(trx, actor, 'shift_series.updated', o.id, { seriesId, ...body, ...result });
-        return view(actor, o.id, trx);
+        const changes = await reexpand(trx, seriesId, o.id, rule, body.capacity, roles);
+        await audit(trx, actor, 'shift_series.updated', o.id, { seriesId, ...body, ...changes });
+        return { opportunity: await view(actor, o.id, trx), changes };
       });
     },
 

@@ -23,7 +23,7 @@ afterAll(async () => {
 async function organization() {
   const org = await buildOrganization(t.db);
   const owner = await buildUser(t.db, { role: 'org_representative', scopeId: org.id });
-  return { id: org.id, cookie: await login(owner.email) };
+  return { id: org.id, name: org.name, owner, cookie: await login(owner.email) };
 }
 const invite = (org: { id: string; cookie: string }, email: string) =>
   t.request('POST', `/api/organizations/${org.id}/representatives`, { cookie: org.cookie, body: { email } });
@@ -129,5 +129,78 @@ describe('inviting a representative', () => {
         .where('email', '=', 'x@example.ru')
         .execute(),
     ).toEqual([]);
+  });
+});
+
+describe('notices about an invitation', () => {
+  type Notice = { kind: string; link: string | null; params: Record<string, string | null> };
+  const notices = async (cookie: string) =>
+    (await t.request('GET', '/api/me/notifications', { cookie })).json().items as Notice[];
+  const allNotifications = async () =>
+    (
+      await t.db
+        .selectFrom('notifications')
+        .select(t.db.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+
+  it('a registered invitee also gets an in-app notice linking to where they answer; an unknown address adds none', async () => {
+    const invitee = await buildUser(t.db, { displayName: 'Светлана Приглашённая' });
+    const org = await organization();
+    const before = Number(await allNotifications());
+    expect((await invite(org, invitee.email.toUpperCase())).statusCode).toBe(200);
+    expect(Number(await allNotifications())).toBe(before + 1);
+    const cookie = await login(invitee.email);
+    expect(await notices(cookie)).toEqual([
+      expect.objectContaining({
+        kind: 'organization.representative_invited',
+        link: '/organizations',
+        params: expect.objectContaining({ organizationId: org.id, organization: org.name }),
+      }),
+    ]);
+    // the inviter's own list gets nothing about it
+    expect(await notices(org.cookie)).toEqual([]);
+
+    expect((await invite(org, 'nobody-here@example.ru')).statusCode).toBe(200);
+    expect(Number(await allNotifications())).toBe(before + 1);
+  });
+
+  it('accepting tells the inviter in the app (no mail); declining tells nobody', async () => {
+    const org = await organization();
+    const yes = await buildUser(t.db, { displayName: 'Алексей Согласный' });
+    const no = await buildUser(t.db, { displayName: 'Борис Несогласный' });
+    await invite(org, yes.email);
+    await invite(org, no.email);
+    const mailBefore = (await t.mailbox(org.owner.email)).length;
+
+    const noCookie = await login(no.email);
+    const [noInvitation] = (
+      await t.request('GET', '/api/me/organization-invitations', { cookie: noCookie })
+    ).json().items;
+    await t.request('POST', `/api/me/organization-invitations/${noInvitation.id}/decline`, {
+      cookie: noCookie,
+    });
+    expect(await notices(org.cookie)).toEqual([]);
+
+    const yesCookie = await login(yes.email);
+    const [yesInvitation] = (
+      await t.request('GET', '/api/me/organization-invitations', { cookie: yesCookie })
+    ).json().items;
+    const accepted = await t.request('POST', `/api/me/organization-invitations/${yesInvitation.id}/accept`, {
+      cookie: yesCookie,
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(await notices(org.cookie)).toEqual([
+      expect.objectContaining({
+        kind: 'organization.invitation_accepted',
+        link: `/organizations/${org.id}`,
+        params: expect.objectContaining({
+          organizationId: org.id,
+          organization: org.name,
+          who: 'Алексей Согласный',
+        }),
+      }),
+    ]);
+    expect(await t.mailbox(org.owner.email)).toHaveLength(mailBefore);
   });
 });

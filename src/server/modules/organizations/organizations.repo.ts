@@ -174,6 +174,24 @@ export function createOrganizationsRepo(db: Db) {
         .onConflict((oc) => oc.doNothing())
         .execute(),
 
+    /** The account registered with an address, if any (addresses are stored normalised). */
+    accountByEmail: (email: string, trx: Db = db) =>
+      trx.selectFrom('users').select(['id']).where('email', '=', email).executeTakeFirst(),
+
+    person: (userId: string, trx: Db = db) =>
+      trx.selectFrom('users').select(['id', 'display_name']).where('id', '=', userId).executeTakeFirst(),
+
+    /** Whether a user still manages the organization: its representative, or the operator of its region. */
+    manages: async (orgId: string, userId: string, trx: Db = db) =>
+      (
+        await sql<{ ok: boolean }>`select exists (
+          select 1 from role_assignments ra join organizations o on o.id = ${orgId}
+          where ra.user_id = ${userId} and (
+            (ra.role = 'org_representative' and ra.scope_type = 'organization' and ra.scope_id = o.id)
+            or (ra.role = 'regional_admin' and ra.scope_type = 'region' and ra.scope_id = o.region_id))
+        ) as ok`.execute(trx)
+      ).rows[0]?.ok === true,
+
     municipalityInForce: (id: string, regionId: string, day: string, trx: Db = db) =>
       trx
         .selectFrom('municipalities')

@@ -1,8 +1,8 @@
 /**
  * The organization registry: organizations with validated legal identifiers (INN/OGRN check digits),
- * one organization per INN, and their representatives (role org_representative scoped to it).
- * Representatives are INVITED by e-mail address and become representatives only by accepting in the
- * app; the inviter gets the same answer whether the address is registered or not.
+ * one organization per INN. Their representatives (role org_representative scoped to it), invited by
+ * e-mail address and added only by accepting, live in organizations.representatives.ts; this service
+ * offers both as one surface.
  */
 import type { Kysely } from 'kysely';
 import type {
@@ -22,6 +22,7 @@ import type { Mailer } from '../../platform/mail/mailer.js';
 import { normalizeEmail } from '../accounts/email.js';
 import type { NetworkService } from '../network/network.service.js';
 import { localDay } from '../network/network.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import {
   canManageOrganization,
   canRegisterOrganization,
@@ -30,9 +31,9 @@ import {
 } from './organizations.policy.js';
 import { toOrganizationView } from './organizations.presenter.js';
 import type { OrganizationFilter, OrganizationsRepo } from './organizations.repo.js';
+import { createRepresentativesService, type OrganizationAudit } from './organizations.representatives.js';
 
-/** How long an invitation to represent an organization may be accepted. */
-export const INVITATION_TTL_MS = 14 * 86_400_000;
+export { INVITATION_TTL_MS } from './organizations.representatives.js';
 
 type Fields = Partial<Omit<CreateOrganizationBody, 'subkind'>> & { subkind?: string | null };
 const clean = (s: string | null | undefined) =>
@@ -46,6 +47,8 @@ export function createOrganizationsService(deps: {
   /** Invitations to represent an organization go out by mail (absent in tools that invite nobody). */
   mailer?: Mailer;
   publicUrl?: string;
+  /** In-app notices about invitations (absent in tools that invite nobody). */
+  notifications?: NotificationsService;
 }) {
   const { db, repo, network, clock } = deps;
 
@@ -53,28 +56,6 @@ export function createOrganizationsService(deps: {
     const row = await repo.findById(id, trx);
     if (!row) throw notFound('organization');
     return toOrganizationView(row, await repo.representatives([id], trx), await repo.invitations([id], trx));
-  }
-
-  /** The invitations addressed to the actor's own (verified) address. */
-  async function myInvitations(actor: Actor) {
-    const user = requireUser(actor);
-    const rows = await repo.invitationsFor(normalizeEmail(user.email), clock.now());
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        organization: { id: r.organization_id, name: r.name },
-        invitedAt: r.invited_at.toISOString(),
-        expiresAt: r.expires_at.toISOString(),
-      })),
-    };
-  }
-
-  /** Locks an invitation addressed to the actor; anyone else's looks like it does not exist. */
-  async function lockOwnInvitation(trx: Kysely<Database>, actor: Actor, invitationId: string) {
-    const user = requireUser(actor);
-    const invitation = await repo.lockInvitation(invitationId, trx);
-    if (!invitation || invitation.email !== normalizeEmail(user.email)) throw notFound('invitation');
-    return { user, invitation };
   }
 
   /** Field-level checks that need no database, plus the municipality and the INN duplicate check. */
@@ -142,13 +123,7 @@ export function createOrganizationsService(deps: {
     throw error;
   };
 
-  const audit = (
-    trx: Kysely<Database>,
-    actor: Actor,
-    action: string,
-    id: string,
-    data: Record<string, unknown>,
-  ) =>
+  const audit: OrganizationAudit = (trx, actor, action, id, data) =>
     trx
       .insertInto('audit_events')
       .values({
@@ -161,8 +136,11 @@ export function createOrganizationsService(deps: {
       })
       .execute();
 
+  const representatives = createRepresentativesService({ ...deps, view: (id) => view(id), audit });
+
   return {
     view,
+    ...representatives,
 
     async list(
       actor: Actor,
@@ -290,115 +268,6 @@ export function createOrganizationsService(deps: {
           await audit(trx, actor, 'organization.updated', id, { fields: Object.keys(patch) });
         })
         .catch(onUniqueViolation(patch.inn));
-      return view(id);
-    },
-
-    /**
-     * Invites an address to represent the organization. Nothing is looked up about the address: a
-     * registered and an unknown one get the same answer, the same work and the same mail; the person
-     * becomes a representative only by accepting (signed in with that address).
-     */
-    async addRepresentative(actor: Actor, id: string, email: string) {
-      const user = requireUser(actor);
-      const mailer = deps.mailer;
-      if (!mailer || !deps.publicUrl) throw new Error('organizations: the mailer is not wired');
-      const address = normalizeEmail(email);
-      const now = clock.now();
-      const outboxId = await db.transaction().execute(async (trx) => {
-        const org = await repo.lock(id, trx);
-        authorize(org !== undefined && canManageOrganization(actor, org), {
-          hide: true,
-          what: 'organization',
-        });
-        const invitation = await repo.upsertInvitation(
-          {
-            organization_id: id,
-            email: address,
-            invited_by: user.userId,
-            invited_at: now,
-            expires_at: new Date(now.getTime() + INVITATION_TTL_MS),
-          },
-          trx,
-        );
-        await audit(trx, actor, 'organization.representative_invited', id, { invitationId: invitation.id });
-        return mailer.enqueue(trx, address, 'ru', {
-          template: 'organization_invitation',
-          vars: { organization: (org as { name: string }).name, link: `${deps.publicUrl}/organizations` },
-        });
-      });
-      await mailer.dispatch([outboxId]);
-      return view(id);
-    },
-
-    myInvitations,
-
-    /** The invitee accepts: becomes a representative; the invitation is used up. */
-    async acceptInvitation(actor: Actor, invitationId: string) {
-      await db.transaction().execute(async (trx) => {
-        const { user, invitation } = await lockOwnInvitation(trx, actor, invitationId);
-        if (invitation.expires_at.getTime() <= clock.now().getTime()) {
-          throw conflict('invitation_expired', 'The invitation has expired.');
-        }
-        await repo.grantRepresentative(invitation.organization_id, user.userId, invitation.invited_by, trx);
-        await repo.deleteInvitation(invitation.id, trx);
-        await audit(trx, actor, 'organization.representative_added', invitation.organization_id, {
-          userId: user.userId,
-          invitedBy: invitation.invited_by,
-        });
-      });
-      return myInvitations(actor);
-    },
-
-    /** The invitee declines: the invitation is gone, nothing else changes. */
-    async declineInvitation(actor: Actor, invitationId: string) {
-      await db.transaction().execute(async (trx) => {
-        const { invitation } = await lockOwnInvitation(trx, actor, invitationId);
-        await repo.deleteInvitation(invitation.id, trx);
-        await audit(trx, actor, 'organization.invitation_declined', invitation.organization_id, {
-          invitationId: invitation.id,
-        });
-      });
-      return myInvitations(actor);
-    },
-
-    /** A manager of the organization takes a pending invitation back. */
-    async withdrawInvitation(actor: Actor, id: string, invitationId: string) {
-      requireUser(actor);
-      await db.transaction().execute(async (trx) => {
-        const org = await repo.lock(id, trx);
-        authorize(org !== undefined && canManageOrganization(actor, org), {
-          hide: true,
-          what: 'organization',
-        });
-        const invitation = await repo.lockInvitation(invitationId, trx);
-        if (invitation?.organization_id !== id) throw notFound('invitation');
-        await repo.deleteInvitation(invitationId, trx);
-        await audit(trx, actor, 'organization.invitation_withdrawn', id, { invitationId });
-      });
-      return view(id);
-    },
-
-    async removeRepresentative(actor: Actor, id: string, userId: string) {
-      requireUser(actor);
-      const region = await network.currentRegion();
-      await db.transaction().execute(async (trx) => {
-        const org = await repo.lock(id, trx);
-        authorize(org !== undefined && canManageOrganization(actor, org), {
-          hide: true,
-          what: 'organization',
-        });
-        const reps = await repo.representatives([id], trx);
-        if (!reps.some((r) => r.user_id === userId)) throw notFound('representative');
-        // An organization keeps at least one representative unless the operator takes it over.
-        if (reps.length === 1 && !holds(actor, 'regional_admin', { regionId: region.id })) {
-          throw conflict(
-            'last_representative',
-            'The last representative can only be removed by the operator.',
-          );
-        }
-        await repo.revokeRepresentative(id, userId, trx);
-        await audit(trx, actor, 'organization.representative_removed', id, { userId });
-      });
       return view(id);
     },
   };

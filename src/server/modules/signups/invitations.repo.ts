@@ -5,6 +5,20 @@ import type { InvitationSource, InvitationStatus } from './signups.tables.js';
 
 type Db = Kysely<Database>;
 
+/**
+ * The user's address, lower-cased, if it is verified: only then may they answer what was sent to it (an
+ * invitation, a swap offer).
+ */
+export const verifiedEmail = async (trx: Db, userId: string) =>
+  (
+    await trx
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', userId)
+      .where('email_verified_at', 'is not', null)
+      .executeTakeFirst()
+  )?.email.toLowerCase() ?? null;
+
 export function createInvitationsRepo(db: Db) {
   const viewQuery = (trx: Db) =>
     trx
@@ -35,7 +49,11 @@ export function createInvitationsRepo(db: Db) {
       ]);
 
   return {
-    /** A new pending invitation, or the pending one the address already has on the shift (then `created` is false). */
+    /**
+     * A new pending invitation, or the open one the address already has on the shift (then `created` is
+     * false): pending, or declined — which the coordinator sees as pending, as for an address nobody
+     * answered; a new invitation only after a withdrawal.
+     */
     async open(
       row: {
         shiftId: string;
@@ -48,6 +66,16 @@ export function createInvitationsRepo(db: Db) {
       },
       trx: Db,
     ): Promise<{ id: string; created: boolean }> {
+      const open = await trx
+        .selectFrom('shift_invitations')
+        .select('id')
+        .where('shift_id', '=', row.shiftId)
+        .where('email', '=', row.email)
+        .where('status', 'in', ['pending', 'declined'])
+        .orderBy(sql`status = 'pending'`, 'desc')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      if (open) return { id: open.id, created: false };
       const inserted = await trx
         .insertInto('shift_invitations')
         .values({
@@ -113,15 +141,7 @@ export function createInvitationsRepo(db: Db) {
         .execute(),
 
     /** The user's address if it is verified (only then may they answer invitations sent to it). */
-    verifiedEmail: async (userId: string, trx: Db = db) =>
-      (
-        await trx
-          .selectFrom('users')
-          .select('email')
-          .where('id', '=', userId)
-          .where('email_verified_at', 'is not', null)
-          .executeTakeFirst()
-      )?.email.toLowerCase() ?? null,
+    verifiedEmail: (userId: string, trx: Db = db) => verifiedEmail(trx, userId),
 
     /**
      * People related to the centre by their own act: they signed up for one of its shifts themselves

@@ -166,7 +166,7 @@ describe('every path checks it', () => {
     expect(loose.json().skipped).toEqual([{ userId: members[1]?.id, code: 'consent_required' }]);
   });
 
-  it('a swap: the receiver without the consent is refused at the offer and again at the accept', async () => {
+  it('a swap: the receiver without the consent is refused when they accept, not told at the offer', async () => {
     const shift = await buildShift(t.db, { centerId, startsAt: DEC(11), capacity: 1 });
     const [giver, peer] = [await volunteer(), await volunteer()];
     const mine = (await signUp(giver.cookie, shift.id)).json().signup.id as string;
@@ -182,11 +182,13 @@ describe('every path checks it', () => {
     expect(accept.statusCode).toBe(409);
     expect(codes(accept)).toEqual(['consent_required']);
     expect((await statusOf(mine)).status).toBe('confirmed');
+    // the offerer is told nothing: offering again answers the same open offer
     const again = await t.request('POST', `/api/signups/${mine}/swaps`, {
       cookie: giver.cookie,
       body: { email: peer.email },
     });
-    expect(again.statusCode).toBe(409);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().swap).toMatchObject({ id: offer.json().swap.id, status: 'pending' });
   });
 });
 

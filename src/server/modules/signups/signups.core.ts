@@ -5,6 +5,7 @@
  * taken the volunteer lock(s) (lock order: volunteers by id, then the shift, then its role, then rows).
  */
 import type { Kysely } from 'kysely';
+import { type Actor, authorize } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
@@ -12,6 +13,7 @@ import type { Mailer } from '../../platform/mail/mailer.js';
 import { checkEligibility, checkSchedule, initialStatus, type Limits, localDay } from './signup-rules.js';
 import type { SignupJobs } from './signups.jobs.js';
 import type { SignupNotifier } from './signups.notify.js';
+import { canSeeShift, isOpenForSignups } from './signups.policy.js';
 import type { ShiftContext, SignupsRepo } from './signups.repo.js';
 import type { SignupStatus } from './signups.tables.js';
 
@@ -49,6 +51,19 @@ export function createSignupCore(deps: CoreDeps) {
     if (!shift) throw notFound('shift');
     return shift;
   }
+
+  /**
+   * The shift for someone who names it by id to take a place: 404 when it does not exist for them (see
+   * `canSeeShift`), as the opportunity's page answers; 409 `shift_unavailable` (from `takePlace`) is only
+   * for those who may see it.
+   */
+  async function visibleShift(actor: Actor, id: string) {
+    const shift = await repo.shift(id);
+    authorize(!!shift && canSeeShift(actor, shift), { hide: true, what: 'shift' });
+    return shift as ShiftContext;
+  }
+
+  const unavailable = () => conflict('shift_unavailable', 'This shift is not open for signups.');
 
   /** Overlap, hours per day, rest — against what the volunteer holds on other shifts. */
   async function scheduleIssues(trx: Db, userId: string, shift: ShiftContext) {
@@ -96,9 +111,7 @@ export function createSignupCore(deps: CoreDeps) {
     const locked = await repo.lockShift(args.shift.id, trx);
     // Read again under the lock: a change of time, capacity or rules committed meanwhile counts.
     const shift = (locked && (await repo.shift(locked.id, trx))) || args.shift;
-    if (locked?.status !== 'scheduled' || shift.opportunity_status !== 'published') {
-      throw conflict('shift_unavailable', 'This shift is not open for signups.');
-    }
+    if (!locked || !isOpenForSignups({ ...shift, status: locked.status })) throw unavailable();
     if (args.mode !== 'walk_up' && shift.starts_at <= clock.now())
       throw conflict('shift_started', 'This shift has already started.');
     let role: Awaited<ReturnType<SignupsRepo['lockRole']>> | undefined;
@@ -161,6 +174,8 @@ export function createSignupCore(deps: CoreDeps) {
   return {
     commit,
     loadShift,
+    visibleShift,
+    unavailable,
     takePlace,
     scheduleIssues,
     scheduleConflict,

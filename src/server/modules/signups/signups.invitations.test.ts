@@ -114,6 +114,47 @@ describe('inviting by e-mail from the roster', () => {
     expect(notes).toHaveLength(1);
   });
 
+  it('after a decline, inviting again and withdrawing look as for an address nobody answered', async () => {
+    const shift = await buildShift(t.db, { centerId, startsAt: DEC(4), capacity: 3 });
+    const dan = await volunteer();
+    const nobody = 'nobody-answers@example.ru';
+    const toDan = (await invite(shift.id, { email: dan.email })).json().invitation;
+    const toNobody = (await invite(shift.id, { email: nobody })).json().invitation;
+    await t.request('POST', `/api/invitations/${toDan.id}/decline`, { cookie: dan.cookie });
+    // inviting again answers the same invitation and mails nothing, for both
+    for (const [email, first] of [
+      [dan.email, toDan],
+      [nobody, toNobody],
+    ] as const) {
+      const again = await invite(shift.id, { email });
+      expect(again.json().invitation).toMatchObject({ id: first.id, status: 'pending' });
+      expect((await t.mailbox(email)).filter((m) => m.template === 'signup_invited')).toHaveLength(1);
+    }
+    const listed = async () =>
+      (await t.request('GET', `/api/shifts/${shift.id}/roster`, { cookie: coordinator }))
+        .json()
+        .invitations.map((i: { id: string }) => i.id)
+        .sort();
+    expect(await listed()).toEqual([toDan.id, toNobody.id].sort());
+    // withdrawing takes both off the roster; inviting anew makes a new invitation for both
+    for (const first of [toDan, toNobody]) {
+      const withdrawn = await t.request('POST', `/api/invitations/${first.id}/withdraw`, {
+        cookie: coordinator,
+      });
+      expect(withdrawn.json().invitation.status).toBe('withdrawn');
+    }
+    expect(await listed()).toEqual([]);
+    for (const [email, first] of [
+      [dan.email, toDan],
+      [nobody, toNobody],
+    ] as const) {
+      const anew = (await invite(shift.id, { email })).json().invitation;
+      expect(anew.id).not.toBe(first.id);
+      expect((await t.mailbox(email)).filter((m) => m.template === 'signup_invited')).toHaveLength(2);
+    }
+    expect(await listed()).toHaveLength(2);
+  });
+
   it('accepting checks the consent and the places; a withdrawn invitation cannot be accepted', async () => {
     const shift = await buildShift(t.db, { centerId, startsAt: DEC(3), capacity: 1 });
     const noConsent = await volunteer({ consent: false });

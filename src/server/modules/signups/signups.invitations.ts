@@ -15,13 +15,13 @@ import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js
 import { conflict, invalid } from '../../platform/errors.js';
 import type { InvitationsRepo, InvitationView } from './invitations.repo.js';
 import type { CoreDeps, SignupCore } from './signups.core.js';
-import { canCoordinate } from './signups.policy.js';
+import { canCoordinate, isOpenForSignups } from './signups.policy.js';
 import { toSignup } from './signups.presenter.js';
 import type { ShiftContext } from './signups.repo.js';
 import type { InvitationSource } from './signups.tables.js';
 
 /** Addresses are compared as the accounts module stores them: trimmed, NFC, lower case. */
-const normalizeEmail = (email: string) => email.trim().normalize('NFC').toLowerCase();
+export const normalizeEmail = (email: string) => email.trim().normalize('NFC').toLowerCase();
 
 const role = (v: InvitationView) => (v.role_id ? { id: v.role_id, name: v.role_name ?? '' } : null);
 
@@ -83,8 +83,7 @@ export function createInvitations(deps: CoreDeps & { core: SignupCore; invitatio
 
   /** Checks made whoever the address belongs to: the shift is open and the role is one of its own. */
   async function checkShift(shift: ShiftContext, roleId: string | null, source: InvitationSource) {
-    if (shift.status !== 'scheduled' || shift.opportunity_status !== 'published')
-      throw conflict('shift_unavailable', 'This shift is not open for signups.');
+    if (!isOpenForSignups(shift)) throw core.unavailable();
     if (source === 'coordinator' && shift.starts_at <= clock.now())
       throw conflict('shift_started', 'This shift has already started.');
     if (roleId && !(await repo.roles(shift.id)).some((r) => r.id === roleId)) {
@@ -164,15 +163,15 @@ export function createInvitations(deps: CoreDeps & { core: SignupCore; invitatio
         const row = await invitations.lock(id, trx);
         if (row?.status !== 'pending' && row?.status !== 'declined') throw unavailable();
         const at = clock.now();
-        // a declined one is closed already: keep it declined (the coordinator saw it as pending)
-        if (row.status === 'pending') await invitations.decide(id, { status: 'withdrawn', at }, trx);
+        // a declined one too (the coordinator saw it as pending): it leaves the roster the same way, and
+        // the decline stays in the audit log
+        await invitations.decide(id, { status: 'withdrawn', at }, trx);
         await repo.audit(
           { at, actorId: user.userId, action: 'signup.invitation_withdrawn', entityId: id, data: {} },
           trx,
         );
       });
-      const view = (await invitations.view(id)) as InvitationView;
-      return { invitation: { ...toInvitation(view), status: 'withdrawn' } };
+      return { invitation: toInvitation((await invitations.view(id)) as InvitationView) };
     },
 
     /**

@@ -84,7 +84,8 @@ const TEXTS: Record<'ru' | 'en', Record<SignupEvent, (v: Vars) => string>> = {
       `Ваша запись на смену «${v.title}» (${v.when}) отменена координатором. Причина: ${v.reason}`,
     volunteer_cancelled: (v) =>
       `${v.who} отменил(а) запись на смену «${v.title}» (${v.when}). Причина: ${v.reason}`,
-    swap_offered: (v) => `${v.who} предлагает вам свою смену «${v.title}» (${v.when}).`,
+    swap_offered: (v) =>
+      `${v.who} предлагает вам свою смену «${v.title}» (${v.when}). Чтобы принять или отказаться, войдите в Добросеть с этим адресом почты (если учётной записи ещё нет — зарегистрируйтесь) и откройте «Мои смены». Если вы не ждали этого письма, просто не отвечайте на него.`,
     swap_accepted: (v) => `Смена «${v.title}» (${v.when}) передана: ${v.who} → ${v.to}.`,
     message: (v) => `Сообщение координатора о смене «${v.title}» (${v.when}):\n\n${v.text}`,
     reminder_24h: (v) =>
@@ -119,7 +120,8 @@ const TEXTS: Record<'ru' | 'en', Record<SignupEvent, (v: Vars) => string>> = {
       `Your place on the shift "${v.title}" (${v.when}) was cancelled by the coordinator. Reason: ${v.reason}`,
     volunteer_cancelled: (v) =>
       `${v.who} cancelled their place on the shift "${v.title}" (${v.when}). Reason: ${v.reason}`,
-    swap_offered: (v) => `${v.who} offers you their shift "${v.title}" (${v.when}).`,
+    swap_offered: (v) =>
+      `${v.who} offers you their shift "${v.title}" (${v.when}). To accept or decline, sign in to Dobroset with this email address (register if you have no account yet) and open My shifts. If you did not expect this mail, simply do not answer it.`,
     swap_accepted: (v) => `The shift "${v.title}" (${v.when}) was handed over: ${v.who} → ${v.to}.`,
     message: (v) => `A message from the coordinator about the shift "${v.title}" (${v.when}):\n\n${v.text}`,
     reminder_24h: (v) =>

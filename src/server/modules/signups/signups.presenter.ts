@@ -1,6 +1,7 @@
 /** Rows → API shapes. */
 import type { RosterEntry, RosterWalkIn, Signup, Swap } from '../../../shared/contracts/signups.js';
 import type { SignupsRepo } from './signups.repo.js';
+import type { SwapView } from './swaps.repo.js';
 
 type MineRow = Awaited<ReturnType<SignupsRepo['views']>>[number];
 type RosterRow = Awaited<ReturnType<SignupsRepo['roster']>>[number];
@@ -62,23 +63,16 @@ export const toRosterWalkIn = (w: WalkInRow): RosterWalkIn => ({
   checkedOutAt: iso(w.checked_out_at),
 });
 
-export type SwapRow = {
-  id: string;
-  status: Swap['status'];
-  signup_id: string;
-  from_user_id: string;
-  from_name: string;
-  to_user_id: string;
-  to_name: string;
-  created_at: Date;
-};
-
-export const toSwap = (r: SwapRow, shift: Signup['shift']): Swap => ({
+/**
+ * A swap offer as `viewerId` sees it. To the offerer a declined offer is still pending (a decline would
+ * tell that the address has an account), and the person is named only once they accepted.
+ */
+export const toSwap = (r: SwapView, shift: Signup['shift'], viewerId: string): Swap => ({
   id: r.id,
-  status: r.status,
+  status: r.status === 'declined' && r.from_user_id === viewerId ? 'pending' : r.status,
   signupId: r.signup_id,
   from: { id: r.from_user_id, displayName: r.from_name },
-  to: { id: r.to_user_id, displayName: r.to_name },
+  to: { email: r.to_email, displayName: r.status === 'accepted' ? r.to_name : null },
   shift,
   createdAt: r.created_at.toISOString(),
 });

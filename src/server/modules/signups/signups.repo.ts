@@ -33,6 +33,7 @@ export function createSignupsRepo(db: Db) {
         'o.required_skills',
         'c.id as center_id',
         'c.name as center_name',
+        'c.status as center_status',
         'org.id as organization_id',
         'r.id as region_id',
         'r.timezone',

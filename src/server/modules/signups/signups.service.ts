@@ -129,7 +129,7 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
   return {
     async signUp(actor: Actor, shiftId: string, body: { roleId?: string }) {
       const user = requireUser(actor);
-      const shift = await core.loadShift(shiftId);
+      const shift = await core.visibleShift(actor, shiftId);
       const row = await core.commit(async (trx, after) => {
         await repo.lockVolunteer(user.userId, trx);
         const created = await core.takePlace(trx, {

@@ -1,4 +1,4 @@
-/** Database tables owned by the signups module (migrations 0011, 0013, 0015; merged into `Database`). */
+/** Tables owned by the signups module (migrations 0011, 0013, 0015, 0018; merged into `Database`). */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -57,12 +57,18 @@ export type ShiftWalkInsTable = {
   created_at: Timestamp;
 };
 
+export type SwapStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+
+/** A swap offer (0011; by address since 0018): the person is known only once they answer it. */
 export type SignupSwapsTable = {
   id: Generated<string>;
   signup_id: string;
   from_user_id: string;
-  to_user_id: string;
-  status: Generated<'pending' | 'accepted' | 'declined' | 'withdrawn'>;
+  /** The address the offer was made to: trimmed, NFC, lower-cased; it may or may not belong to an account. */
+  to_email: string;
+  /** The account that answered (accepted or declined) with that verified address; null until then. */
+  to_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<SwapStatus>;
   new_signup_id: string | null;
   created_at: Timestamp;
   decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

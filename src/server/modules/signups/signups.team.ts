@@ -10,6 +10,7 @@ import { type Actor, authorize, holds, requireUser } from '../../platform/auth/a
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, conflict, invalid } from '../../platform/errors.js';
 import type { CoreDeps, SignupCore } from './signups.core.js';
+import { isOpenForSignups } from './signups.policy.js';
 import { toSignup } from './signups.presenter.js';
 
 type Db = Kysely<Database>;
@@ -34,7 +35,9 @@ export function createTeamSignup(deps: CoreDeps & { core: SignupCore }) {
   ): Promise<TeamSignupResult> {
     const user = requireUser(actor);
     authorize(holds(actor, 'squad_leader', { squadId: body.squadId }));
-    const shift = await core.loadShift(shiftId);
+    const shift = await core.visibleShift(actor, shiftId);
+    // Not a reason of one member: nobody can take a place (checked again under the lock, per member).
+    if (!isOpenForSignups(shift)) throw core.unavailable();
     const wanted = [...new Set(body.userIds)];
     const members = await activeMembers(db, body.squadId, wanted);
     const strangers = wanted.filter((id) => !members.some((m) => m.id === id));

@@ -4,12 +4,16 @@
  * leader — and, if not yet, a member — only by accepting, and may decline. Until then the invitation
  * gives nobody anything: no role, no membership, and no access to the invitee's card (a coordinator's
  * view of a volunteer follows only relationships the volunteer entered: volunteers.policy.ts).
+ * The invitee is told in-app and by mail; the inviting coordinator learns of an acceptance in-app
+ * (squads.notices.ts).
  */
 import type { Kysely } from 'kysely';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, notFound } from '../../platform/errors.js';
+import { squadAudit } from './squads.audit.js';
+import type { SquadNotices } from './squads.notices.js';
 import type { SquadsRepo } from './squads.repo.js';
 import type { SquadsService } from './squads.service.js';
 import { canAssignSquadLeader } from './volunteers.policy.js';
@@ -21,21 +25,11 @@ export function createSquadLeadersService(deps: {
   volunteers: VolunteersRepo;
   squads: SquadsService;
   clock: Clock;
+  notices: SquadNotices;
 }) {
-  const { db, repo, volunteers, squads, clock } = deps;
+  const { db, repo, volunteers, squads, clock, notices } = deps;
 
-  const audit = (
-    actorId: string,
-    action: string,
-    squadId: string,
-    data: Record<string, unknown>,
-    trx: Kysely<Database>,
-  ) =>
-    volunteers.audit(
-      { at: clock.now(), actor_id: actorId, action, entity: 'squad', entity_id: squadId },
-      data,
-      trx,
-    );
+  const audit = squadAudit(volunteers, clock);
 
   /** The squad, for a coordinator of its centre (others: 403; unknown squad: 404). */
   async function loadForCoordinator(actor: Actor, id: string) {
@@ -50,7 +44,7 @@ export function createSquadLeadersService(deps: {
     async invite(actor: Actor, id: string, userId: string) {
       const user = requireUser(actor);
       await loadForCoordinator(actor, id);
-      await db.transaction().execute(async (trx) => {
+      const mail = await db.transaction().execute(async (trx) => {
         await repo.lock(id, trx);
         const member = await repo.membership(id, userId, trx);
         if (member?.status !== 'active') {
@@ -73,7 +67,9 @@ export function createSquadLeadersService(deps: {
         }
         await repo.inviteLeader(id, userId, user.userId, clock.now(), trx);
         await audit(user.userId, 'squad.leader_invited', id, { invitee: userId }, trx);
+        return notices.leaderInvited(trx, id, userId);
       });
+      await notices.dispatch(mail);
       return squads.squad(actor, id);
     },
 
@@ -96,6 +92,7 @@ export function createSquadLeadersService(deps: {
               requested_at: now,
               decided_at: now,
               decided_by: user.userId,
+              rejoin_needs_approval: false,
             },
             trx,
           );
@@ -103,6 +100,8 @@ export function createSquadLeadersService(deps: {
         await repo.grantLeader(id, user.userId, invitation.invited_by ?? user.userId, now, trx);
         await repo.dropLeaderInvitation(id, user.userId, trx);
         await audit(user.userId, 'squad.leader_accepted', id, { invitedBy: invitation.invited_by }, trx);
+        const leader = await repo.person(user.userId, trx);
+        if (leader) await notices.leaderAccepted(trx, id, invitation.invited_by, leader);
       });
       // the answer already shows the squad as its new leader sees it (the next request loads the role)
       const grant = { role: 'squad_leader' as const, scopeType: 'squad' as const, scopeId: id };

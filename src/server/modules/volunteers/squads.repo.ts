@@ -120,6 +120,8 @@ export function createSquadsRepo(db: Db) {
         requested_at: Date;
         decided_at: Date | null;
         decided_by: string | null;
+        /** Left as it is when not given (a removed member's request keeps it). */
+        rejoin_needs_approval?: boolean;
       },
       trx: Db,
     ) =>
@@ -133,6 +135,9 @@ export function createSquadsRepo(db: Db) {
             requested_at: row.requested_at,
             decided_at: row.decided_at,
             decided_by: row.decided_by,
+            ...(row.rejoin_needs_approval === undefined
+              ? {}
+              : { rejoin_needs_approval: row.rejoin_needs_approval }),
           }),
         )
         .execute(),
@@ -144,10 +149,17 @@ export function createSquadsRepo(db: Db) {
       decidedBy: string,
       now: Date,
       trx: Db,
+      /** Set by a manager's removal, cleared by an approval; unchanged when not given. */
+      rejoinNeedsApproval?: boolean,
     ) =>
       trx
         .updateTable('squad_members')
-        .set({ status, decided_at: now, decided_by: decidedBy })
+        .set({
+          status,
+          decided_at: now,
+          decided_by: decidedBy,
+          ...(rejoinNeedsApproval === undefined ? {} : { rejoin_needs_approval: rejoinNeedsApproval }),
+        })
         .where('squad_id', '=', squadId)
         .where('user_id', '=', userId)
         .execute(),
@@ -163,6 +175,14 @@ export function createSquadsRepo(db: Db) {
             .where('ra.scope_id', 'in', squadIds)
             .orderBy('u.display_name')
             .execute(),
+
+    /** Whom to tell, and in which language. */
+    person: (userId: string, trx: Db = db) =>
+      trx
+        .selectFrom('users')
+        .select(['id', 'email', 'display_name', 'locale'])
+        .where('id', '=', userId)
+        .executeTakeFirst(),
 
     /** Pending invitations to lead these squads, with the invitee's name. */
     leaderInvitations: (squadIds: string[], trx: Db = db) =>

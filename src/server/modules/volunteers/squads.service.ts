@@ -2,7 +2,9 @@
  * Squads of a centre: created by the centre's coordinators, led by a `squad_leader` scoped to the squad;
  * volunteers join by request (the leader approves) or at once with the invitation code. Leaders and the
  * centre's coordinators manage membership. Nobody is put into a squad or given its leadership by
- * someone else: a leader named by a coordinator is only invited (squad-leaders.service.ts).
+ * someone else: a leader named by a coordinator is only invited (squad-leaders.service.ts) and told so
+ * (squads.notices.ts). Someone a manager removed comes back only through an approved request: the code
+ * no longer admits them (`rejoin_needs_approval`, docs/volunteers.md).
  */
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -17,6 +19,8 @@ import type { Database } from '../../platform/db/schema.js';
 import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { IfMatch } from '../../platform/http/etag.js';
+import { squadAudit } from './squads.audit.js';
+import type { SquadNotices } from './squads.notices.js';
 import type { SquadRow, SquadsRepo } from './squads.repo.js';
 import { canCreateSquad, canManageSquad } from './volunteers.policy.js';
 import type { VolunteersRepo } from './volunteers.repo.js';
@@ -35,8 +39,9 @@ export function createSquadsService(deps: {
   repo: SquadsRepo;
   volunteers: VolunteersRepo;
   clock: Clock;
+  notices: SquadNotices;
 }) {
-  const { db, repo, volunteers, clock } = deps;
+  const { db, repo, volunteers, clock, notices } = deps;
 
   async function present(actor: Actor, squads: SquadRow[]) {
     const leaders = await repo.leaders(squads.map((s) => s.id));
@@ -62,6 +67,7 @@ export function createSquadsService(deps: {
             .filter((l) => l.scope_id === s.id)
             .map((l) => ({ userId: l.user_id, displayName: l.display_name })),
           myStatus: mine?.status ?? null,
+          myRejoinNeedsApproval: mine?.rejoin_needs_approval ?? false,
           myLeaderInvitation: invited.some((i) => i.user_id === userId),
           canManage: manage,
           version: s.version,
@@ -102,18 +108,7 @@ export function createSquadsService(deps: {
     return squad;
   }
 
-  const audit = (
-    actorId: string,
-    action: string,
-    squadId: string,
-    data: Record<string, unknown>,
-    trx: Kysely<Database>,
-  ) =>
-    volunteers.audit(
-      { at: clock.now(), actor_id: actorId, action, entity: 'squad', entity_id: squadId },
-      data,
-      trx,
-    );
+  const audit = squadAudit(volunteers, clock);
 
   return {
     async ofCenter(actor: Actor, centerId: string) {
@@ -162,6 +157,7 @@ export function createSquadsService(deps: {
       }
       const now = clock.now();
       let id = '';
+      let mail: string[] = [];
       try {
         await db.transaction().execute(async (trx) => {
           ({ id } = await repo.insert(
@@ -177,7 +173,10 @@ export function createSquadsService(deps: {
             trx,
           ));
           // the named leader is only invited: no membership, no role until they accept
-          if (body.leaderUserId) await repo.inviteLeader(id, body.leaderUserId, user.userId, now, trx);
+          if (body.leaderUserId) {
+            await repo.inviteLeader(id, body.leaderUserId, user.userId, now, trx);
+            mail = await notices.leaderInvited(trx, id, body.leaderUserId);
+          }
           await audit(
             user.userId,
             'squad.created',
@@ -194,6 +193,7 @@ export function createSquadsService(deps: {
         }
         throw error;
       }
+      await notices.dispatch(mail);
       return one(actor, id);
     },
 
@@ -258,7 +258,10 @@ export function createSquadsService(deps: {
       return one(actor, id);
     },
 
-    /** The invitation code makes one an active member at once. */
+    /**
+     * The invitation code makes one an active member at once — except someone a leader or coordinator
+     * removed (or whose request they declined): they ask to join again and the leader decides.
+     */
     async joinByCode(actor: Actor, code: string) {
       const user = requireUser(actor);
       const squad = await repo.findByCode(code.trim().toUpperCase());
@@ -271,6 +274,13 @@ export function createSquadsService(deps: {
         await repo.lock(squad.id, trx);
         const current = await repo.membership(squad.id, user.userId, trx);
         if (current?.status === 'active') return;
+        if (current?.rejoin_needs_approval) {
+          const message =
+            'You were removed from this squad: ask to join on its page and the leader will decide.';
+          throw conflict('squad_rejoin_needs_approval', message, [
+            { field: 'code', code: 'squad_rejoin_needs_approval', message, params: { name: squad.name } },
+          ]);
+        }
         const now = clock.now();
         await repo.upsertMember(
           {
@@ -315,7 +325,9 @@ export function createSquadsService(deps: {
           throw conflict('not_requested', 'There is no request to approve.');
         }
         const status = body.action === 'approve' ? 'active' : 'removed';
-        await repo.setMemberStatus(id, memberId, status, user.userId, clock.now(), trx);
+        // a manager's removal closes the code for this person; approving a request opens it again
+        const barred = status === 'removed' && memberId !== user.userId;
+        await repo.setMemberStatus(id, memberId, status, user.userId, clock.now(), trx, barred);
         if (status === 'removed') {
           await repo.revokeLeader(id, memberId, trx);
           await repo.dropLeaderInvitation(id, memberId, trx);

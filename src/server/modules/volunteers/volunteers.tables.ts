@@ -92,6 +92,8 @@ export type SquadMembersTable = {
   requested_at: Timestamp;
   decided_at: Timestamp | null;
   decided_by: string | null;
+  /** Removed by a leader or coordinator: back only through an approved request, not the code (0019). */
+  rejoin_needs_approval: Generated<boolean>;
 };
 
 /** A pending invitation to lead a squad; the person becomes a leader (and member) only by accepting it. */

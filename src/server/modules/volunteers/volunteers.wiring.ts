@@ -9,6 +9,7 @@ import { createConsentsService } from './consents.service.js';
 import { createPhotosService } from './photos.service.js';
 import { createProfilesService } from './profiles.service.js';
 import { createSquadLeadersService } from './squad-leaders.service.js';
+import { createSquadNotices, type SquadNoticeDeps } from './squads.notices.js';
 import { createSquadsRepo } from './squads.repo.js';
 import { createSquadsService } from './squads.service.js';
 import { createVolunteersRepo } from './volunteers.repo.js';
@@ -23,12 +24,21 @@ export function createVolunteerServices(deps: {
   uploadMaxBytes?: number;
   /** Told when a consent is withdrawn (the signups module); nobody by default. */
   consentChanges?: ConsentChangeListener;
+  /** In-app notices and mail about squad leadership (the notifications module, the mailer). */
+  notices: SquadNoticeDeps;
 }) {
   const volunteers = createVolunteersRepo(deps.db);
   const timeZone = deps.timeZone ?? (async () => 'Europe/Moscow');
   const profiles = createProfilesService({ db: deps.db, repo: volunteers, clock: deps.clock, timeZone });
   const squadsRepo = createSquadsRepo(deps.db);
-  const squads = createSquadsService({ db: deps.db, repo: squadsRepo, volunteers, clock: deps.clock });
+  const notices = createSquadNotices({ ...deps.notices, repo: squadsRepo });
+  const squads = createSquadsService({
+    db: deps.db,
+    repo: squadsRepo,
+    volunteers,
+    clock: deps.clock,
+    notices,
+  });
   return {
     profiles,
     photos: createPhotosService({
@@ -53,6 +63,7 @@ export function createVolunteerServices(deps: {
       volunteers,
       squads,
       clock: deps.clock,
+      notices,
     }),
   };
 }

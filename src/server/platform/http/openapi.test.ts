@@ -93,6 +93,24 @@ describe('the OpenAPI document', () => {
     expect(writes).toBeGreaterThan(60);
   });
 
+  it('documents If-Match and the 412 answer on every edit, and Idempotency-Key on every POST', () => {
+    let edits = 0;
+    for (const { method, path, op } of operations) {
+      const header = (name: string) => op.parameters?.find((p) => p.in === 'header' && p.name === name);
+      if (method === 'patch' || method === 'put') {
+        edits++;
+        expect(header('If-Match'), `${method} ${path}`).toMatchObject({ required: false });
+        expect(op.responses['412']?.content, `${method} ${path}`).toHaveProperty([
+          'application/problem+json',
+        ]);
+      } else {
+        expect(header('If-Match'), `${method} ${path}`).toBeUndefined();
+      }
+      if (method === 'post') expect(header('Idempotency-Key'), `${method} ${path}`).toBeDefined();
+    }
+    expect(edits).toBeGreaterThan(10);
+  });
+
   it('uses the session cookie scheme on the operations that need a signed-in user', () => {
     expect(doc.components.securitySchemes).toEqual({
       session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'dobroset_session' }),

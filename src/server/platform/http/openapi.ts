@@ -164,6 +164,18 @@ export function finishOpenApi(built: unknown): Json {
           schema: { type: 'string', minLength: 1, maxLength: 255 },
         });
       }
+      if (method === 'patch' || method === 'put') {
+        parameters.push({
+          name: 'If-Match',
+          in: 'header',
+          required: false,
+          description:
+            'The record\'s `version` as a strong entity tag (`"3"`, or `*`), from its ETag: the edit applies only ' +
+            'to that version, otherwise 412 edit_conflict (ADR 0017). Without it the edit applies to any version.',
+          schema: { type: 'string', maxLength: 1000 },
+        });
+        responses['412'] ??= problemResponse({ description: 'The record changed since that version' });
+      }
       for (const parameter of parameters) stateRules(parameter.schema);
       if (parameters.length > 0) operation.parameters = parameters;
       for (const media of Object.values(operation.requestBody?.content ?? {})) stateRules(media.schema);

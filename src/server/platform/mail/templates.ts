@@ -7,6 +7,10 @@ export type MailTemplate =
   | { template: 'password_changed'; vars: { name: string } }
   | { template: 'registration_attempt'; vars: { name: string; loginLink: string; resetLink: string } }
   | { template: 'organization_invitation'; vars: { organization: string; link: string } }
+  | {
+      template: 'squad_leader_invitation';
+      vars: { name: string; squad: string; center: string; link: string };
+    }
   | { template: 'application_step'; vars: ApplicationStepVars };
 
 /**
@@ -84,6 +88,10 @@ const texts: { [L in Locale]: { [T in MailTemplate['template']]: (v: Record<stri
         subject: `Приглашение представлять организацию «${v.organization}» — Добросеть`,
         text: `Здравствуйте!\n\nВас пригласили стать представителем организации «${v.organization}» в Добросети.\n\nЧтобы принять или отклонить приглашение, войдите с этим адресом почты (или зарегистрируйтесь с ним) и откройте страницу: ${v.link}\n\nПриглашение действует 14 дней. Если вы его не ждали, просто удалите это письмо.`,
       }),
+      squad_leader_invitation: (v) => ({
+        subject: `Приглашение руководить отрядом «${v.squad}» — Добросеть`,
+        text: `Здравствуйте, ${v.name}!\n\nКоординатор центра «${v.center}» приглашает вас руководить отрядом «${v.squad}»: принимать заявки, редактировать отряд, записывать его на смены.\n\nПринять или отклонить приглашение можно на странице отряда: ${v.link}\n\nБез вашего согласия ничего не изменится.`,
+      }),
       application_step: (v) => applicationStep('ru', v),
     },
     en: {
@@ -106,6 +114,10 @@ const texts: { [L in Locale]: { [T in MailTemplate['template']]: (v: Record<stri
       organization_invitation: (v) => ({
         subject: `Invitation to represent "${v.organization}" — Dobroset`,
         text: `Hello!\n\nYou have been invited to represent the organization "${v.organization}" on Dobroset.\n\nTo accept or decline, log in with this email address (or register with it) and open: ${v.link}\n\nThe invitation is valid for 14 days. If you did not expect it, just delete this mail.`,
+      }),
+      squad_leader_invitation: (v) => ({
+        subject: `Invitation to lead the squad "${v.squad}" — Dobroset`,
+        text: `Hello, ${v.name}!\n\nThe coordinator of "${v.center}" invites you to lead the squad "${v.squad}": approve requests, edit the squad and sign it up for shifts.\n\nAccept or decline the invitation on the squad's page: ${v.link}\n\nNothing changes without your consent.`,
       }),
       application_step: (v) => applicationStep('en', v),
     },

@@ -70,7 +70,11 @@ export function CenterUpcomingOpportunities({ centerId }: { centerId: string }) 
   );
 }
 
-/** The centre's squads as the public sees them: name, focus, tags, member count (no people). */
+/**
+ * The centre's squads as the public sees them: name (a link to the squad's page, where one asks to join),
+ * focus, tags, member count (no people), and how to join: by request on the squad's page, or at once with
+ * an invitation code on «Мои отряды». Both need an account; a visitor is brought back here after login.
+ */
 export function CenterPublicSquads({ centerId }: { centerId: string }) {
   const { t } = useTranslation();
   const squads = usePublicCenterSquads(centerId);
@@ -86,28 +90,36 @@ export function CenterPublicSquads({ centerId }: { centerId: string }) {
       ) : squads.data.items.length === 0 ? (
         <Text>{t('volunteers.publicSquads.none')}</Text>
       ) : (
-        <List spacing="xs" listStyleType="none">
-          {squads.data.items.map((s) => (
-            <List.Item key={s.id}>
-              <Text fw={600} component="span">
-                {s.name}
-              </Text>{' '}
-              <Text size="sm" component="span">
-                ({t('volunteers.publicSquads.members', { count: s.activeMembers })})
-              </Text>
-              {s.focus && <Text size="sm">{s.focus}</Text>}
-              {s.tags.length > 0 && (
-                <Group gap={4} mt={2}>
-                  {s.tags.map((tag) => (
-                    <Badge key={tag} variant="light" size="sm">
-                      {tag}
-                    </Badge>
-                  ))}
-                </Group>
-              )}
-            </List.Item>
-          ))}
-        </List>
+        <Stack gap="sm">
+          <Text size="sm" data-testid="center-squads-how-to-join">
+            {t('volunteers.publicSquads.howToJoin')}{' '}
+            <Anchor component={Link} to="/my/squads">
+              {t('volunteers.joinByCode.link')}
+            </Anchor>
+          </Text>
+          <List spacing="xs" listStyleType="none">
+            {squads.data.items.map((s) => (
+              <List.Item key={s.id}>
+                <Anchor component={Link} to={`/squads/${s.id}`} fw={600}>
+                  {s.name}
+                </Anchor>{' '}
+                <Text size="sm" component="span">
+                  ({t('volunteers.publicSquads.members', { count: s.activeMembers })})
+                </Text>
+                {s.focus && <Text size="sm">{s.focus}</Text>}
+                {s.tags.length > 0 && (
+                  <Group gap={4} mt={2}>
+                    {s.tags.map((tag) => (
+                      <Badge key={tag} variant="light" size="sm">
+                        {tag}
+                      </Badge>
+                    ))}
+                  </Group>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
       )}
     </section>
   );

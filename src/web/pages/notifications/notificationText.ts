@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Notification } from '../../api/applications-queries';
 import { formatDateTime } from '../../components/format';
+import { invitationText } from './invitationText';
 
 /** Kinds the web has a sentence for; any other kind gets the generic sentence with its params. */
 const KNOWN = [
@@ -39,6 +40,8 @@ export function notificationText(
     document: (en ? p.documentNameEn : p.documentNameRu) ?? p.document ?? '',
   };
   if (n.kind.startsWith('signup.')) return signupText(t, n, lng);
+  const invitation = invitationText(t, n);
+  if (invitation !== null) return invitation;
   if (isKnown(n.kind)) {
     const key = n.kind.replace('application.', '') as Known extends `application.${infer K}` ? K : never;
     return t(`applications.notifications.kinds.${key}`, values);

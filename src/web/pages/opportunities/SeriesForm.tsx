@@ -17,6 +17,7 @@ import type { BodyOf } from '../../api/client';
 import {
   type OpportunityView,
   opportunityKeys,
+  type SeriesResult,
   type SeriesView,
   useCreateSeries,
   useUpdateSeries,
@@ -104,8 +105,8 @@ interface Props {
   opportunity: OpportunityView;
   /** The series to change; without it the form makes a new one. */
   series?: SeriesView;
-  /** After a save: the opportunity before and after (the page shows what changed). */
-  onSaved?: (before: OpportunityView, after: OpportunityView) => void;
+  /** After a save: the opportunity before it, and the server's answer (the opportunity and what changed). */
+  onSaved?: (before: OpportunityView, result: SeriesResult) => void;
   onCancel?: () => void;
 }
 
@@ -154,7 +155,7 @@ export function SeriesForm({ opportunity, series, onSaved, onCancel }: Props) {
     if (!form.validate(errors)) return;
     const body = toBody(draft);
     const before = opportunity;
-    const onSuccess = ({ opportunity: after }: { opportunity: OpportunityView }) => onSaved?.(before, after);
+    const onSuccess = (result: SeriesResult) => onSaved?.(before, result);
     const onError = () => form.focusInvalid();
     if (series) {
       update.mutate(

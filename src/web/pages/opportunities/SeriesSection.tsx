@@ -2,10 +2,14 @@ import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/
 import type { TFunction } from 'i18next';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpportunityView, SeriesView } from '../../api/opportunities-queries';
+import type {
+  OpportunityView,
+  SeriesChanges,
+  SeriesResult,
+  SeriesView,
+} from '../../api/opportunities-queries';
 import { formatDate } from '../../components/format';
 import { SeriesForm } from './SeriesForm';
-import { type SeriesChanges, seriesChanges } from './seriesChanges';
 
 /** ISO weekday numbers, Monday = 1 (the series' `weekdays`). */
 type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -35,8 +39,9 @@ export function describeSeries(s: SeriesView, t: TFunction, lng: string): string
 
 /**
  * The opportunity's recurring series: each rule with a way to change it (the same form as a new one), and
- * a new series. After a change the page says what happened to the series' future shifts: the server
- * re-plans only those nobody has signed up for; booked ones stay as they were.
+ * a new series. After a change the page says what happened to the series' future shifts, as the server
+ * counted it: it re-plans only those nobody holds a place on; booked ones (a signup, a waitlist offer, a
+ * walk-in — not all visible in the shift list) stay as they were.
  */
 export function SeriesSection({ o }: { o: OpportunityView }) {
   const { t, i18n } = useTranslation();
@@ -53,12 +58,13 @@ export function SeriesSection({ o }: { o: OpportunityView }) {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
 
-  const saved = (seriesId: string | null) => (before: OpportunityView, after: OpportunityView) => {
+  const saved = (seriesId: string | null) => (before: OpportunityView, result: SeriesResult) => {
+    const after = result.opportunity;
+    // a new series is the one the opportunity did not have before
     const id = seriesId ?? after.series.find((s) => !before.series.some((b) => b.id === s.id))?.id ?? null;
     setEditing(null);
     if (seriesId === null) setNewForm((n) => n + 1);
-    if (id)
-      setOutcome({ seriesId: id, created: seriesId === null, changes: seriesChanges(before, after, id) });
+    if (id) setOutcome({ seriesId: id, created: seriesId === null, changes: result.changes });
   };
 
   return (
@@ -145,10 +151,15 @@ function OutcomeAlert({
       <Text size="sm">
         {outcome.created
           ? t('opportunities.series.createdCounts', { added: c.added })
-          : t('opportunities.series.counts', { added: c.added, removed: c.removed, changed: c.changed })}
+          : t('opportunities.series.counts', {
+              added: c.added,
+              removed: c.removed,
+              moved: c.moved,
+              changed: c.changed,
+            })}
       </Text>
       {!outcome.created && (
-        <Text size="sm">{t('opportunities.series.bookedKept', { booked: c.booked })}</Text>
+        <Text size="sm">{t('opportunities.series.bookedKept', { booked: c.keptBooked })}</Text>
       )}
     </Alert>
   );

@@ -81,17 +81,17 @@ function Organizations({ user }: { user: User }) {
 
   return (
     <Stack gap="lg" data-testid="organizations-page">
+      <Title order={1}>{t('organizations.title')}</Title>
+      {/* an invitation is what a person following its notice came for: right under the heading */}
+      <MyOrganizationInvitations />
       <Group justify="space-between" align="flex-start" gap="md">
-        <Stack gap="sm" maw={720}>
-          <Title order={1}>{t('organizations.title')}</Title>
-          <Text>{operator ? t('organizations.leadOperator') : t('organizations.leadRepresentative')}</Text>
-        </Stack>
+        <Text maw={720}>
+          {operator ? t('organizations.leadOperator') : t('organizations.leadRepresentative')}
+        </Text>
         <Button component={Link} to="/organizations/new" data-testid="register-organization">
           {t('organizations.register')}
         </Button>
       </Group>
-
-      <MyOrganizationInvitations />
       {operator && <RegistryExports />}
       {!(nothingYet && !operator) && <OrganizationsFilters filters={filters} onChange={onFilters} />}
       <ErrorAlert error={list.error} title={t('errors.loadFailed')} />

@@ -101,6 +101,7 @@ function SignupCard({ signup: s }: { signup: MySignup }) {
   const cancel = useCancelSignup();
   const [cancelling, setCancelling] = useState(false);
   const [swapping, setSwapping] = useState(false);
+  const [offeredTo, setOfferedTo] = useState<string | null>(null);
   const active = ACTIVE.includes(s.status);
   // Happening now (check-in is open an hour before the start until an hour after the end).
   const now = Date.now();
@@ -133,6 +134,11 @@ function SignupCard({ signup: s }: { signup: MySignup }) {
         )}
         {s.hours !== null && (
           <Text size="sm">{t('checkin.my.hours', { hours: formatHours(s.hours, lng) })}</Text>
+        )}
+        {offeredTo && (
+          <Text size="sm" role="status" data-testid="swap-sent">
+            {t('signups.my.swapSent', { email: offeredTo })}
+          </Text>
         )}
         <ErrorAlert error={accept.error ?? pass.error} />
         <Group gap="xs">
@@ -176,12 +182,30 @@ function SignupCard({ signup: s }: { signup: MySignup }) {
           }
         />
       )}
-      {swapping && <SwapModal signup={s} onClose={() => setSwapping(false)} />}
+      {swapping && (
+        <SwapModal
+          signup={s}
+          onClose={() => setSwapping(false)}
+          onSent={(email) => {
+            setOfferedTo(email);
+            setSwapping(false);
+          }}
+        />
+      )}
     </Paper>
   );
 }
 
-function SwapModal({ signup, onClose }: { signup: MySignup; onClose(): void }) {
+/** Offers the place to an address: the answer is the same whether someone has an account there or not. */
+function SwapModal({
+  signup,
+  onClose,
+  onSent,
+}: {
+  signup: MySignup;
+  onClose(): void;
+  onSent(email: string): void;
+}) {
   const { t } = useTranslation();
   const offer = useOfferSwap();
   const [email, setEmail] = useState('');
@@ -196,7 +220,11 @@ function SwapModal({ signup, onClose }: { signup: MySignup; onClose(): void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (email.trim()) offer.mutate({ id: signup.id, email: email.trim() }, { onSuccess: onClose });
+          if (email.trim())
+            offer.mutate(
+              { id: signup.id, email: email.trim() },
+              { onSuccess: ({ swap }) => onSent(swap.to.email) },
+            );
         }}
       >
         <Stack>
@@ -225,6 +253,10 @@ function SwapModal({ signup, onClose }: { signup: MySignup; onClose(): void }) {
   );
 }
 
+/**
+ * Open swap offers: those made to my address (accept or decline) and mine (withdraw). Mine show the
+ * address I typed and wait for an answer until someone accepts.
+ */
 function Swaps({ swaps, userId }: { swaps: SwapOffer[]; userId: string }) {
   const { t, i18n } = useTranslation();
   const accept = useAcceptSwap();
@@ -237,10 +269,17 @@ function Swaps({ swaps, userId }: { swaps: SwapOffer[]; userId: string }) {
       <ErrorAlert error={accept.error ?? decline.error} />
       <Stack component="ul" gap="sm" className="plain-list" data-testid="swap-offers">
         {swaps.map((w) => {
-          const incoming = w.to.id === userId;
+          const incoming = w.from.id !== userId;
           const title = w.shift.opportunity.title;
           return (
-            <Paper component="li" key={w.id} withBorder p="sm">
+            <Paper
+              component="li"
+              key={w.id}
+              withBorder
+              p="sm"
+              data-testid="swap-offer"
+              data-direction={incoming ? 'incoming' : 'outgoing'}
+            >
               <Group justify="space-between" wrap="wrap" gap="xs">
                 <Text>
                   {incoming
@@ -249,7 +288,7 @@ function Swaps({ swaps, userId }: { swaps: SwapOffer[]; userId: string }) {
                         title,
                         when: formatDateTime(w.shift.startsAt, i18n.language),
                       })
-                    : t('signups.my.swapTo', { name: w.to.displayName, title })}
+                    : t('signups.my.swapTo', { email: w.to.email, title })}
                 </Text>
                 <Group gap="xs">
                   {incoming && (

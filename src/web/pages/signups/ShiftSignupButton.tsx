@@ -30,7 +30,11 @@ export function ShiftSignupButton({ shiftId, roleId, label }: Props) {
     return (
       <Button
         component={Link}
-        to={loginPathFor(typeof window === 'undefined' ? '/' : window.location.pathname)}
+        to={loginPathFor(
+          typeof window === 'undefined'
+            ? '/'
+            : `${window.location.pathname}${window.location.search}${window.location.hash}`,
+        )}
         aria-label={label}
       >
         {t('signups.button.signUp')}

@@ -1,7 +1,7 @@
 import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useJoinSquadByCode, useMySquads } from '../../api/volunteers-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,9 +15,10 @@ const CODE_MAX = 40;
 export type JoinedState = { joined: 'joined' | 'already' };
 
 /**
- * Joining a squad with the invitation code a leader or coordinator gave: one field, and on success the
- * squad's page. The server makes the person an active member at once; a code that matches no squad is a
- * field error on the code.
+ * Joining a squad with the invitation code a leader or coordinator gave: one field (filled from `?code=`
+ * when a leader shared a link, which survives the detour through the login page), and on success the
+ * squad's page. The server makes the person an active member at once; a code that matches no squad, or
+ * a squad that removed the person (who may only ask to join again), is a field error on the code.
  */
 export function JoinByCodeForm() {
   const { t } = useTranslation();
@@ -25,7 +26,8 @@ export function JoinByCodeForm() {
   const mine = useMySquads();
   const join = useJoinSquadByCode();
   const form = useFormErrors(join.error);
-  const [code, setCode] = useState('');
+  const [params] = useSearchParams();
+  const [code, setCode] = useState(() => (params.get('code') ?? '').trim().toUpperCase().slice(0, CODE_MAX));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -14,8 +14,9 @@ const statusOf = (squad: Squad): Status =>
     : null;
 
 /**
- * The viewer's own place in the squad: where they stand, asking to join (or a link to join with a code),
- * and leaving or withdrawing a request after a confirmation. A leader may leave too: the server takes
+ * The viewer's own place in the squad: where they stand, asking to join (or a link to join with a code —
+ * not for someone a leader or coordinator removed: they come back only by request), and leaving or
+ * withdrawing a request after a confirmation. A leader may leave too: the server takes
  * the leader role away with the membership, so the dialog says so (and that a coordinator names a new
  * leader when no other is left).
  */
@@ -32,6 +33,8 @@ export function SquadMembership(props: {
   const leave = useLeaveSquad(squad.id);
   const [confirming, setConfirming] = useState(false);
   const outside = status === null || status === 'removed';
+  // removed by a leader or coordinator: the code no longer admits them, a request does
+  const byRequestOnly = squad.myRejoinNeedsApproval && status === 'removed';
   return (
     <section aria-labelledby="squad-membership">
       <Title order={2} id="squad-membership" mb="sm">
@@ -54,7 +57,13 @@ export function SquadMembership(props: {
                 : t('volunteers.joinByCode.joined', { name: squad.name })}
             </Text>
           ) : (
-            status && <Text data-testid="squad-my-status">{t(`volunteers.squad.status.${status}`)}</Text>
+            status && (
+              <Text data-testid="squad-my-status">
+                {byRequestOnly
+                  ? t('volunteers.membership.removedByManager')
+                  : t(`volunteers.squad.status.${status}`)}
+              </Text>
+            )
           )}
         </div>
         {outside ? (
@@ -64,9 +73,11 @@ export function SquadMembership(props: {
               <Button loading={join.isPending} onClick={() => join.mutate({ kind: 'join' })}>
                 {t('volunteers.squad.join')}
               </Button>
-              <Anchor component={Link} to="/my/squads">
-                {t('volunteers.membership.haveCode')}
-              </Anchor>
+              {!byRequestOnly && (
+                <Anchor component={Link} to="/my/squads">
+                  {t('volunteers.membership.haveCode')}
+                </Anchor>
+              )}
             </Group>
           )
         ) : (
