@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
+import { buildShift } from './fixtures.mjs';
 
 const SHIFTS = Number(process.argv[2] ?? 200);
 const PER_SHIFT = Number(process.argv[3] ?? 30);
@@ -20,7 +21,6 @@ const { createRuntime } = await dist('runtime.js');
 const { loadConfig } = await dist('platform/config.js');
 const { openPglite, openPostgres } = await dist('platform/db/database.js');
 const { migrateToLatest } = await dist('platform/db/migrate.js');
-const { buildShift } = await dist('modules/signups/signups.fixtures.js');
 
 const url = process.env.DATABASE_URL;
 const handle = url ? await openPostgres(url, 10) : await openPglite({ dataDir: 'memory://' });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
+import { buildShift, makeEligible } from './fixtures.mjs';
 
 const N = Number(process.argv[2] ?? 500);
 const CAPACITY = Number(process.argv[3] ?? 50);
@@ -18,7 +19,6 @@ const { createRuntime } = await dist('runtime.js');
 const { loadConfig } = await dist('platform/config.js');
 const { openPglite, openPostgres } = await dist('platform/db/database.js');
 const { migrateToLatest } = await dist('platform/db/migrate.js');
-const { buildShift, makeEligible } = await dist('modules/signups/signups.fixtures.js');
 
 const url = process.env.DATABASE_URL;
 const handle = url ? await openPostgres(url, 10) : await openPglite({ dataDir: 'memory://' });

@@ -1,4 +1,4 @@
-/** buildApp(deps): platform plugins first, then each module's routes. No I/O happens here. */
+/** buildApp(deps): platform plugins first, then each module's hooks and routes (modules.ts). No I/O here. */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,30 +10,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { LIMITS } from '../shared/limits.js';
 import { isWebRoute } from '../shared/web-routes.js';
-import { mayActWithTemporaryPassword } from './modules/accounts/accounts.policy.js';
-import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
-import { registerAdminRoutes } from './modules/admin/admin.routes.js';
-import { registerApplicationRoutes } from './modules/applications/applications.routes.js';
-import { registerCenterRoutes } from './modules/centers/centers.routes.js';
-import { registerCheckinRoutes } from './modules/checkin/checkin.routes.js';
-import { registerExportRoutes } from './modules/exports/exports.routes.js';
-import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.js';
-import { registerMunicipalChangeRoutes } from './modules/network/municipal-changes.routes.js';
-import { registerNetworkRoutes } from './modules/network/network.routes.js';
-import type { NetworkService } from './modules/network/network.service.js';
-import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
-import { registerOpportunityRoutes } from './modules/opportunities/opportunities.routes.js';
-import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
-import { registerPlanRoutes } from './modules/plan/plan.routes.js';
-import { registerScheduleRoutes } from './modules/schedule/schedule.routes.js';
-import { registerSignupRoutes } from './modules/signups/signups.routes.js';
-import { registerSystemRoutes } from './modules/system/system.routes.js';
-import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes.js';
-import { registerSessions } from './platform/auth/session-plugin.js';
+import { modules, type Services } from './modules.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/db/database.js';
-import { AppError } from './platform/errors.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { registerLoadShedding } from './platform/http/load-shedding.js';
 import { openApiComponents, openApiInfo, transformOpenApi } from './platform/http/openapi.js';
@@ -43,16 +23,19 @@ import {
   frameworkErrors,
   registerProblemHandlers,
 } from './platform/http/problem.js';
+import type { RateLimits } from './platform/http/rate-limits.js';
 import { fastifyTrustProxy, registerSecurity } from './platform/http/security.js';
 import { registerValidation } from './platform/http/validation.js';
 import { RedactingLogController, withRedaction } from './platform/logger.js';
-import type { Services } from './runtime.js';
+import type { HttpPlatform } from './platform/module.js';
 
 export type AppDeps = {
   config: Config;
   log: Logger;
   handle: DatabaseHandle;
   services: Services;
+  /** Counters shared by all instances (the security plugin's rate limits). */
+  rateLimits: RateLimits;
   /** Built web app (index.html and assets); absent → API only. */
   webDir?: string | null;
   authRateLimit?: { max: number; timeWindow: string };
@@ -85,19 +68,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerValidation(app);
   registerProblemHandlers(app);
-  await registerSecurity(app, config, services.rateLimits);
+  await registerSecurity(app, config, deps.rateLimits);
   await app.register(cookie);
-  registerSessions(app, (token) => services.sessions.resolve(token));
-  app.addHook('preHandler', async (request) => {
-    const actor = request.actor;
-    if (
-      actor.kind === 'user' &&
-      actor.mustChangePassword &&
-      !mayActWithTemporaryPassword(request.routeOptions.url ?? '')
-    ) {
-      throw new AppError('password_change_required', 403, 'Change your temporary password first.');
-    }
-  });
+  // Hooks every route relies on (accounts: the session's actor, the temporary-password gate).
+  for (const m of modules) m.hooks?.(app, services);
   // Idempotency-Key on every POST under /api (ADR 0017); registered before any route.
   registerIdempotency(app, { db: deps.handle.db, clock: deps.clock ?? systemClock });
 
@@ -115,28 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const timeZone = regionTimeZone(services.network);
-  registerSystemRoutes(app, { handle: deps.handle, config, timeZone });
-  registerAccountRoutes(app, {
-    accounts: services.accounts,
-    sessions: services.sessions,
-    secureCookies: config.publicUrl.startsWith('https:'),
-    authRateLimit: deps.authRateLimit,
-  });
-  registerNetworkRoutes(app, { network: services.network });
-  registerMunicipalChangeRoutes(app, { municipalChanges: services.municipalChanges });
-  registerAdminRoutes(app, { admin: services.admin });
-  registerCenterRoutes(app, { centers: services.centers });
-  registerOrganizationRoutes(app, { organizations: services.organizations });
-  registerExportRoutes(app, { exports: services.exports });
-  registerApplicationRoutes(app, services);
-  registerNotificationRoutes(app, services);
-  registerPlanRoutes(app, { plan: services.plan, dashboard: services.dashboard });
-  registerMonitoringRoutes(app, { workLog: services.workLog, monitoring: services.monitoring });
-  registerSignupRoutes(app, { signups: services.signups });
-  registerOpportunityRoutes(app, services);
-  registerVolunteerRoutes(app, services.volunteers);
-  registerCheckinRoutes(app, { checkin: services.checkin });
-  registerScheduleRoutes(app, { schedule: services.schedule });
+  const http: HttpPlatform = { config, handle: deps.handle, timeZone, authRateLimit: deps.authRateLimit };
+  for (const m of modules) m.register?.(app, services, http);
 
   const webDir = deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null;
   if (webDir) {
@@ -170,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 }
 
 /** The current region's time zone, re-read at most once a minute (a region may be loaded after start). */
-function regionTimeZone(network: NetworkService): () => Promise<string> {
+function regionTimeZone(network: Services['network']): () => Promise<string> {
   let cached: { zone: string; at: number } | null = null;
   return async () => {
     if (cached && Date.now() - cached.at < 60_000) return cached.zone;

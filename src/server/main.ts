@@ -4,10 +4,14 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { configFrom, withConfigFlags } from './cli/config-flags.js';
 import { guardUnhandledRejections, stopGracefullyOnSignals } from './cli/process-guards.js';
-import { createAccountsRepo } from './modules/accounts/accounts.repo.js';
-import { createAccountsService } from './modules/accounts/accounts.service.js';
-import { createSessionsRepo } from './modules/accounts/sessions.repo.js';
-import { createSessionService } from './modules/accounts/sessions.service.js';
+import {
+  createAccountsRepo,
+  createAccountsService,
+  createSessionService,
+  createSessionsRepo,
+} from './modules/accounts/index.js';
+import { createNetworkRepo } from './modules/network/index.js';
+import { createAuditWriter } from './platform/audit/audit.js';
 import { systemClock } from './platform/clock.js';
 import { type Config, ConfigError, redact } from './platform/config.js';
 import { backupTo, RestoreError, restoreFrom } from './platform/db/backup.js';
@@ -160,14 +164,11 @@ export function buildCli(): Command {
         sessions,
         mailer,
         clock: systemClock,
+        audit: createAuditWriter({ clock: systemClock }),
         publicUrl: config.publicUrl,
       });
-      const region = await handle.db
-        .selectFrom('regions')
-        .select('id')
-        .orderBy('created_at')
-        .limit(1)
-        .executeTakeFirstOrThrow();
+      const region = await createNetworkRepo(handle.db).region();
+      if (!region) throw new Error('The database has no region: run "dobroset seed" first.');
       const result = await accounts.createRegionalAdmin({
         email: options.email,
         displayName: options.name,

@@ -1,6 +1,5 @@
 /** Fresh resources for cells that change what they act on, so cells never interfere. */
 import { sql } from 'kysely';
-import { buildShift, giveGuardianConsent } from '../../src/server/modules/signups/signups.fixtures.js';
 import { PERSONAL_DATA_CONSENT_VERSION } from '../../src/shared/limits.js';
 import type { TestPlatform } from '../support/app.js';
 import {
@@ -10,6 +9,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../support/factories.js';
+import { buildShift, giveGuardianConsent } from '../support/signups.fixtures.js';
 import {
   account,
   DAY,

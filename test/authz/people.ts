@@ -1,11 +1,11 @@
 /** People, sessions and squads for the authorization matrix's world, straight through the platform. */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { setProfile } from '../../src/server/modules/signups/signups.fixtures.js';
 import { SESSION_COOKIE } from '../../src/server/platform/auth/session-plugin.js';
 import { CONSENT_VERSION } from '../../src/server/seed/volunteers-defaults.js';
 import type { TestPlatform } from '../support/app.js';
 import { buildUser } from '../support/factories.js';
+import { setProfile } from '../support/signups.fixtures.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -5,13 +5,13 @@
  * for every actor kind. Built once per test file; `fresh` makes new resources for cells that change them.
  */
 import { sql } from 'kysely';
-import { seedApplicationDefaults } from '../../src/server/modules/applications/applications.seed.js';
-import { seedOpportunityCategories } from '../../src/server/modules/opportunities/opportunities.seed.js';
-import { buildShift, giveGuardianConsent } from '../../src/server/modules/signups/signups.fixtures.js';
+import { seedApplicationDefaults } from '../../src/server/modules/applications/index.js';
+import { seedOpportunityCategories } from '../../src/server/modules/opportunities/index.js';
 import { seedServiceKinds } from '../../src/server/seed/service-kinds.js';
 import { seedVolunteerDefaults } from '../../src/server/seed/volunteers-defaults.js';
 import { createTestPlatform, type TestPlatform } from '../support/app.js';
 import { buildCenter, buildMunicipality, buildRegion } from '../support/factories.js';
+import { buildShift, giveGuardianConsent } from '../support/signups.fixtures.js';
 import { freshFactory } from './fresh.js';
 import { insertSquad, ok, PDF, PNG, person, SUBMIT_KINDS } from './people.js';
 

@@ -6,8 +6,8 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedApplicationDefaults } from '../../src/server/modules/applications/applications.seed.js';
-import { seedOpportunityCategories } from '../../src/server/modules/opportunities/opportunities.seed.js';
+import { seedApplicationDefaults } from '../../src/server/modules/applications/index.js';
+import { seedOpportunityCategories } from '../../src/server/modules/opportunities/index.js';
 import { seedServiceKinds } from '../../src/server/seed/service-kinds.js';
 import { endpoints } from '../../src/shared/contracts/endpoints.js';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../support/app.js';

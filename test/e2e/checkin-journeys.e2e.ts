@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildShift, setProfile } from '../../src/server/modules/signups/signups.fixtures.js';
 import { buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildShift, setProfile } from '../support/signups.fixtures.js';
 import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import {
   DESK_TITLE,

@@ -8,10 +8,10 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildShift, setProfile } from '../../src/server/modules/signups/signups.fixtures.js';
 import type { Actor, Grant } from '../../src/server/platform/auth/actor.js';
 import { addDays, localDay, zonedParts } from '../../src/shared/time-zone.js';
 import { buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildShift, setProfile } from '../support/signups.fixtures.js';
 import { ARTIFACTS, expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { expectInViewport, expectNoSidewaysScroll, PHONE, settle } from './support/phone.js';
 import { startServer } from './support/server.js';

@@ -1,9 +1,9 @@
 /** A volunteer cancels a shift with a reason on "My shifts"; the coordinator assigns them back and messages the shift. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildShift, setProfile } from '../../src/server/modules/signups/signups.fixtures.js';
 import type { Actor } from '../../src/server/platform/auth/actor.js';
 import { buildUser, TEST_PASSWORD } from '../support/factories.js';
+import { buildShift, setProfile } from '../support/signups.fixtures.js';
 import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { startServer } from './support/server.js';
 

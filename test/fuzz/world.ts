@@ -7,9 +7,8 @@
  */
 import { sql } from 'kysely';
 import { expect } from 'vitest';
-import { seedDefaults } from '../../src/server/modules/applications/applications.fixtures.js';
-import { buildShift, setProfile } from '../../src/server/modules/signups/signups.fixtures.js';
 import { sessionCookie, type TestPlatform } from '../support/app.js';
+import { seedDefaults } from '../support/applications.fixtures.js';
 import {
   buildApplication,
   buildCenter,
@@ -19,6 +18,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../support/factories.js';
+import { buildShift, setProfile } from '../support/signups.fixtures.js';
 
 export const ROLES = ['anonymous', 'volunteer', 'representative', 'coordinator', 'operator'] as const;
 export type Role = (typeof ROLES)[number];

@@ -4,13 +4,13 @@
  * every acknowledged write against the database once the faults are over.
  */
 import { type Kysely, sql } from 'kysely';
-import { buildShift } from '../../src/server/modules/signups/signups.fixtures.js';
 import { systemClock } from '../../src/server/platform/clock.js';
 import type { DatabaseHandle } from '../../src/server/platform/db/database.js';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.js';
 import type { Database } from '../../src/server/platform/db/schema.js';
 import { seedAll } from '../../src/server/seed/seed.js';
 import { buildCenter } from '../support/factories.js';
+import { buildShift } from '../support/signups.fixtures.js';
 import { buildVolunteerCrowd } from '../support/volunteer-crowd.js';
 import type { Ack, Write } from './harness.js';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { InjectOptions } from 'fastify';
 import pino from 'pino';
-import { ACCOUNT_MAIL_QUEUE } from '../../src/server/modules/accounts/accounts.jobs.js';
+import { ACCOUNT_MAIL_QUEUE } from '../../src/server/modules/accounts/index.js';
 import { createTestClock } from '../../src/server/platform/clock.js';
 import { loadConfig } from '../../src/server/platform/config.js';
 import { MAIL_QUEUE } from '../../src/server/platform/mail/mailer.js';

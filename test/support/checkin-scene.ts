@@ -1,7 +1,8 @@
 /** Test fixtures for the check-in tests: a centre with its coordinator, another centre, the operator, volunteers. */
-import { buildShift, setProfile } from '../../src/server/modules/signups/signups.fixtures.js';
+
 import { createTestPlatform, sessionCookie, type TestPlatform } from './app.js';
 import { buildCenter, buildUser, TEST_PASSWORD } from './factories.js';
+import { buildShift, setProfile } from './signups.fixtures.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

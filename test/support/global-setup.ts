@@ -9,6 +9,9 @@ let cluster: Cluster | null = null;
 let tmp: string | null = null;
 
 export async function setup(project: TestProject) {
+  // `--project unit` alone needs no database: no template, no cluster
+  const selected = project.vitest.projects;
+  if (selected.length > 0 && selected.every((p) => p.config.provide?.noDatabase)) return;
   if ((process.env.TEST_DB ?? 'pglite') === 'postgres') {
     let url = process.env.TEST_DATABASE_URL;
     if (!url) {
@@ -34,5 +37,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgUrl: string;
     pgliteTemplate: string;
+    /** Set by the `unit` project (vitest.config.ts): its files open no database. */
+    noDatabase: boolean;
   }
 }

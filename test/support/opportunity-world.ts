@@ -1,6 +1,6 @@
 /** Test fixtures for the opportunities tests: a region in Asia/Novokuznetsk with centres and people. */
 import { sql } from 'kysely';
-import { seedOpportunityCategories } from '../../src/server/modules/opportunities/opportunities.seed.js';
+import { seedOpportunityCategories } from '../../src/server/modules/opportunities/index.js';
 import { createTestPlatform, sessionCookie, type TestPlatform } from './app.js';
 import { buildCenter, buildMunicipality, buildRegion, buildUser, TEST_PASSWORD } from './factories.js';
 

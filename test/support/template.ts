@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
-import './global-setup.js';
 import { type DatabaseHandle, openPglite, openPostgres } from '../../src/server/platform/db/database.js';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.js';
 import { createJobs } from '../../src/server/platform/jobs/jobs.js';
@@ -72,15 +71,27 @@ async function openScratchPostgres(prefix: string, template: string | null): Pro
 
 const onPostgres = () => (process.env.TEST_DB ?? 'pglite') === 'postgres';
 
+function refuseInUnitProject() {
+  if (inject('noDatabase')) {
+    throw new Error('a unit test opened a database: move the file to the db project (vitest.config.ts)');
+  }
+}
+
 /** An empty database (no schema) of the driver under test, e.g. a restore target. */
 export function openEmptyDatabase(): Promise<DatabaseHandle> {
+  refuseInUnitProject();
   return onPostgres() ? openScratchPostgres('e', null) : openPglite({ dataDir: 'memory://' });
 }
 
+let templateTar: { file: string; blob: Blob } | undefined;
+
 /** A fresh, migrated database for one test file. */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
+  refuseInUnitProject();
   if (onPostgres()) return openScratchPostgres('t', TEMPLATE_DB);
   const file = inject('pgliteTemplate');
   if (!file) throw new Error('pgliteTemplate was not provided (the global setup provides it)');
-  return openPglite({ dataDir: 'memory://', loadDataDir: new Blob([fs.readFileSync(file)]) });
+  // read once per worker process: the files of the db project share it
+  if (templateTar?.file !== file) templateTar = { file, blob: new Blob([fs.readFileSync(file)]) };
+  return openPglite({ dataDir: 'memory://', loadDataDir: templateTar.blob });
 }

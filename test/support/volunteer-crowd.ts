@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { volunteeringDocument } from '../../src/server/modules/signups/signups.fixtures.js';
 import { tokenHash } from '../../src/server/platform/crypto.js';
 import type { Database } from '../../src/server/platform/db/schema.js';
+import { volunteeringDocument } from './signups.fixtures.js';
 
 export type CrowdMember = { userId: string; email: string; cookie: string };
 

@@ -4,10 +4,10 @@
  * passwords are random per installation and returned to be printed once.
  */
 import type { Kysely } from 'kysely';
-import { seedDemoOpportunities } from '../modules/opportunities/opportunities.seed.js';
+import { removeDemoWorkLog, seedDemoWorkLog } from '../modules/monitoring/index.js';
+import { seedDemoOpportunities } from '../modules/opportunities/index.js';
 import { hashPassword, oneTimePassword } from '../platform/crypto.js';
 import type { Database } from '../platform/db/schema.js';
-import { removeDemoWorkLog, seedDemoWorkLog } from './demo-worklog.js';
 import { removeVolunteerDemo, seedVolunteerDemo } from './volunteers-defaults.js';
 
 /** mulberry32: a small deterministic PRNG. */

@@ -1,8 +1,8 @@
 /** Seeding entry points used by `start` (first run) and `dobroset seed`. */
 import type { Kysely } from 'kysely';
-import { seedApplicationDefaults } from '../modules/applications/applications.seed.js';
-import { seedOpportunityCategories } from '../modules/opportunities/opportunities.seed.js';
-import { seedPlanHistory } from '../modules/plan/plan.seed.js';
+import { seedApplicationDefaults } from '../modules/applications/index.js';
+import { seedOpportunityCategories } from '../modules/opportunities/index.js';
+import { seedPlanHistory } from '../modules/plan/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Database } from '../platform/db/schema.js';
 import { type DemoAccount, hasDemo, removeDemo, seedDemo } from './demo.js';

@@ -3,7 +3,7 @@
  * Endpoints of the applications feature («Добро.Центр» status applications, their settings and in-app
  * notifications); spread into the shared endpoint table (endpoints.ts). Schemas: ./applications.ts.
  *
- * Two routes are outside this JSON table because their bodies are files (like the registry exports):
+ * The upload is outside this table because its request body is a file:
  *
  * Upload a document (a new version of one checklist kind; the applicant's representatives only):
  *   POST /api/applications/:id/documents/:kind?name=<original file name, URL-encoded UTF-8>
@@ -19,19 +19,26 @@
  *   required (400 `validation_failed`, field `query.name`). Uploading to an accepted document is refused
  *   (409 `document_accepted`); to a returned one it adds a version and puts it back to review.
  *
- * Download one version (the applicant's representatives and the region's operator; others get 404):
- *   GET /api/applications/:id/documents/:kind/versions/:version   (version = 1, 2, …)
- *   → the bytes, with the sniffed Content-Type, `Content-Disposition: attachment; filename="…";
- *     filename*=UTF-8''<original name>` (RFC 5987/6266, Cyrillic kept), `X-Content-Type-Options: nosniff`.
- *   Use it as a plain link (`<a href download>`): the session cookie authenticates a GET.
+ * Download one version (the applicant's representatives and the region's operator; others get 404) is the
+ * file endpoint `applicationDocumentVersion` below: the bytes, with the sniffed Content-Type,
+ * `Content-Disposition: attachment; filename="…"; filename*=UTF-8''<original name>` (RFC 6266, Cyrillic
+ * kept), `X-Content-Type-Options: nosniff`. The web links to it with `fileUrl` (the session cookie
+ * authenticates a GET).
  *
  * Illegal transitions answer 409 `illegal_transition` with `errors[{field:'to', code:'illegal_transition'}]`
  * whose message lists the allowed targets; `allowedTransitions` in `ApplicationDetail` is the same list.
  */
 import { Type } from 'typebox';
 import * as P from './applications.js';
+import { Uuid } from './common.js';
+import { MEDIA } from './files.js';
 
 const NoContent = Type.Null();
+const DocumentVersionParams = Type.Object({
+  id: Uuid,
+  kind: P.Code,
+  version: Type.Integer({ minimum: 1, maximum: 100_000 }),
+});
 
 export const applicationsEndpoints = {
   // ——— Applications ———
@@ -174,5 +181,17 @@ export const applicationsEndpoints = {
     method: 'POST',
     path: '/api/me/notifications/read-all',
     response: P.UnreadCount,
+  },
+  applicationDocumentVersion: {
+    method: 'GET',
+    path: '/api/applications/:id/documents/:kind/versions/:version',
+    params: DocumentVersionParams,
+    file: {
+      types: [MEDIA.pdf, MEDIA.jpeg, MEDIA.png, MEDIA.docx],
+      description: 'The file as uploaded (its type decided by its bytes)',
+      disposition: 'attachment',
+      names: 'uploaded',
+      cache: 'private, no-store',
+    },
   },
 } as const;

@@ -7,6 +7,8 @@ import * as A from './accounts.js';
 import { applicationsEndpoints } from './applications.endpoints.js';
 import * as C from './centers.js';
 import { checkinEndpoints } from './checkin.endpoints.js';
+import { exportsEndpoints } from './exports.endpoints.js';
+import { EXPORT_FILE, MEDIA } from './files.js';
 import { mapEndpoints } from './map.endpoints.js';
 import { monitoringEndpoints } from './monitoring.endpoints.js';
 import * as MC from './municipal-changes.js';
@@ -157,6 +159,11 @@ export const endpoints = {
     path: '/api/public/municipal-changes',
     response: MC.MunicipalChangeList,
   },
+  downloadBackup: {
+    method: 'GET',
+    path: '/api/admin/backup',
+    file: { ...EXPORT_FILE, types: [MEDIA.gzip], description: 'gzip JSON lines (see docs/adr/0005)' },
+  },
 
   ...applicationsEndpoints,
   ...monitoringEndpoints,
@@ -168,7 +175,14 @@ export const endpoints = {
   ...signupsEndpoints,
   ...checkinEndpoints,
   ...scheduleEndpoints,
+  ...exportsEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;
 export type EndpointName = keyof Endpoints;
+/** The downloads: endpoints answering with a file (`file` in place of `response`, see files.ts). */
+export type FileEndpointName = {
+  [K in EndpointName]: Endpoints[K] extends { file: object } ? K : never;
+}[EndpointName];
+/** The endpoints answering with JSON (or nothing). */
+export type JsonEndpointName = Exclude<EndpointName, FileEndpointName>;

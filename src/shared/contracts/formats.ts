@@ -61,6 +61,15 @@ export function isIsoDateTime(value: string): boolean {
   return Number.isFinite(at) && inYears(new Date(at).getUTCFullYear());
 }
 
+/**
+ * An email address (`format: email`): international addresses (Cyrillic domains such as .рф) pass; spaces,
+ * quotes, brackets and control characters do not.
+ */
+export const EMAIL_PATTERN =
+  /^[^\s@"<>()[\],;:\\\p{Cc}]+@[^\s@"<>()[\],;:\\\p{Cc}]+\.[^\s@"<>()[\],;:\\\p{Cc}.]{2,}$/u;
+
+export const isEmail = (value: string): boolean => EMAIL_PATTERN.test(value);
+
 /** An absolute http(s) URL with a host and no whitespace or control characters. */
 export function isHttpUrl(value: string): boolean {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a URL carries no control character

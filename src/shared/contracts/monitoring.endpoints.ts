@@ -1,5 +1,6 @@
 /** Endpoints of the monitoring feature; spread into the shared endpoint table (endpoints.ts). */
 import { Type } from 'typebox';
+import { EXPORT_FILE, MEDIA } from './files.js';
 import * as M from './monitoring.js';
 
 export const monitoringEndpoints = {
@@ -79,5 +80,17 @@ export const monitoringEndpoints = {
     path: '/api/monitoring/rounds/:roundId/reopen',
     params: M.RoundParams,
     response: Type.Null(),
+  },
+  monitoringRatingCsv: {
+    method: 'GET',
+    path: '/api/monitoring/rounds/:roundId/rating.csv',
+    params: M.RatingFileParams,
+    file: { ...EXPORT_FILE, types: [MEDIA.csv], description: 'CSV for Excel (UTF-8 BOM, `;`)' },
+  },
+  monitoringRatingXlsx: {
+    method: 'GET',
+    path: '/api/monitoring/rounds/:roundId/rating.xlsx',
+    params: M.RatingFileParams,
+    file: { ...EXPORT_FILE, types: [MEDIA.xlsx], description: 'XLSX workbook' },
   },
 } as const;

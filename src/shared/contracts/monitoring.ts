@@ -198,6 +198,12 @@ export const OpenRoundBody = Type.Object(
 export type OpenRoundBody = Static<typeof OpenRoundBody>;
 
 export const RoundParams = Type.Object({ roundId: Uuid });
+/** The rating downloads match the id by pattern, as they always have (a malformed one is `invalid_format`). */
+export const RatingFileParams = Type.Object({
+  roundId: Type.String({
+    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  }),
+});
 
 export const Score = Type.Object({
   indicator: Type.String(),

@@ -1,5 +1,6 @@
 /** Endpoints of the opportunities feature; spread into the shared endpoint table (endpoints.ts). */
 import { Type } from 'typebox';
+import { MEDIA } from './files.js';
 import * as O from './opportunities.js';
 
 export const opportunitiesEndpoints = {
@@ -98,11 +99,22 @@ export const opportunitiesEndpoints = {
   calendarFeed: { method: 'GET', path: '/api/me/calendar-feed', response: O.CalendarFeed },
   resetCalendarFeed: { method: 'POST', path: '/api/me/calendar-feed', response: O.CalendarFeed },
   deleteCalendarFeed: { method: 'DELETE', path: '/api/me/calendar-feed', response: Type.Null() },
-} as const;
 
-/** Non-JSON (text/calendar) addresses, registered outside the endpoint table. */
-export const ICS_PATHS = {
-  shift: '/api/public/shifts/:id/ics',
-  feed: '/api/calendar/:token',
+  // iCalendar files (text/calendar). Calendar apps subscribe to the feed: its address and answer stay put.
+  shiftIcs: {
+    method: 'GET',
+    path: '/api/public/shifts/:id/ics',
+    params: O.ShiftIcsParams,
+    file: { types: [MEDIA.ics], description: 'iCalendar (RFC 5545), one event', disposition: 'attachment' },
+  },
+  calendarFeedIcs: {
+    method: 'GET',
+    path: '/api/calendar/:token',
+    params: O.CalendarFeedParams,
+    file: {
+      types: [MEDIA.ics],
+      description: 'iCalendar (RFC 5545) with REFRESH-INTERVAL and X-PUBLISHED-TTL of an hour',
+      cache: 'private, max-age=300',
+    },
+  },
 } as const;
-export const shiftIcsPath = (shiftId: string) => `/api/public/shifts/${shiftId}/ics`;

@@ -297,6 +297,13 @@ export const StampTemplateBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A shift's iCalendar file. */
+export const ShiftIcsParams = Type.Object({ id: Uuid });
+/** The private feed's secret token, with or without `.ics` (the address handed out has it). */
+export const CalendarFeedParams = Type.Object({
+  token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}(\\.ics)?$' }),
+});
+
 export const CalendarFeed = Type.Object({
   active: Type.Boolean(),
   url: Nullable(Type.String({ description: 'Shown only right after it is created' })),

@@ -1,4 +1,5 @@
 /** Endpoints of the signups feature; spread into the shared endpoint table (endpoints.ts). */
+import { EXPORT_FILE, MEDIA } from './files.js';
 import * as G from './signups.js';
 
 export const signupsEndpoints = {
@@ -121,5 +122,24 @@ export const signupsEndpoints = {
     params: G.ShiftParams,
     body: G.TeamSignupBody,
     response: G.TeamSignupResult,
+  },
+  // The sign-in sheet of a shift (coordinators): a roster with a signature column.
+  shiftRosterCsv: {
+    method: 'GET',
+    path: '/api/shifts/:id/roster.csv',
+    params: G.ShiftParams,
+    file: { ...EXPORT_FILE, types: [MEDIA.csv], description: 'CSV for Excel (UTF-8 BOM, `;`)' },
+  },
+  shiftRosterXlsx: {
+    method: 'GET',
+    path: '/api/shifts/:id/roster.xlsx',
+    params: G.ShiftParams,
+    file: { ...EXPORT_FILE, types: [MEDIA.xlsx], description: 'XLSX workbook' },
+  },
+  shiftRosterPdf: {
+    method: 'GET',
+    path: '/api/shifts/:id/roster.pdf',
+    params: G.ShiftParams,
+    file: { ...EXPORT_FILE, types: [MEDIA.pdf], description: 'A4 PDF, blank rows for walk-ups' },
   },
 } as const;

@@ -1,5 +1,6 @@
 /** Endpoints of the volunteers feature; spread into the shared endpoint table (endpoints.ts). */
 import { Type } from 'typebox';
+import { MEDIA } from './files.js';
 import * as V from './volunteers.js';
 
 export const volunteersEndpoints = {
@@ -101,5 +102,17 @@ export const volunteersEndpoints = {
     path: '/api/squads/:id/leader-invitations/:userId',
     params: V.SquadMemberParams,
     response: V.SquadEnvelope,
+  },
+  volunteerPhoto: {
+    method: 'GET',
+    path: '/api/volunteers/:userId/photo',
+    params: V.UserIdParams,
+    query: V.PhotoQuery,
+    file: {
+      types: [MEDIA.jpeg, MEDIA.png],
+      description: 'JPEG or PNG',
+      disposition: 'inline',
+      cache: 'private, no-cache',
+    },
   },
 } as const;

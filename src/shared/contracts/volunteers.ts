@@ -144,6 +144,11 @@ export const ProfileForCoordinator = Type.Object({
 export type ProfileForCoordinator = Static<typeof ProfileForCoordinator>;
 export const ProfileForCoordinatorEnvelope = Type.Object({ profile: ProfileForCoordinator });
 export const UserIdParams = Type.Object({ userId: Uuid });
+/** `?v=` on a photo's address changes with the photo, so a browser fetches a new one. */
+export const PhotoQuery = Type.Object(
+  { v: Type.Optional(Type.String({ maxLength: 64, description: 'Version from photoUrl (cache key)' })) },
+  { additionalProperties: false },
+);
 
 export const ConsentDocumentView = Type.Object({
   purpose: ConsentPurpose,

@@ -4,7 +4,7 @@
  * person is shown to the next one who signs in on the same browser.
  */
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type BodyOf, type QueryOf, type ResponseOf } from './client';
+import { api, type BodyOf, fileUrl, type QueryOf, type ResponseOf } from './client';
 import { queryKeys, useMe } from './queries';
 import { uploadFile } from './upload';
 
@@ -32,9 +32,13 @@ export const appKeys = {
   list: (userId: string, mine: boolean, query: ApplicationListQuery) =>
     [ROOT, userId, 'list', mine ? 'mine' : 'queue', query] as const,
   one: (userId: string, id: string) => [ROOT, userId, 'one', id] as const,
+  lists: (userId: string) => [ROOT, userId, 'list'] as const,
   owners: (userId: string) => [ROOT, userId, 'owners'] as const,
   notifications: (userId: string) => ['notifications', userId] as const,
+  unread: (userId: string) => ['notifications', userId, 'unread'] as const,
+  notificationList: (userId: string, limit: number) => ['notifications', userId, 'list', limit] as const,
   /** Settings vocabularies are public (and the same for everyone). */
+  settings: () => ['settings'] as const,
   stages: (includeRetired: boolean) => ['settings', 'stages', includeRetired] as const,
   documentKinds: (includeRetired: boolean) => ['settings', 'document-kinds', includeRetired] as const,
   serviceKinds: (includeRetired: boolean) => ['settings', 'service-kinds', includeRetired] as const,
@@ -99,7 +103,7 @@ export function useServiceKinds(includeRetired = false) {
 /** After any change to an application: store the new detail, refresh the lists and the public figures. */
 export function storeApplication(queryClient: QueryClient, userId: string, detail: ApplicationDetail): void {
   queryClient.setQueryData(appKeys.one(userId, detail.application.id), detail);
-  void queryClient.invalidateQueries({ queryKey: [ROOT, userId, 'list'] });
+  void queryClient.invalidateQueries({ queryKey: appKeys.lists(userId) });
   void queryClient.invalidateQueries({ queryKey: appKeys.notifications(userId) });
   for (const key of [queryKeys.summary, queryKeys.municipalities, queryKeys.centers]) {
     void queryClient.invalidateQueries({ queryKey: key });
@@ -121,7 +125,7 @@ export const applicationUrls = {
   upload: (id: string, kind: string) =>
     `/api/applications/${encodeURIComponent(id)}/documents/${encodeURIComponent(kind)}`,
   download: (id: string, kind: string, version: number) =>
-    `/api/applications/${encodeURIComponent(id)}/documents/${encodeURIComponent(kind)}/versions/${version}`,
+    fileUrl('applicationDocumentVersion', { id, kind, version }),
 };
 
 /** Uploads a new version of one checklist document (raw body; the name travels in `?name=`). */
@@ -135,7 +139,7 @@ export function useUploadDocument(id: string) {
       }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: appKeys.one(userId, id) });
-      void queryClient.invalidateQueries({ queryKey: [ROOT, userId, 'list'] });
+      void queryClient.invalidateQueries({ queryKey: appKeys.lists(userId) });
     },
   });
 }
@@ -149,7 +153,7 @@ export function useReviewDocument(id: string) {
       api('reviewApplicationDocument', { params: { id, kind }, body }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: appKeys.one(userId, id) });
-      void queryClient.invalidateQueries({ queryKey: [ROOT, userId, 'list'] });
+      void queryClient.invalidateQueries({ queryKey: appKeys.lists(userId) });
     },
   });
 }
@@ -159,7 +163,7 @@ export function useReviewDocument(id: string) {
 export function useUnreadCount(enabled: boolean) {
   const userId = useUserId();
   return useQuery({
-    queryKey: [...appKeys.notifications(userId), 'unread'],
+    queryKey: appKeys.unread(userId),
     queryFn: async ({ signal }) => (await api('unreadNotifications', { signal })).unread,
     enabled,
     refetchInterval: 60_000,
@@ -170,7 +174,7 @@ export function useUnreadCount(enabled: boolean) {
 export function useNotifications(limit: number) {
   const userId = useUserId();
   return useQuery({
-    queryKey: [...appKeys.notifications(userId), 'list', limit],
+    queryKey: appKeys.notificationList(userId, limit),
     queryFn: ({ signal }) => api('notifications', { query: { limit }, signal }),
     placeholderData: (previous) => previous,
   });

@@ -4,13 +4,19 @@
  */
 import type { Static, TSchema } from 'typebox';
 import type { Problem } from '../../shared/contracts/common';
-import type { EndpointName, Endpoints } from '../../shared/contracts/endpoints';
+import type {
+  EndpointName,
+  Endpoints,
+  FileEndpointName,
+  JsonEndpointName,
+} from '../../shared/contracts/endpoints';
 import type { ProblemCode } from '../../shared/problems';
 import { currentLocale } from '../i18n';
 import { fetchWithRetry, idempotencyHeader, newIdempotencyKey } from './retry';
 import type { Route, RouteTable } from './route-table';
 import { applicationsRoutes } from './routes/applications';
 import { checkinRoutes } from './routes/checkin';
+import { exportsRoutes } from './routes/exports';
 import { mapRoutes } from './routes/map';
 import { monitoringRoutes } from './routes/monitoring';
 import { opportunitiesRoutes } from './routes/opportunities';
@@ -24,7 +30,7 @@ type Def<N extends EndpointName> = Endpoints[N];
 type Part<N extends EndpointName, K extends string> =
   Def<N> extends { [P in K]: infer S extends TSchema } ? Static<S> : undefined;
 
-export type ResponseOf<N extends EndpointName> = Static<Def<N>['response']>;
+export type ResponseOf<N extends EndpointName> = Part<N, 'response'>;
 export type BodyOf<N extends EndpointName> = Part<N, 'body'>;
 export type ParamsOf<N extends EndpointName> = Part<N, 'params'>;
 export type QueryOf<N extends EndpointName> = Part<N, 'query'>;
@@ -64,6 +70,7 @@ const routes: RouteTable<EndpointName> = {
   ...signupsRoutes,
   ...checkinRoutes,
   ...scheduleRoutes,
+  ...exportsRoutes,
   health: { method: 'GET', path: '/api/health' },
   ready: { method: 'GET', path: '/api/ready' },
   config: { method: 'GET', path: '/api/public/config' },
@@ -96,6 +103,7 @@ const routes: RouteTable<EndpointName> = {
   removeRepresentative: { method: 'DELETE', path: '/api/organizations/:id/representatives/:userId' },
   recordMunicipalChange: { method: 'POST', path: '/api/admin/municipal-changes' },
   municipalChanges: { method: 'GET', path: '/api/public/municipal-changes' },
+  downloadBackup: { method: 'GET', path: '/api/admin/backup' },
 };
 
 /** An RFC 9457 problem returned by the server (or synthesised for network and non-JSON failures). */
@@ -175,7 +183,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 /** Calls an endpoint by its contract name, e.g. `api('login', { body: { email, password } })`. */
-export async function api<N extends EndpointName>(name: N, ...args: Args<N>): Promise<ResponseOf<N>> {
+export async function api<N extends JsonEndpointName>(name: N, ...args: Args<N>): Promise<ResponseOf<N>> {
   const options = (args[0] ?? {}) as {
     body?: unknown;
     params?: unknown;
@@ -215,6 +223,20 @@ export async function api<N extends EndpointName>(name: N, ...args: Args<N>): Pr
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204 || res.headers.get('Content-Length') === '0') return null as ResponseOf<N>;
   return (await res.json()) as ResponseOf<N>;
+}
+
+type FileUrlArgs<N extends FileEndpointName> = [ParamsOf<N>] extends [undefined]
+  ? [params?: undefined, query?: QueryOf<N>]
+  : [params: ParamsOf<N>, query?: QueryOf<N>];
+
+/**
+ * The address of a file endpoint (a download link's `href`, an image's `src`), from the same table as
+ * `api()`: `fileUrl('shiftRosterPdf', { id })`, `fileUrl('volunteerPhoto', { userId }, { v })`. The
+ * session cookie authenticates the GET.
+ */
+export function fileUrl<N extends FileEndpointName>(name: N, ...args: FileUrlArgs<N>): string {
+  const [params, query] = args;
+  return buildUrl(routes[name].path, params, query);
 }
 
 export function isApiError(error: unknown, status?: number, code?: ClientProblemCode): error is ApiError {

@@ -1,6 +1,6 @@
 /** Queries and mutations of the work log and monitoring pages (types from the shared contract). */
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import { api, type QueryOf, type ResponseOf } from './client';
+import { api, fileUrl, type QueryOf, type ResponseOf } from './client';
 
 export type WorkLogData = ResponseOf<'workLog'>;
 export type WorkLogEntry = WorkLogData['items'][number];
@@ -12,6 +12,7 @@ export type Round = RoundDetail['round'];
 
 export const monitoringKeys = {
   all: ['monitoring'] as const,
+  indicators: ['monitoring', 'indicators'] as const,
   workLog: (centerId: string, filter: WorkLogFilter) => ['monitoring', 'work-log', centerId, filter] as const,
   workLogOf: (centerId: string) => ['monitoring', 'work-log', centerId] as const,
   entryHistory: (centerId: string, entryId: string) =>
@@ -75,5 +76,7 @@ export function storeRound(queryClient: QueryClient, detail: RoundDetail): void 
   void queryClient.invalidateQueries({ queryKey: monitoringKeys.rounds });
 }
 
-export const ratingHref = (roundId: string, format: 'csv' | 'xlsx') =>
-  `/api/monitoring/rounds/${roundId}/rating.${format}`;
+const RATING_FILES = { csv: 'monitoringRatingCsv', xlsx: 'monitoringRatingXlsx' } as const;
+/** A round's rating as a download in one of its formats. */
+export const ratingHref = (roundId: string, format: keyof typeof RATING_FILES) =>
+  fileUrl(RATING_FILES[format], { roundId });

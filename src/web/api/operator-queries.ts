@@ -18,7 +18,7 @@ export function useMunicipalChanges() {
 }
 
 /** Records a change; the municipal structure, coverage and the centre list may all differ afterwards. */
-export function useRecordMunicipalChange(onError?: () => void) {
+export function useRecordMunicipalChange(onError?: (error: Error) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: RecordMunicipalChangeBody) =>

@@ -14,10 +14,14 @@ export type Category = ResponseOf<'opportunityCategories'>['items'][number];
 export const opportunityKeys = {
   all: ['opportunities'] as const,
   categories: ['opportunities', 'categories'] as const,
+  searches: ['opportunities', 'search'] as const,
   search: (q: QueryOf<'searchOpportunities'>) => ['opportunities', 'search', q] as const,
   one: (id: string) => ['opportunities', 'one', id] as const,
+  centers: ['opportunities', 'center'] as const,
   center: (id: string) => ['opportunities', 'center', id] as const,
   templates: (id: string) => ['opportunities', 'templates', id] as const,
+  partners: (centerId: string, q: string) => ['opportunities', 'partners', centerId, q] as const,
+  homePoint: ['opportunities', 'home-point'] as const,
 };
 
 export function useCategories() {
@@ -57,8 +61,8 @@ function useOpportunityMutation<I, R extends { opportunity: OpportunityView }>(f
     mutationFn: fn,
     onSuccess: ({ opportunity }) => {
       queryClient.setQueryData(opportunityKeys.one(opportunity.id), { opportunity });
-      void queryClient.invalidateQueries({ queryKey: ['opportunities', 'search'] });
-      void queryClient.invalidateQueries({ queryKey: ['opportunities', 'center'] });
+      void queryClient.invalidateQueries({ queryKey: opportunityKeys.searches });
+      void queryClient.invalidateQueries({ queryKey: opportunityKeys.centers });
     },
   });
 }

@@ -14,6 +14,7 @@ export const planKeys = {
   all: ['plan'] as const,
   targets: ['plan', 'targets'] as const,
   history: ['plan', 'history'] as const,
+  historyOf: (targetId: string | undefined) => ['plan', 'history', targetId ?? 'all'] as const,
   dashboard: ['plan', 'dashboard'] as const,
 };
 
@@ -28,7 +29,7 @@ export function usePlanTargets() {
 /** The plan's revisions, newest first: all of them, or those of one target. */
 export function usePlanHistory(targetId?: string) {
   return useQuery({
-    queryKey: [...planKeys.history, targetId ?? 'all'],
+    queryKey: planKeys.historyOf(targetId),
     queryFn: ({ signal }) => api('planHistory', { query: { limit: 200, targetId }, signal }),
     placeholderData: (previous) => previous,
   });

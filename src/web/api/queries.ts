@@ -9,11 +9,17 @@ export type User = ResponseOf<'me'>['user'];
 export const queryKeys = {
   me: ['me'] as const,
   sessions: ['me', 'sessions'] as const,
+  /** Everything public (the region, its figures, municipalities, centres): refreshed after a status change. */
+  public: ['public'] as const,
   config: ['public', 'config'] as const,
   summary: ['public', 'summary'] as const,
   region: ['public', 'region'] as const,
   municipalities: ['public', 'municipalities'] as const,
+  /** The municipalities in force on a day (today when null). */
+  municipalitiesOn: (on?: string | null) => ['public', 'municipalities', 'on', on ?? 'today'] as const,
   centers: ['public', 'centers'] as const,
+  /** The answer to a verification link (asked once per token). */
+  verifyEmail: (token: string) => ['verify-email', token] as const,
   /** Everything about organizations the signed-in user may see (lists, single organizations, INN checks). */
   organizations: ['organizations'] as const,
 };

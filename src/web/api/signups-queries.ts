@@ -1,6 +1,7 @@
 /** Queries and mutations of the signups pages (types from the shared contract). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type ResponseOf } from './client';
+import { api, fileUrl, type ResponseOf } from './client';
+import { opportunityKeys } from './opportunities-queries';
 
 export type MySignups = ResponseOf<'mySignups'>;
 export type MySignup = MySignups['items'][number];
@@ -14,6 +15,10 @@ export const signupKeys = {
   all: ['signups'] as const,
   mine: ['signups', 'mine'] as const,
   roster: (shiftId: string) => ['signups', 'roster', shiftId] as const,
+  candidates: (shiftId: string, q: string) => ['signups', 'candidates', shiftId, q] as const,
+  calendarFeed: ['signups', 'calendar-feed'] as const,
+  schedule: (centerId: string, from: string | null) =>
+    ['signups', 'schedule', centerId, from ?? 'today'] as const,
 };
 
 export function useMySignups(enabled = true) {
@@ -40,7 +45,7 @@ function useSignupMutation<V, R>(fn: (vars: V) => Promise<R>) {
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: signupKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['opportunities'] }),
+        queryClient.invalidateQueries({ queryKey: opportunityKeys.all }),
       ]),
   });
 }
@@ -83,7 +88,7 @@ export const useDeclineInvitation = () =>
 /** The centre's own people matching `q` (an earlier signup there, a member of its squad). */
 export function useCandidates(shiftId: string, q: string) {
   return useQuery({
-    queryKey: ['signups', 'candidates', shiftId, q] as const,
+    queryKey: signupKeys.candidates(shiftId, q),
     queryFn: ({ signal }) => api('shiftCandidates', { params: { id: shiftId }, query: { q }, signal }),
     enabled: q.trim().length >= 2,
   });
@@ -99,5 +104,7 @@ export const useOfferSwap = () =>
 export const useAcceptSwap = () => useSignupMutation((id: string) => api('acceptSwap', { params: { id } }));
 export const useDeclineSwap = () => useSignupMutation((id: string) => api('declineSwap', { params: { id } }));
 
-export const rosterExportUrl = (shiftId: string, format: 'csv' | 'xlsx' | 'pdf') =>
-  `/api/shifts/${encodeURIComponent(shiftId)}/roster.${format}`;
+const ROSTER_FILES = { csv: 'shiftRosterCsv', xlsx: 'shiftRosterXlsx', pdf: 'shiftRosterPdf' } as const;
+/** The sign-in sheet's download address in one of its formats. */
+export const rosterExportUrl = (shiftId: string, format: keyof typeof ROSTER_FILES) =>
+  fileUrl(ROSTER_FILES[format], { id: shiftId });

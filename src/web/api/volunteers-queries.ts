@@ -17,6 +17,10 @@ export const volunteerKeys = {
   squads: ['squads'] as const,
   mine: ['squads', 'mine'] as const,
   squad: (id: string) => ['squads', id] as const,
+  /** What coordinators see: a volunteer's card, a centre's squads (and the public list of them). */
+  card: (userId: string) => ['volunteers', 'card', userId] as const,
+  centerSquads: (centerId: string) => ['squads', 'center', centerId] as const,
+  publicSquads: (centerId: string) => ['squads', 'public', centerId] as const,
 };
 
 export function useVocabulary() {
@@ -29,7 +33,7 @@ export function useVocabulary() {
 
 export function useMunicipalityOptions() {
   return useQuery({
-    queryKey: [...queryKeys.municipalities, 'on', 'today'],
+    queryKey: queryKeys.municipalitiesOn(null),
     queryFn: ({ signal }) => api('municipalities', { query: {}, signal }),
     staleTime: 10 * 60_000,
   });

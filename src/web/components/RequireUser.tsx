@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { type User, useMe } from '../api/queries';
-import { router } from '../app/router';
+import { routerState } from '../app/routerState';
 import { ErrorAlert } from './ErrorAlert';
 import { LoadingBlock } from './LoadingBlock';
 import { loginPathFor } from './loginPath';
@@ -39,7 +39,7 @@ export function RequireUser({ title, children }: Props) {
     // Logged out: go to the login page, unless a navigation is already under way (e.g. «log out» is taking
     // the user home). The router object is read directly because React sees its state only after a
     // transition, later than the query cache says the user is gone.
-    const { location, navigation } = router.state;
+    const { location, navigation } = routerState();
     const leaving = navigation.state !== 'idle' || location.pathname !== pathname;
     return leaving ? null : <Navigate to={loginPathFor(`${pathname}${search}${hash}`)} replace />;
   }

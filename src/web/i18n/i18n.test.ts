@@ -3,13 +3,21 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(new URL(file, import.meta.url), 'utf8'));
-/** The whole catalogue as resources.ts composes it: core messages plus each feature under its own key. */
+/**
+ * The whole catalogue as resources.ts composes it: core messages plus each feature under its own key, and
+ * the catalogues loaded on demand under theirs.
+ */
 function load(lang: string): Record<string, unknown> {
   const features = fs
     .readdirSync(new URL('./features/', import.meta.url))
     .filter((f) => f.endsWith(`.${lang}.json`))
     .map((f) => [f.slice(0, -`.${lang}.json`.length), read(`./features/${f}`)]);
-  return { ...read(`./${lang}.json`), ...Object.fromEntries(features) };
+  // Catalogues loaded on demand (lazy/<key>.<lang>.json) are mounted under their key as well.
+  const lazy = fs
+    .readdirSync(new URL('./lazy/', import.meta.url))
+    .filter((f) => f.endsWith(`.${lang}.json`))
+    .map((f) => [f.slice(0, -`.${lang}.json`.length), read(`./lazy/${f}`)]);
+  return { ...read(`./${lang}.json`), ...Object.fromEntries(features), ...Object.fromEntries(lazy) };
 }
 function keys(tree: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>

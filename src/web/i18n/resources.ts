@@ -53,4 +53,11 @@ export const catalogues = {
     schedule: scheduleEn,
   },
 };
-export type Catalogue = (typeof catalogues)['ru'];
+/**
+ * Messages loaded on demand with the code that uses them, mounted under their own key: `checks` (field
+ * messages of the contract checker, src/web/forms/contractErrors.ts, from lazy/checks.<lang>.json). Only
+ * their type is here, so the public entry does not carry them.
+ */
+type Lazy = { checks: typeof import('./lazy/checks.ru.json') };
+
+export type Catalogue = (typeof catalogues)['ru'] & Lazy;

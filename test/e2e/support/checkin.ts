@@ -6,9 +6,9 @@
 import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
-import { buildShift, setProfile } from '../../../src/server/modules/signups/signups.fixtures.js';
 import type { Database } from '../../../src/server/platform/db/schema.js';
 import { buildUser } from '../../support/factories.js';
+import { buildShift, setProfile } from '../../support/signups.fixtures.js';
 
 const require = createRequire(import.meta.url);
 /** jsQR, in Node and as its browser bundle defines it on `window`. */

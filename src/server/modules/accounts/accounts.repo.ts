@@ -1,6 +1,13 @@
 /** Typed SQL for users, consents, roles and one-time tokens. No rules here. */
-import type { Kysely } from 'kysely';
-import type { Database, NewUser, UserUpdate } from '../../platform/db/schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import type {
+  ConsentsTable,
+  Database,
+  NewUser,
+  OneTimeTokensTable,
+  RoleAssignmentsTable,
+  UserUpdate,
+} from '../../platform/db/schema.js';
 
 export type Db = Kysely<Database>;
 
@@ -18,33 +25,35 @@ export function createAccountsRepo(db: Db) {
     updateUser: (id: string, patch: UserUpdate, trx: Db = db) =>
       trx.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
 
-    insertConsent: (
-      consent: {
-        user_id: string;
-        purpose: string;
-        version: string;
-        given_at: Date;
-        ip: string | null;
-        user_agent: string | null;
-      },
-      trx: Db = db,
-    ) => trx.insertInto('consents').values(consent).execute(),
+    insertConsent: (consent: Insertable<ConsentsTable>, trx: Db = db) =>
+      trx.insertInto('consents').values(consent).execute(),
 
-    grantRole: (
-      grant: {
-        user_id: string;
-        role: Database['role_assignments']['role'];
-        scope_type: Database['role_assignments']['scope_type'];
-        scope_id: string | null;
-        granted_by?: string | null;
-      },
-      trx: Db = db,
-    ) =>
+    grantRole: (grant: Insertable<RoleAssignmentsTable>, trx: Db = db) =>
       trx
         .insertInto('role_assignments')
         .values(grant)
         .onConflict((oc) => oc.doNothing())
         .execute(),
+
+    /** Removes one grant; returns how many rows went (0 or 1). */
+    revokeRole: async (
+      grant: {
+        userId: string;
+        role: RoleAssignmentsTable['role'];
+        scopeType: RoleAssignmentsTable['scope_type'];
+        scopeId: string | null;
+      },
+      trx: Db = db,
+    ) => {
+      const result = await trx
+        .deleteFrom('role_assignments')
+        .where('user_id', '=', grant.userId)
+        .where('role', '=', grant.role)
+        .where('scope_type', '=', grant.scopeType)
+        .where('scope_id', grant.scopeId === null ? 'is' : '=', grant.scopeId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
 
     /** Grants with a readable scope name (region, centre or organization), one query. */
     grantsOf: (userId: string, trx: Db = db) =>
@@ -71,16 +80,12 @@ export function createAccountsRepo(db: Db) {
         .orderBy('ra.granted_at')
         .execute(),
 
-    insertToken: (
-      row: {
-        token_hash: string;
-        user_id: string;
-        purpose: 'verify_email' | 'reset_password';
-        created_at: Date;
-        expires_at: Date;
-      },
-      trx: Db = db,
-    ) => trx.insertInto('one_time_tokens').values(row).execute(),
+    insertToken: (row: Insertable<OneTimeTokensTable>, trx: Db = db) =>
+      trx.insertInto('one_time_tokens').values(row).execute(),
+
+    /** The user a token was issued to, used or not (to check a new password against its owner). */
+    tokenOwner: (hash: string, trx: Db = db) =>
+      trx.selectFrom('one_time_tokens').select('user_id').where('token_hash', '=', hash).executeTakeFirst(),
 
     /** Marks a live token used and returns its user, atomically: a token works once. */
     consumeToken: (hash: string, purpose: 'verify_email' | 'reset_password', now: Date, trx: Db = db) =>
@@ -102,22 +107,6 @@ export function createAccountsRepo(db: Db) {
         .where('user_id', '=', userId)
         .where('purpose', '=', purpose)
         .where('used_at', 'is', null)
-        .execute(),
-
-    audit: (
-      event: {
-        at: Date;
-        actor_id: string | null;
-        action: string;
-        entity: string;
-        entity_id: string | null;
-        data?: Record<string, unknown>;
-      },
-      trx: Db = db,
-    ) =>
-      trx
-        .insertInto('audit_events')
-        .values({ ...event, data: JSON.stringify(event.data ?? {}) })
         .execute(),
   };
 }

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { RegisterBody, UpdateMeBody, User } from '../../../shared/contracts/accounts.js';
 import { type Locale, PERSONAL_DATA_CONSENT_VERSION } from '../../../shared/limits.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import type { UserActor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { dummyHash, hashPassword, tokenHash, verifyPassword } from '../../platform/crypto.js';
@@ -34,6 +35,7 @@ export type AccountsDeps = {
   sessions: SessionService;
   mailer: Mailer;
   clock: Clock;
+  audit: AuditWriter;
   publicUrl: string;
   /** Registration notices, "send me a link" jobs and the login delay (the CLI's admin tool needs none). */
   limits?: RateLimits;
@@ -42,7 +44,7 @@ export type AccountsDeps = {
 };
 
 export function createAccountsService(deps: AccountsDeps) {
-  const { db, repo, sessions, mailer, clock } = deps;
+  const { db, repo, sessions, mailer, clock, audit } = deps;
 
   async function view(userId: string): Promise<User> {
     const user = await repo.findUserById(userId);
@@ -63,16 +65,12 @@ export function createAccountsService(deps: AccountsDeps) {
     );
     if (hits > 1) return null;
     return db.transaction().execute(async (trx) => {
-      await repo.audit(
-        {
-          at: clock.now(),
-          actor_id: null,
-          action: 'account.registration_attempted',
-          entity: 'user',
-          entity_id: user.id,
-        },
-        trx,
-      );
+      await audit.record(trx, {
+        actorId: null,
+        action: 'account.registration_attempted',
+        target: 'user',
+        targetId: user.id,
+      });
       return mailer.enqueue(trx, user.email, user.locale, {
         template: 'registration_attempt',
         vars: {
@@ -166,10 +164,13 @@ export function createAccountsService(deps: AccountsDeps) {
             template: 'verify_email',
             vars: { name: displayName, link: link('/verify-email', token) },
           });
-          await repo.audit(
-            { at: now, actor_id: user.id, action: 'account.registered', entity: 'user', entity_id: user.id },
-            trx,
-          );
+          await audit.record(trx, {
+            at: now,
+            actorId: user.id,
+            action: 'account.registered',
+            target: 'user',
+            targetId: user.id,
+          });
           return { existingId: null, outboxId };
         });
       // Two registrations racing for one address: the unique index decides; the loser is "existing".
@@ -191,16 +192,13 @@ export function createAccountsService(deps: AccountsDeps) {
         const user = await repo.findUserById(used.user_id, trx);
         if (user && !user.email_verified_at) {
           await repo.updateUser(user.id, { email_verified_at: now, updated_at: now }, trx);
-          await repo.audit(
-            {
-              at: now,
-              actor_id: user.id,
-              action: 'account.email_verified',
-              entity: 'user',
-              entity_id: user.id,
-            },
-            trx,
-          );
+          await audit.record(trx, {
+            at: now,
+            actorId: user.id,
+            action: 'account.email_verified',
+            target: 'user',
+            targetId: user.id,
+          });
         }
         return used.user_id;
       });
@@ -239,12 +237,12 @@ export function createAccountsService(deps: AccountsDeps) {
       if (previousToken) await sessions.endByToken(previousToken);
       const now = clock.now();
       const started = await sessions.start(user.id, client);
-      await repo.audit({
+      await audit.record(db, {
         at: now,
-        actor_id: user.id,
+        actorId: user.id,
         action: 'account.logged_in',
-        entity: 'user',
-        entity_id: user.id,
+        target: 'user',
+        targetId: user.id,
         data: { ip: client.ip },
       });
       return { token: started.token, device, user: await view(user.id) };

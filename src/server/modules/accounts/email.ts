@@ -3,9 +3,8 @@ export function normalizeEmail(email: string): string {
   return email.trim().normalize('NFC').toLowerCase();
 }
 
-/** Accepts international addresses (Cyrillic domains such as .рф); rejects spaces and control characters. */
-export const EMAIL_PATTERN =
-  /^[^\s@"<>()[\],;:\\\p{Cc}]+@[^\s@"<>()[\],;:\\\p{Cc}]+\.[^\s@"<>()[\],;:\\\p{Cc}.]{2,}$/u;
+/** Accepts international addresses (Cyrillic domains such as .рф); one pattern for server and web forms. */
+export { EMAIL_PATTERN } from '../../../shared/contracts/formats.js';
 
 const COMMON = new Set([
   'password',

@@ -38,6 +38,10 @@ const median = (xs: number[]) => {
  * Runs both kinds side by side, `batch` requests per sample (a single request of a few milliseconds is
  * mostly noise), in alternating order, and returns the median of the paired ratios (known / unknown),
  * folded to ≥ 1. Pairing cancels the slow moments of a busy machine: both sides of a pair share them.
+ * Samples of some tens of milliseconds and 21 pairs keep the median steady while other processes
+ * (another test worker, a build) take the CPU in bursts; single pairs still range from 0.3 to 7 then.
+ * The bound is 2: the leak this guards against was 3× and more, and at a load average of 10 the median of
+ * equal work was seen at 1.6.
  */
 async function timeRatio(
   rounds: number,
@@ -95,8 +99,8 @@ describe('the same answer for registered and unknown addresses', () => {
   });
 
   it('registration takes about the same time for a registered and a new address', async () => {
-    const rounds = 16;
-    const batch = 2;
+    const rounds = 21;
+    const batch = 3;
     const owners = await Promise.all(
       Array.from({ length: rounds * batch }, (_, i) =>
         buildUser(t.db, { email: `timing-owner-${i}@example.ru` }),
@@ -111,12 +115,12 @@ describe('the same answer for registered and unknown addresses', () => {
       (i) => t.request('POST', '/api/auth/register', { body: registration(owners[i]?.email as string) }),
       (i) => t.request('POST', '/api/auth/register', { body: registration(`timing-new-${i}@example.ru`) }),
     );
-    expect(ratio).toBeLessThan(1.5);
+    expect(ratio).toBeLessThan(2);
   });
 
   it('reset and verification requests take about the same time for a registered and an unknown address', async () => {
-    const rounds = 15;
-    const batch = 4;
+    const rounds = 21;
+    const batch = 12;
     const owners = await Promise.all(
       Array.from({ length: rounds * batch }, (_, i) =>
         buildUser(t.db, { email: `link-owner-${i}@example.ru`, verified: false }),
@@ -130,7 +134,7 @@ describe('the same answer for registered and unknown addresses', () => {
         (i) => t.request('POST', path, { body: { email: owners[i]?.email } }),
         (i) => t.request('POST', path, { body: { email: `link-nobody-${i}@example.ru` } }),
       );
-      expect(ratio, path).toBeLessThan(1.5);
+      expect(ratio, path).toBeLessThan(2);
     }
   });
 });

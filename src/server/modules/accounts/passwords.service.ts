@@ -14,7 +14,7 @@ import type { AccountsDeps } from './accounts.service.js';
 import { normalizeEmail } from './email.js';
 
 export function createPasswordService(deps: AccountsDeps, view: (userId: string) => Promise<User>) {
-  const { db, repo, sessions, mailer, clock } = deps;
+  const { db, repo, sessions, mailer, clock, audit } = deps;
   const { assertStrong, issueToken, link } = createAccountRules(deps);
 
   /** Ends sessions (all, or all but the current one), audits, and queues the "password changed" mail. */
@@ -25,7 +25,7 @@ export function createPasswordService(deps: AccountsDeps, view: (userId: string)
     keepSessionId: string | null,
   ) {
     await sessions.endAll(user.id, keepSessionId, trx);
-    await repo.audit({ at: clock.now(), actor_id: user.id, action, entity: 'user', entity_id: user.id }, trx);
+    await audit.record(trx, { actorId: user.id, action, target: 'user', targetId: user.id });
     return mailer.enqueue(trx, user.email, user.locale, {
       template: 'password_changed',
       vars: { name: user.display_name },
@@ -55,11 +55,7 @@ export function createPasswordService(deps: AccountsDeps, view: (userId: string)
     async confirmPasswordReset(token: string, password: string) {
       const now = clock.now();
       const hash = tokenHash(token);
-      const peek = await db
-        .selectFrom('one_time_tokens')
-        .select('user_id')
-        .where('token_hash', '=', hash)
-        .executeTakeFirst();
+      const peek = await repo.tokenOwner(hash);
       const owner = peek ? await repo.findUserById(peek.user_id) : undefined;
       if (owner) assertStrong(password, owner.email, owner.display_name, 'password');
       const passwordHash = await hashPassword(password);
@@ -157,17 +153,14 @@ export function createPasswordService(deps: AccountsDeps, view: (userId: string)
           { user_id: row.id, role: 'regional_admin', scope_type: 'region', scope_id: input.regionId },
           trx,
         );
-        await repo.audit(
-          {
-            at: now,
-            actor_id: null,
-            action: 'account.admin_created',
-            entity: 'user',
-            entity_id: row.id,
-            data: { via: 'cli' },
-          },
-          trx,
-        );
+        await audit.record(trx, {
+          at: now,
+          actorId: null,
+          action: 'account.admin_created',
+          target: 'user',
+          targetId: row.id,
+          data: { via: 'cli' },
+        });
         return row;
       });
       return { user: await view(user.id), oneTimePassword: generated };

@@ -3,23 +3,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { backupTo } from '../../platform/db/backup.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { FileStore } from '../../platform/storage/file-store.js';
-import type { NetworkService } from '../network/network.service.js';
+import type { NetworkService } from '../network/index.js';
 import { canDownloadBackup } from './admin.policy.js';
 
 export function createAdminService(deps: {
   db: Kysely<Database>;
   clock: Clock;
+  audit: AuditWriter;
   network: NetworkService;
   /** Uploaded files travel inside the backup. */
   files: FileStore;
 }) {
-  const { db, clock, network, files } = deps;
+  const { db, clock, audit, network, files } = deps;
   return {
     /**
      * Writes the backup to a temporary file first: on the embedded database the snapshot holds the only
@@ -33,17 +35,14 @@ export function createAdminService(deps: {
       const file = path.join(dir, 'backup.jsonl.gz');
       const { rows: counts, files: fileCount, missingFiles } = await backupTo(db, file, { files });
       const now = clock.now();
-      await db
-        .insertInto('audit_events')
-        .values({
-          at: now,
-          actor_id: user.userId,
-          action: 'backup.downloaded',
-          entity: 'database',
-          entity_id: null,
-          data: JSON.stringify({ counts, files: fileCount, missingFiles: missingFiles.length }),
-        })
-        .execute();
+      await audit.record(db, {
+        at: now,
+        actorId: user.userId,
+        action: 'backup.downloaded',
+        target: 'database',
+        targetId: null,
+        data: { counts, files: fileCount, missingFiles: missingFiles.length },
+      });
       return {
         file,
         filename: `dobroset-${now.toISOString().slice(0, 10)}.jsonl.gz`,

@@ -7,10 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
-import * as factories from '../../../../test/support/factories.js';
-import { backupTo, RestoreError, restoreFrom } from '../../platform/db/backup.js';
-import { openPglite } from '../../platform/db/database.js';
-import { createFsFileStore, createMemoryFileStore } from '../../platform/storage/fs-file-store.js';
 import {
   buildWorld,
   completeDraft,
@@ -20,7 +16,11 @@ import {
   PNG,
   seedDefaults,
   upload,
-} from '../applications/applications.fixtures.js';
+} from '../../../../test/support/applications.fixtures.js';
+import * as factories from '../../../../test/support/factories.js';
+import { backupTo, RestoreError, restoreFrom } from '../../platform/db/backup.js';
+import { openPglite } from '../../platform/db/database.js';
+import { createFsFileStore, createMemoryFileStore } from '../../platform/storage/fs-file-store.js';
 
 const f: Factories = { ...factories, sessionCookie };
 let t: TestPlatform;

@@ -1,13 +1,16 @@
 /** What the application use cases share: dependencies, "today", loading with the visibility rule, the detail. */
 import type { Kysely } from 'kysely';
 import type { ApplicationDetail } from '../../../shared/contracts/applications.js';
+import { localDay } from '../../../shared/time-zone.js';
+import type { AuditAction, AuditData, AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { FileStore } from '../../platform/storage/file-store.js';
-import type { NetworkService } from '../network/network.service.js';
-import { localDay } from '../network/network.service.js';
+import type { RoleGrants } from '../accounts/index.js';
+import type { CenterOpenings } from '../centers/index.js';
+import type { NetworkService } from '../network/index.js';
 import { allowedTargets } from './application-workflow.js';
 import type { NotifyStep } from './applications.notify.js';
 import {
@@ -28,10 +31,13 @@ export type ApplicationsDeps = {
   settings: SettingsService;
   network: NetworkService;
   clock: Clock;
+  audit: AuditWriter;
   mailer: Mailer;
   notifyStep: NotifyStep;
   store: FileStore;
   uploadMaxBytes: number;
+  centers: CenterOpenings;
+  roles: RoleGrants;
 };
 
 export function createApplicationsContext(deps: ApplicationsDeps) {
@@ -89,26 +95,17 @@ export function createApplicationsContext(deps: ApplicationsDeps) {
     };
   }
 
-  async function audit(
+  /** An audit row about the application (`center.opened`: about the centre it opened). */
+  const audit = (
     trx: Kysely<Database>,
     actorId: string,
-    action: string,
+    action: AuditAction<'center_application'> | 'center.opened',
     entityId: string,
-    data: Record<string, unknown>,
-    entity = 'center_application',
-  ) {
-    await trx
-      .insertInto('audit_events')
-      .values({
-        at: clock.now(),
-        actor_id: actorId,
-        action,
-        entity,
-        entity_id: entityId,
-        data: JSON.stringify(data),
-      })
-      .execute();
-  }
+    data: AuditData,
+  ) =>
+    action === 'center.opened'
+      ? deps.audit.record(trx, { actorId, action, target: 'center', targetId: entityId, data })
+      : deps.audit.record(trx, { actorId, action, target: 'center_application', targetId: entityId, data });
 
   /** The notice's application block from a row. */
   const noticeApp = (row: ApplicationRow) => ({

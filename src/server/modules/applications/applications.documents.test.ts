@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
-import * as factories from '../../../../test/support/factories.js';
 import {
   buildWorld,
   completeDraft,
@@ -18,8 +17,10 @@ import {
   temporaryUploadDir,
   upload,
   type World,
-} from './applications.fixtures.js';
-import { contentDisposition, sniffDocumentType, zipEntryNames } from './uploads.js';
+} from '../../../../test/support/applications.fixtures.js';
+import * as factories from '../../../../test/support/factories.js';
+import { contentDisposition } from '../../platform/http/file-route.js';
+import { sniffDocumentType, zipEntryNames } from './uploads.js';
 
 const f: Factories = { ...factories, sessionCookie };
 let t: TestPlatform;

@@ -1,30 +1,25 @@
 /**
- * Document uploads (raw bytes in the body) and downloads. Registered in their own encapsulated scope, so
- * the catch-all body parser below applies to the upload route only; the CSRF header check, sessions and
- * problem handling are inherited from the root.
+ * Document uploads (raw bytes in the body) and downloads (a file endpoint of the shared table). The upload
+ * is registered in its own encapsulated scope, so the catch-all body parser applies to it only; the CSRF
+ * header check, sessions and problem handling are inherited from the root.
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import {
   ApplicationDocumentEnvelope,
   ApplicationDocumentParams,
-  Code,
 } from '../../../shared/contracts/applications.js';
-import { Problem, Uuid } from '../../../shared/contracts/common.js';
+import { Problem } from '../../../shared/contracts/common.js';
+import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
 import { AppError } from '../../platform/errors.js';
+import { route } from '../../platform/http/route.js';
 import { acceptRawBody } from '../../platform/storage/uploads.js';
 import type { ApplicationsService } from './applications.service.js';
-import { contentDisposition } from './uploads.js';
 
 const UploadQuery = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 255, description: 'Original file name (UTF-8)' }) },
   { additionalProperties: false },
 );
-const VersionParams = Type.Object({
-  id: Uuid,
-  kind: Code,
-  version: Type.Integer({ minimum: 1, maximum: 100_000 }),
-});
 
 export function registerApplicationFileRoutes(
   app: FastifyInstance,
@@ -63,33 +58,12 @@ export function registerApplicationFileRoutes(
     );
   });
 
-  app.get(
-    '/api/applications/:id/documents/:kind/versions/:version',
-    {
-      schema: {
-        summary: 'Download one version of a document (applicant and operator)',
-        tags: ['applications'],
-        params: VersionParams,
-        response: {
-          200: {
-            description: 'The file as uploaded',
-            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-          },
-          '4xx': Problem,
-          '5xx': Problem,
-        },
-      },
+  route(app, ep.applicationDocumentVersion, {
+    summary: 'Download one version of a document (applicant and operator)',
+    tags: ['applications'],
+    handler: async ({ params }, request) => {
+      const file = await applications.downloadVersion(request.actor, params.id, params.kind, params.version);
+      return { body: file.body, contentType: file.contentType, filename: file.fileName };
     },
-    async (request, reply) => {
-      const p = request.params as { id: string; kind: string; version: number };
-      const file = await applications.downloadVersion(request.actor, p.id, p.kind, p.version);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-length', file.body.length)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.body);
-    },
-  );
+  });
 }

@@ -1,9 +1,15 @@
 /** Typed SQL for applications, their events and documents. Settings SQL lives in settings.repo.ts. */
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import type { ApplicationDocumentsTable } from './applications.tables.js';
+import type {
+  ApplicationDocumentsTable,
+  ApplicationDocumentVersionsTable,
+  ApplicationEventsTable,
+} from './applications.tables.js';
 
 type Db = Kysely<Database>;
+export type NewApplication = Insertable<Database['center_applications']>;
+export type ApplicationUpdate = Updateable<Database['center_applications']>;
 
 /** An application with its organization, region, municipality and the people it names. */
 const withContext = (trx: Db) =>
@@ -93,19 +99,43 @@ export function createApplicationsRepo(db: Db) {
     lock: (id: string, trx: Db) =>
       trx.selectFrom('center_applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
 
-    insert: (values: Parameters<ReturnType<Db['insertInto']>['values']>[0], trx: Db = db) =>
-      trx
-        .insertInto('center_applications')
-        .values(values as never)
-        .returning('id')
-        .executeTakeFirstOrThrow(),
+    insert: (values: NewApplication, trx: Db = db) =>
+      trx.insertInto('center_applications').values(values).returning('id').executeTakeFirstOrThrow(),
 
-    update: (id: string, values: Record<string, unknown>, trx: Db = db) =>
+    update: (id: string, values: ApplicationUpdate, trx: Db = db) =>
+      trx.updateTable('center_applications').set(values).where('id', '=', id).execute(),
+
+    /** The organization an application is made for (none: no such organization). */
+    organization: (id: string, trx: Db = db) =>
       trx
-        .updateTable('center_applications')
-        .set(values as never)
+        .selectFrom('organizations')
+        .select(['id', 'region_id', 'name'])
         .where('id', '=', id)
-        .execute(),
+        .executeTakeFirst(),
+
+    /** Whether the municipality is in force in the region on the day. */
+    municipalityInForce: async (id: string, regionId: string, day: string, trx: Db = db) =>
+      (await trx
+        .selectFrom('municipalities')
+        .select('id')
+        .where('id', '=', id)
+        .where('region_id', '=', regionId)
+        .where('effective_from', '<=', day)
+        .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', day)]))
+        .executeTakeFirst()) !== undefined,
+
+    /** Which of the codes are active centre service kinds. */
+    activeServiceKinds: async (codes: readonly string[], trx: Db = db) =>
+      codes.length === 0
+        ? []
+        : (
+            await trx
+              .selectFrom('center_service_kinds')
+              .select('code')
+              .where('code', 'in', codes)
+              .where('active', '=', true)
+              .execute()
+          ).map((k) => k.code),
 
     async list(f: ListFilters, trx: Db = db) {
       const q = filtered(trx, f, true);
@@ -153,17 +183,8 @@ export function createApplicationsRepo(db: Db) {
         .orderBy('e.seq')
         .execute(),
 
-    insertEvent: (
-      e: {
-        application_id: string;
-        from_stage: string | null;
-        to_stage: string;
-        actor_id: string;
-        at: Date;
-        comment: string | null;
-      },
-      trx: Db = db,
-    ) => trx.insertInto('application_events').values(e).execute(),
+    insertEvent: (e: Insertable<ApplicationEventsTable>, trx: Db = db) =>
+      trx.insertInto('application_events').values(e).execute(),
 
     documents: (applicationId: string, trx: Db = db): Promise<DocumentRow[]> =>
       trx
@@ -208,12 +229,8 @@ export function createApplicationsRepo(db: Db) {
         .returningAll()
         .executeTakeFirstOrThrow(),
 
-    updateDocument: (id: string, values: Record<string, unknown>, trx: Db) =>
-      trx
-        .updateTable('application_documents')
-        .set(values as never)
-        .where('id', '=', id)
-        .execute(),
+    updateDocument: (id: string, values: Updateable<ApplicationDocumentsTable>, trx: Db) =>
+      trx.updateTable('application_documents').set(values).where('id', '=', id).execute(),
 
     maxVersion: async (documentId: string, trx: Db) =>
       (
@@ -224,20 +241,8 @@ export function createApplicationsRepo(db: Db) {
           .executeTakeFirstOrThrow()
       ).n,
 
-    insertVersion: (
-      v: {
-        document_id: string;
-        version: number;
-        file_name: string;
-        content_type: string;
-        size_bytes: number;
-        sha256: string;
-        storage_key: string;
-        uploaded_by: string;
-        uploaded_at: Date;
-      },
-      trx: Db,
-    ) => trx.insertInto('application_document_versions').values(v).execute(),
+    insertVersion: (v: Insertable<ApplicationDocumentVersionsTable>, trx: Db) =>
+      trx.insertInto('application_document_versions').values(v).execute(),
 
     version: (applicationId: string, kind: string, version: number, trx: Db = db) =>
       trx

@@ -19,7 +19,7 @@ import { type ApplicationsDeps, createApplicationsContext } from './applications
 import { createDocumentUseCases } from './applications.documents.js';
 import { canApplyFor, canEditApplication, canReviewApplication, isApplicant } from './applications.policy.js';
 import { toSummary } from './applications.presenter.js';
-import type { ListFilters } from './applications.repo.js';
+import type { ApplicationUpdate, ListFilters } from './applications.repo.js';
 import { createTransitionUseCases } from './applications.transitions.js';
 
 type Editable = UpdateApplicationBody;
@@ -28,8 +28,8 @@ const clean = (s: string | null | undefined) =>
   s === undefined ? undefined : s?.normalize('NFC').trim() || null;
 
 /** The columns an edit sets (only the fields present in the body). */
-function editColumns(body: Editable): Record<string, unknown> {
-  const v: Record<string, unknown> = {};
+function editColumns(body: Editable): ApplicationUpdate {
+  const v: ApplicationUpdate = {};
   if (body.municipalityId !== undefined) v.municipality_id = body.municipalityId;
   if (body.proposedName !== undefined) v.proposed_name = clean(body.proposedName);
   if (body.premises) {
@@ -65,28 +65,15 @@ export function createApplicationsService(deps: ApplicationsDeps) {
 
   async function checkReferences(trx: Kysely<Database>, regionId: string, body: Editable, day: string) {
     if (body.municipalityId !== undefined) {
-      const m = await trx
-        .selectFrom('municipalities')
-        .select('id')
-        .where('id', '=', body.municipalityId)
-        .where('region_id', '=', regionId)
-        .where('effective_from', '<=', day)
-        .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', day)]))
-        .executeTakeFirst();
-      if (!m) {
+      if (!(await repo.municipalityInForce(body.municipalityId, regionId, day, trx))) {
         throw invalid('municipality_not_in_force', 'No such municipality in force in the region.', [
           { field: 'municipalityId', code: 'municipality_not_in_force', message: 'No such municipality.' },
         ]);
       }
     }
     if (body.services && body.services.length > 0) {
-      const known = await trx
-        .selectFrom('center_service_kinds')
-        .select('code')
-        .where('code', 'in', body.services)
-        .where('active', '=', true)
-        .execute();
-      const unknown = body.services.filter((s) => !known.some((k) => k.code === s));
+      const known = await repo.activeServiceKinds(body.services, trx);
+      const unknown = body.services.filter((s) => !known.includes(s));
       if (unknown.length > 0) {
         throw invalid(
           'unknown_service_kind',
@@ -147,11 +134,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
 
     async create(actor: Actor, body: CreateApplicationBody) {
       const user = requireUser(actor);
-      const org = await db
-        .selectFrom('organizations')
-        .select(['id', 'region_id', 'name'])
-        .where('id', '=', body.organizationId)
-        .executeTakeFirst();
+      const org = await repo.organization(body.organizationId);
       if (!org || !canApplyFor(actor, org)) {
         throw forbidden('You can apply only for an organization you represent.');
       }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
+import { type Factories, login, temporaryUploadDir } from '../../../../test/support/applications.fixtures.js';
 import * as factories from '../../../../test/support/factories.js';
 import { systemClock } from '../../platform/clock.js';
 import { seedAll } from '../../seed/seed.js';
-import { type Factories, login, temporaryUploadDir } from './applications.fixtures.js';
 
 const f: Factories = { ...factories, sessionCookie };
 let t: TestPlatform;

@@ -1,6 +1,5 @@
 /** Database tables owned by the applications module (merged into `Database` in platform/db/schema.ts). */
 import type { ColumnType, Generated } from 'kysely';
-import type { NotificationsTable } from '../notifications/notifications.tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -99,5 +98,9 @@ export type ApplicationsTables = {
   application_events: ApplicationEventsTable;
   application_documents: ApplicationDocumentsTable;
   application_document_versions: ApplicationDocumentVersionsTable;
-  notifications: NotificationsTable;
 };
+
+declare module '../../platform/db/schema.js' {
+  /** This module's tables, part of the platform's `Database` type. */
+  interface ModuleTables extends ApplicationsTables {}
+}

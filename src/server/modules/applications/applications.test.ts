@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
-import * as factories from '../../../../test/support/factories.js';
 import {
   buildWorld,
   completeDraft,
@@ -11,7 +10,8 @@ import {
   temporaryUploadDir,
   upload,
   type World,
-} from './applications.fixtures.js';
+} from '../../../../test/support/applications.fixtures.js';
+import * as factories from '../../../../test/support/factories.js';
 
 const f: Factories = { ...factories, sessionCookie };
 let t: TestPlatform;

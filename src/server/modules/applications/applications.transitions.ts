@@ -19,7 +19,7 @@ import {
 import type { ApplicationsContext } from './applications.context.js';
 import type { StepEvent } from './applications.notify.js';
 import { isApplicant, isOperator } from './applications.policy.js';
-import type { ApplicationRow } from './applications.repo.js';
+import type { ApplicationRow, ApplicationUpdate } from './applications.repo.js';
 
 const GAP_CODE = {
   missing: 'document_missing',
@@ -47,58 +47,44 @@ function eventOf(from: string, to: string, side: Side): StepEvent {
 }
 
 export function createTransitionUseCases(ctx: ApplicationsContext) {
-  const { db, repo, settings, clock, mailer } = ctx;
+  const { db, repo, settings, clock, mailer, centers, roles } = ctx;
 
-  /** Creates the centre from an application at its last stage; returns the centre id. */
+  /**
+   * Opens the centre of an application at its last stage (through the centers module) and makes the head
+   * and coordinators it names who have accounts the centre's coordinators (through accounts); returns the
+   * centre's id.
+   */
   async function openCenter(trx: Kysely<Database>, app: ApplicationRow, user: UserActor, day: string) {
-    const at = clock.now();
-    const center = await trx
-      .insertInto('centers')
-      .values({
-        organization_id: app.organization_id,
-        municipality_id: app.municipality_id,
+    const centerId = await centers.open(
+      trx,
+      {
+        organizationId: app.organization_id,
+        municipalityId: app.municipality_id,
         name: app.proposed_name ?? app.organization_name,
-        status: 'active',
         address: app.premises_address,
         lat: app.premises_lat,
         lon: app.premises_lon,
-        opened_on: day,
+        openedOn: day,
         services: app.services,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('center_status_events')
-      .values({
-        center_id: center.id,
-        from_status: null,
-        to_status: 'active',
-        comment: `Status granted on application ${app.id}`,
-        actor_id: user.userId,
-        at,
-      })
-      .execute();
-    await ctx.audit(trx, user.userId, 'center.opened', center.id, { applicationId: app.id }, 'center');
-    // The head and coordinators named in the application who have accounts become the centre's coordinators.
+      },
+      { actorId: user.userId, at: clock.now(), comment: `Status granted on application ${app.id}` },
+    );
+    await ctx.audit(trx, user.userId, 'center.opened', centerId, { applicationId: app.id });
     const emails = [app.head_email, ...(app.coordinators ?? []).map((c) => c.email)].filter(
       (e): e is string => !!e,
     );
     const users = await repo.usersByEmail(emails, trx);
-    if (users.length > 0) {
-      await trx
-        .insertInto('role_assignments')
-        .values(
-          users.map((u) => ({
-            user_id: u.id,
-            role: 'center_coordinator' as const,
-            scope_type: 'center' as const,
-            scope_id: center.id,
-            granted_by: user.userId,
-          })),
-        )
-        .execute();
-    }
-    return center.id;
+    await roles.grant(
+      trx,
+      users.map((u) => ({
+        userId: u.id,
+        role: 'center_coordinator',
+        scopeType: 'center',
+        scopeId: centerId,
+      })),
+      user.userId,
+    );
+    return centerId;
   }
 
   function checkDocuments(
@@ -190,7 +176,7 @@ export function createTransitionUseCases(ctx: ApplicationsContext) {
         }
 
         const now = clock.now();
-        const values: Record<string, unknown> = { stage: to, stage_since: day, updated_at: now };
+        const values: ApplicationUpdate = { stage: to, stage_since: day, updated_at: now };
         if (to === 'submitted' && !app.submitted_at) values.submitted_at = now;
         if (to === 'changes_requested') values.returned_from_stage = from;
         if (from === 'changes_requested') values.returned_from_stage = null;

@@ -3,16 +3,18 @@
  * stages), the document checklist and the service kinds. Lists are readable by anyone (names only);
  * changes belong to the regional operator and are audited.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ApplicationStage, DocumentKind, ServiceKind } from '../../../shared/contracts/applications.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, holds, requireUser } from '../../platform/auth/actor.js';
-import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { IfMatch } from '../../platform/http/etag.js';
-import type { NetworkService } from '../network/network.service.js';
+import type { ServiceKinds } from '../centers/index.js';
+import type { NetworkService } from '../network/index.js';
 import { stageKind } from './application-workflow.js';
+import type { SettingsRepo } from './settings.repo.js';
 
 type Db = Kysely<Database>;
 type StageRow = Awaited<ReturnType<ReturnType<typeof createSettingsService>['stageRows']>>[number];
@@ -64,8 +66,15 @@ const codeTaken = () =>
     { field: 'code', code: 'code_taken', message: 'This code already exists.' },
   ]);
 
-export function createSettingsService(deps: { db: Db; network: NetworkService; clock: Clock }) {
-  const { db, network, clock } = deps;
+export function createSettingsService(deps: {
+  db: Db;
+  repo: SettingsRepo;
+  network: NetworkService;
+  audit: AuditWriter;
+  /** The vocabulary of centre services, kept by the centers module. */
+  serviceKinds: ServiceKinds;
+}) {
+  const { db, repo, network, audit, serviceKinds } = deps;
 
   async function requireOperator(actor: Actor) {
     const user = requireUser(actor);
@@ -74,24 +83,8 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
     return user;
   }
 
-  async function audit(trx: Db, actorId: string, action: string, entity: string, id: string, data: object) {
-    await trx
-      .insertInto('audit_events')
-      .values({
-        at: clock.now(),
-        actor_id: actorId,
-        action,
-        entity,
-        entity_id: id,
-        data: JSON.stringify(data),
-      })
-      .execute();
-  }
-
-  const stageRows = (trx: Db = db) =>
-    trx.selectFrom('application_stages').selectAll().orderBy('position').orderBy('code').execute();
-  const documentKindRows = (trx: Db = db) =>
-    trx.selectFrom('application_document_kinds').selectAll().orderBy('position').orderBy('code').execute();
+  const stageRows = (trx: Db = db) => repo.stages(trx);
+  const documentKindRows = (trx: Db = db) => repo.documentKinds(trx);
 
   /** A review stage's position must stand strictly between submitted and opened. */
   async function checkReviewPosition(position: number, trx: Db) {
@@ -135,22 +128,28 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
       return db.transaction().execute(async (trx) => {
         await checkReviewPosition(body.position, trx);
         try {
-          await trx
-            .insertInto('application_stages')
-            .values({
+          await repo.insertStage(
+            {
               code: body.code,
               name_ru: body.nameRu.trim(),
               name_en: body.nameEn.trim(),
               position: body.position,
               typical_days: body.typicalDays,
               is_system: false,
-            })
-            .execute();
+            },
+            trx,
+          );
         } catch (error) {
           if (isUniqueViolation(error)) throw codeTaken();
           throw error;
         }
-        await audit(trx, user.userId, 'application_stage.created', 'application_stage', body.code, body);
+        await audit.record(trx, {
+          actorId: user.userId,
+          action: 'application_stage.created',
+          target: 'application_stage',
+          targetId: body.code,
+          data: body,
+        });
         const row = (await stageRows(trx)).find((s) => s.code === body.code) as StageRow;
         return { stage: toStageView(row) };
       });
@@ -164,12 +163,7 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
     ) {
       const user = await requireOperator(actor);
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('application_stages')
-          .selectAll()
-          .where('code', '=', code)
-          .forUpdate()
-          .executeTakeFirst();
+        const row = await repo.lockStage(code, trx);
         if (!row) throw notFound('stage');
         await beginEdit(trx, 'application_stages', { column: 'code', value: code }, ifMatch, 'stage');
         const moving = body.position !== undefined && body.position !== row.position;
@@ -184,30 +178,31 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
         }
         if (moving) await checkReviewPosition(body.position as number, trx);
         if (body.active === false && row.active) {
-          const inUse = await trx
-            .selectFrom('center_applications')
-            .select(sql<number>`count(*)::int`.as('n'))
-            .where((eb) => eb.or([eb('stage', '=', code), eb('returned_from_stage', '=', code)]))
-            .where('stage', 'not in', ['opened', 'rejected', 'withdrawn'])
-            .executeTakeFirstOrThrow();
-          if (inUse.n > 0) {
+          const inUse = await repo.openApplicationsAt(code, trx);
+          if (inUse > 0) {
             throw conflict('stage_in_use', 'Applications are at this stage.', [
-              { field: 'active', code: 'stage_in_use', message: `${inUse.n} application(s) at this stage.` },
+              { field: 'active', code: 'stage_in_use', message: `${inUse} application(s) at this stage.` },
             ]);
           }
         }
-        await trx
-          .updateTable('application_stages')
-          .set({
+        await repo.updateStage(
+          code,
+          {
             ...(body.nameRu !== undefined ? { name_ru: body.nameRu.trim() } : {}),
             ...(body.nameEn !== undefined ? { name_en: body.nameEn.trim() } : {}),
             ...(body.position !== undefined ? { position: body.position } : {}),
             ...(body.typicalDays !== undefined ? { typical_days: body.typicalDays } : {}),
             ...(body.active !== undefined ? { active: body.active } : {}),
-          })
-          .where('code', '=', code)
-          .execute();
-        await audit(trx, user.userId, 'application_stage.updated', 'application_stage', code, body);
+          },
+          trx,
+        );
+        await audit.record(trx, {
+          actorId: user.userId,
+          action: 'application_stage.updated',
+          target: 'application_stage',
+          targetId: code,
+          data: body,
+        });
         const updated = (await stageRows(trx)).find((s) => s.code === code) as StageRow;
         return { stage: toStageView(updated) };
       });
@@ -234,9 +229,8 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
       return db.transaction().execute(async (trx) => {
         await checkNeededBy(body.neededByStage, trx);
         try {
-          await trx
-            .insertInto('application_document_kinds')
-            .values({
+          await repo.insertDocumentKind(
+            {
               code: body.code,
               name_ru: body.nameRu.trim(),
               name_en: body.nameEn.trim(),
@@ -244,13 +238,20 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
               required: body.required,
               needed_by_stage: body.neededByStage,
               position: body.position,
-            })
-            .execute();
+            },
+            trx,
+          );
         } catch (error) {
           if (isUniqueViolation(error)) throw codeTaken();
           throw error;
         }
-        await audit(trx, user.userId, 'document_kind.created', 'application_document_kind', body.code, body);
+        await audit.record(trx, {
+          actorId: user.userId,
+          action: 'document_kind.created',
+          target: 'application_document_kind',
+          targetId: body.code,
+          data: body,
+        });
         const row = (await documentKindRows(trx)).find((k) => k.code === body.code) as KindRow;
         return { documentKind: toDocumentKindView(row) };
       });
@@ -277,9 +278,9 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
         const where = { column: 'code', value: code } as const;
         await beginEdit(trx, 'application_document_kinds', where, ifMatch, 'document kind');
         if (body.neededByStage !== undefined) await checkNeededBy(body.neededByStage, trx);
-        await trx
-          .updateTable('application_document_kinds')
-          .set({
+        await repo.updateDocumentKind(
+          code,
+          {
             ...(body.nameRu !== undefined ? { name_ru: body.nameRu.trim() } : {}),
             ...(body.nameEn !== undefined ? { name_en: body.nameEn.trim() } : {}),
             ...(body.description !== undefined ? { description: body.description?.trim() || null } : {}),
@@ -287,19 +288,23 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
             ...(body.neededByStage !== undefined ? { needed_by_stage: body.neededByStage } : {}),
             ...(body.position !== undefined ? { position: body.position } : {}),
             ...(body.active !== undefined ? { active: body.active } : {}),
-          })
-          .where('code', '=', code)
-          .execute();
-        await audit(trx, user.userId, 'document_kind.updated', 'application_document_kind', code, body);
+          },
+          trx,
+        );
+        await audit.record(trx, {
+          actorId: user.userId,
+          action: 'document_kind.updated',
+          target: 'application_document_kind',
+          targetId: code,
+          data: body,
+        });
         const updated = (await documentKindRows(trx)).find((k) => k.code === code) as KindRow;
         return { documentKind: toDocumentKindView(updated) };
       });
     },
 
     async serviceKinds(includeRetired = false) {
-      let q = db.selectFrom('center_service_kinds').selectAll().orderBy('position').orderBy('code');
-      if (!includeRetired) q = q.where('active', '=', true);
-      return { items: (await q.execute()).map(toServiceKindView) };
+      return { items: (await serviceKinds.list(db, includeRetired)).map(toServiceKindView) };
     },
 
     async createServiceKind(
@@ -309,17 +314,19 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
       const user = await requireOperator(actor);
       return db.transaction().execute(async (trx) => {
         try {
-          const row = await trx
-            .insertInto('center_service_kinds')
-            .values({
-              code: body.code,
-              name_ru: body.nameRu.trim(),
-              name_en: body.nameEn.trim(),
-              position: body.position,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          await audit(trx, user.userId, 'service_kind.created', 'center_service_kind', body.code, body);
+          const row = await serviceKinds.create(trx, {
+            code: body.code,
+            nameRu: body.nameRu.trim(),
+            nameEn: body.nameEn.trim(),
+            position: body.position,
+          });
+          await audit.record(trx, {
+            actorId: user.userId,
+            action: 'service_kind.created',
+            target: 'center_service_kind',
+            targetId: body.code,
+            data: body,
+          });
           return { serviceKind: toServiceKindView(row) };
         } catch (error) {
           if (isUniqueViolation(error)) throw codeTaken();
@@ -336,21 +343,20 @@ export function createSettingsService(deps: { db: Db; network: NetworkService; c
     ) {
       const user = await requireOperator(actor);
       return db.transaction().execute(async (trx) => {
-        const where = { column: 'code', value: code } as const;
-        await beginEdit(trx, 'center_service_kinds', where, ifMatch, 'service kind');
-        const row = await trx
-          .updateTable('center_service_kinds')
-          .set({
-            ...(body.nameRu !== undefined ? { name_ru: body.nameRu.trim() } : {}),
-            ...(body.nameEn !== undefined ? { name_en: body.nameEn.trim() } : {}),
-            ...(body.position !== undefined ? { position: body.position } : {}),
-            ...(body.active !== undefined ? { active: body.active } : {}),
-          })
-          .where('code', '=', code)
-          .returningAll()
-          .executeTakeFirst();
+        const row = await serviceKinds.update(
+          trx,
+          code,
+          { ...body, nameRu: body.nameRu?.trim(), nameEn: body.nameEn?.trim() },
+          ifMatch,
+        );
         if (!row) throw notFound('service kind');
-        await audit(trx, user.userId, 'service_kind.updated', 'center_service_kind', code, body);
+        await audit.record(trx, {
+          actorId: user.userId,
+          action: 'service_kind.updated',
+          target: 'center_service_kind',
+          targetId: code,
+          data: body,
+        });
         return { serviceKind: toServiceKindView(row) };
       });
     },

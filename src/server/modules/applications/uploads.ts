@@ -83,13 +83,3 @@ export async function inspectUpload(bytes: Uint8Array, maxBytes: number) {
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
 }
-
-/** `attachment; filename="ascii"; filename*=UTF-8''…` (RFC 6266 / RFC 5987): Cyrillic names survive. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}

@@ -1,33 +1,33 @@
-/** Typed SQL for one centre and its status history. */
-import type { Kysely } from 'kysely';
-import type { CenterStatus, Database } from '../../platform/db/schema.js';
+/** Typed SQL for one centre, its status history and the vocabulary of centre services. */
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type {
+  CenterServiceKindsTable,
+  CenterStatus,
+  CenterStatusEventsTable,
+  CentersTable,
+  Database,
+} from '../../platform/db/schema.js';
 import type { ProfileUpdate } from './center-profile.js';
 
 type Db = Kysely<Database>;
 
 export function createCentersRepo(db: Db) {
   return {
+    insertCenter: (center: Insertable<CentersTable>, trx: Db = db) =>
+      trx.insertInto('centers').values(center).returning('id').executeTakeFirstOrThrow(),
+
     /** Locks the centre row until the transaction ends, so two decisions cannot cross. */
-    lockStatus: (id: string, trx: Db) =>
+    lockStatus: (id: string, trx: Db = db) =>
       trx.selectFrom('centers').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst(),
 
-    setStatus: (id: string, status: CenterStatus, trx: Db) =>
+    setStatus: (id: string, status: CenterStatus, trx: Db = db) =>
       trx.updateTable('centers').set({ status }).where('id', '=', id).execute(),
 
-    insertEvent: (
-      event: {
-        center_id: string;
-        from_status: CenterStatus;
-        to_status: CenterStatus;
-        comment: string | null;
-        actor_id: string;
-        at: Date;
-      },
-      trx: Db,
-    ) => trx.insertInto('center_status_events').values(event).execute(),
+    insertEvent: (event: Insertable<CenterStatusEventsTable>, trx: Db = db) =>
+      trx.insertInto('center_status_events').values(event).execute(),
 
     /** Writes the given profile fields (others unchanged) and returns the previous values. */
-    updateProfile: async (id: string, update: ProfileUpdate, trx: Db) => {
+    updateProfile: async (id: string, update: ProfileUpdate, trx: Db = db) => {
       const before = await trx
         .selectFrom('centers')
         .select(['services', 'opening_hours', 'phone', 'email', 'website', 'address', 'description'])
@@ -47,6 +47,24 @@ export function createCentersRepo(db: Db) {
           await trx.selectFrom('center_service_kinds').select('code').where('active', '=', true).execute()
         ).map((r) => r.code),
       ),
+
+    /** The service vocabulary, by position (retired kinds too when asked). */
+    serviceKinds: (includeRetired: boolean, trx: Db = db) => {
+      const q = trx.selectFrom('center_service_kinds').selectAll().orderBy('position').orderBy('code');
+      return (includeRetired ? q : q.where('active', '=', true)).execute();
+    },
+
+    insertServiceKind: (kind: Insertable<CenterServiceKindsTable>, trx: Db) =>
+      trx.insertInto('center_service_kinds').values(kind).returningAll().executeTakeFirstOrThrow(),
+
+    /** Writes the given fields; returns the row as it is now (none: no such kind). */
+    updateServiceKind: (code: string, patch: Updateable<CenterServiceKindsTable>, trx: Db) =>
+      trx
+        .updateTable('center_service_kinds')
+        .set(patch)
+        .where('code', '=', code)
+        .returningAll()
+        .executeTakeFirst(),
 
     history: (id: string, trx: Db = db) =>
       trx

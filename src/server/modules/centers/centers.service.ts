@@ -1,14 +1,15 @@
 /** A centre's status over its life: suspend (with reason), reactivate, close (final). Every change is kept. */
 import type { Kysely } from 'kysely';
 import type { ChangeCenterStatusBody, UpdateCenterProfileBody } from '../../../shared/contracts/centers.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { IfMatch } from '../../platform/http/etag.js';
-import { toCenterView } from '../network/network.presenter.js';
-import type { NetworkService } from '../network/network.service.js';
+import type { NetworkService } from '../network/index.js';
+import { toCenterView } from '../network/index.js';
 import { checkProfile } from './center-profile.js';
 import { allowedNext, canTransition, reasonRequired } from './center-status.js';
 import { canChangeCenterStatus, canEditCenterProfile, canSeeCenterHistory } from './centers.policy.js';
@@ -21,8 +22,9 @@ export function createCentersService(deps: {
   repo: CentersRepo;
   network: NetworkService;
   clock: Clock;
+  audit: AuditWriter;
 }) {
-  const { db, repo, network, clock } = deps;
+  const { db, repo, network, clock, audit } = deps;
 
   const view = (c: CenterContextRow) => toCenterView(c);
 
@@ -80,17 +82,13 @@ export function createCentersService(deps: {
             JSON.stringify(update[k as keyof typeof update]),
         );
         if (changed.length === 0) return;
-        await trx
-          .insertInto('audit_events')
-          .values({
-            at: clock.now(),
-            actor_id: user.userId,
-            action: 'center.profile_updated',
-            entity: 'center',
-            entity_id: id,
-            data: JSON.stringify({ fields: changed }),
-          })
-          .execute();
+        await audit.record(trx, {
+          actorId: user.userId,
+          action: 'center.profile_updated',
+          target: 'center',
+          targetId: id,
+          data: { fields: changed },
+        });
       });
       const updated = await network.findCenter(id);
       if (!updated) throw notFound('centre');
@@ -135,17 +133,14 @@ export function createCentersService(deps: {
           },
           trx,
         );
-        await trx
-          .insertInto('audit_events')
-          .values({
-            at,
-            actor_id: user.userId,
-            action: 'center.status_changed',
-            entity: 'center',
-            entity_id: id,
-            data: JSON.stringify({ from: locked.status, to: body.to }),
-          })
-          .execute();
+        await audit.record(trx, {
+          at,
+          actorId: user.userId,
+          action: 'center.status_changed',
+          target: 'center',
+          targetId: id,
+          data: { from: locked.status, to: body.to },
+        });
       });
       return history(id);
     },

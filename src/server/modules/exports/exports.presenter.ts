@@ -1,6 +1,6 @@
 /** The three exports as tables: Russian headers and labels, one column description per field. */
-import { localDay } from '../network/network.service.js';
-import type { Column, Table } from './exports.formats.js';
+import { localDay } from '../../../shared/time-zone.js';
+import type { Column, Table } from '../../lib/spreadsheet.js';
 import type { ApplicationExportRow, CenterExportRow, OrganizationExportRow } from './exports.repo.js';
 
 export const EXPORTS = ['centers', 'organizations', 'applications'] as const;

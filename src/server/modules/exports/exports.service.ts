@@ -3,12 +3,13 @@
  * each as CSV or XLSX, built in memory from one query (a region's registry is thousands of rows at most).
  */
 import type { Kysely } from 'kysely';
+import { localDay } from '../../../shared/time-zone.js';
+import { CONTENT_TYPES, type ExportFormat, type Table, toCsv, toXlsx } from '../../lib/spreadsheet.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { NetworkService } from '../network/network.service.js';
-import { localDay } from '../network/network.service.js';
-import { CONTENT_TYPES, type ExportFormat, type Table, toCsv, toXlsx } from './exports.formats.js';
+import type { NetworkService } from '../network/index.js';
 import { canExportRegistry } from './exports.policy.js';
 import { type ExportName, tables } from './exports.presenter.js';
 import type { ExportsRepo } from './exports.repo.js';
@@ -20,8 +21,9 @@ export function createExportsService(deps: {
   repo: ExportsRepo;
   network: NetworkService;
   clock: Clock;
+  audit: AuditWriter;
 }) {
-  const { db, repo, network, clock } = deps;
+  const { db, repo, network, clock, audit } = deps;
 
   return {
     async download(
@@ -46,18 +48,15 @@ export function createExportsService(deps: {
             ? await write(tables.organizations(await repo.organizations(region.id), region.timezone))
             : await write(tables.applications(await repo.applications(region.id), region.timezone));
 
-      await db
-        .insertInto('audit_events')
-        .values({
-          at: now,
-          actor_id: user.userId,
-          action: 'export.downloaded',
-          entity: 'registry',
-          entity_id: region.id,
-          request_id: context.requestId ?? null,
-          data: JSON.stringify({ export: name, format, rows }),
-        })
-        .execute();
+      await audit.record(db, {
+        at: now,
+        actorId: user.userId,
+        action: 'export.downloaded',
+        target: 'registry',
+        targetId: region.id,
+        requestId: context.requestId ?? null,
+        data: { export: name, format, rows },
+      });
 
       return {
         filename: `dobroset-${name}-${localDay(now, region.timezone)}.${format}`,

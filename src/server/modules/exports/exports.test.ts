@@ -9,14 +9,15 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../../test/support/factories.js';
+import { endpoints } from '../../../shared/contracts/endpoints.js';
 import { isValidInn } from '../../../shared/identifiers.js';
 import {
+  EXPORT_FILES,
   EXPORT_FORMATS,
-  exportHref,
   REGISTRY_EXPORTS,
 } from '../../../web/pages/organizations/exportLinks.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { seedApplicationDefaults } from '../applications/applications.seed.js';
+import { seedApplicationDefaults } from '../applications/index.js';
 import { canExportRegistry } from './exports.policy.js';
 
 /** A valid 10-digit INN with two leading zeros (Excel would turn it into a number and drop them). */
@@ -172,7 +173,9 @@ describe('policy', () => {
 
 describe('access', () => {
   // The links the operator's organizations page offers: each must be served.
-  const paths = REGISTRY_EXPORTS.flatMap((n) => EXPORT_FORMATS.map((f) => exportHref(n, f)));
+  const paths = REGISTRY_EXPORTS.flatMap((n) =>
+    EXPORT_FORMATS.map((f) => endpoints[EXPORT_FILES[n][f]].path),
+  );
   it('the web page links all six exports, and OpenAPI declares each as a file download', async () => {
     expect(paths).toHaveLength(6);
     const doc = (await t.request('GET', '/api/openapi.json')).json();

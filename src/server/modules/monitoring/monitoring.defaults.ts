@@ -3,19 +3,12 @@
  * `monitoring_indicators` on first use (the operator may later change maxima and weights there); each round
  * keeps its own copy, so a closed round never changes.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import type { IndicatorMethodColumn } from './monitoring.tables.js';
+import { createMonitoringRepo } from './monitoring.repo.js';
+import type { MonitoringIndicatorsTable } from './monitoring.tables.js';
 
-export const DEFAULT_INDICATORS: {
-  code: string;
-  name_ru: string;
-  name_en: string;
-  max_score: number;
-  weight: number;
-  method: IndicatorMethodColumn;
-  position: number;
-}[] = [
+export const DEFAULT_INDICATORS: Insertable<MonitoringIndicatorsTable>[] = [
   {
     code: 'infrastructure',
     name_ru: 'Инфраструктура и работа с местным сообществом',
@@ -76,13 +69,5 @@ export const DEFAULT_INDICATORS: {
 export const DEFAULT_THRESHOLDS = { greenFrom: 80, yellowFrom: 50 } as const;
 
 /** Loads the default indicators into an empty table; returns whether it did. */
-export async function ensureDefaultIndicators(trx: Kysely<Database>): Promise<boolean> {
-  const existing = await trx.selectFrom('monitoring_indicators').select('code').limit(1).executeTakeFirst();
-  if (existing) return false;
-  await trx
-    .insertInto('monitoring_indicators')
-    .values(DEFAULT_INDICATORS)
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
-  return true;
-}
+export const ensureDefaultIndicators = (trx: Kysely<Database>): Promise<boolean> =>
+  createMonitoringRepo(trx).loadIndicatorsIfEmpty(DEFAULT_INDICATORS);

@@ -1,6 +1,6 @@
 /** API shapes of rounds and indicators, and the rating as an export table (CSV / XLSX). */
 import type { Indicator, RoundDetail, Zone } from '../../../shared/contracts/monitoring.js';
-import type { Column, Table } from '../exports/exports.formats.js';
+import type { Column, Table } from '../../lib/spreadsheet.js';
 import type { RoundRow } from './monitoring.repo.js';
 import type { IndicatorMethodColumn } from './monitoring.tables.js';
 

@@ -1,6 +1,7 @@
 /** Typed SQL for monitoring rounds, their indicators, centres and scores. */
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import type { MonitoringIndicatorsTable } from './monitoring.tables.js';
 
 type Db = Kysely<Database>;
 
@@ -26,6 +27,22 @@ export type RoundRow = Awaited<ReturnType<ReturnType<typeof roundsWithPeople>['e
 
 export function createMonitoringRepo(db: Db) {
   return {
+    /** Loads indicators into an empty table (the defaults on first use); returns whether it did. */
+    loadIndicatorsIfEmpty: async (rows: Insertable<MonitoringIndicatorsTable>[], trx: Db = db) => {
+      const existing = await trx
+        .selectFrom('monitoring_indicators')
+        .select('code')
+        .limit(1)
+        .executeTakeFirst();
+      if (existing) return false;
+      await trx
+        .insertInto('monitoring_indicators')
+        .values(rows)
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
+      return true;
+    },
+
     indicators: (trx: Db = db) =>
       trx
         .selectFrom('monitoring_indicators')

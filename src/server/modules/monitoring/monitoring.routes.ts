@@ -1,12 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { Problem } from '../../../shared/contracts/common.js';
 import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
 import { route } from '../../platform/http/route.js';
-import { CONTENT_TYPES } from '../exports/exports.formats.js';
 import type { MonitoringService } from './monitoring.service.js';
 import type { WorkLogService } from './worklog.service.js';
-
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 export function registerMonitoringRoutes(
   app: FastifyInstance,
@@ -91,38 +87,15 @@ export function registerMonitoringRoutes(
     handler: async ({ params }, request) => monitoring.reopen(request.actor, params.roundId),
   });
 
-  for (const format of ['csv', 'xlsx'] as const) {
-    app.get(
-      `/api/monitoring/rounds/:roundId/rating.${format}`,
-      {
-        schema: {
-          summary: `A round's rating as ${format === 'csv' ? 'CSV for Excel (UTF-8 BOM, ;)' : 'XLSX'} (operator)`,
-          tags,
-          params: {
-            type: 'object',
-            properties: { roundId: { type: 'string', pattern: UUID } },
-            required: ['roundId'],
-          },
-          response: {
-            200: {
-              description: format.toUpperCase(),
-              content: { [CONTENT_TYPES[format]]: { schema: { type: 'string', format: 'binary' } } },
-            },
-            '4xx': Problem,
-            '5xx': Problem,
-          },
-        },
-      },
-      async (request, reply) => {
-        const { roundId } = request.params as { roundId: string };
-        const file = await monitoring.exportRating(request.actor, roundId, format, { requestId: request.id });
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-length', file.body.length)
-          .header('content-disposition', `attachment; filename="${file.filename}"`)
-          .header('cache-control', 'no-store')
-          .send(file.body);
-      },
-    );
+  for (const [format, endpoint] of [
+    ['csv', ep.monitoringRatingCsv],
+    ['xlsx', ep.monitoringRatingXlsx],
+  ] as const) {
+    route(app, endpoint, {
+      summary: `A round's rating as ${endpoint.file.description} (operator)`,
+      tags,
+      handler: ({ params }, request) =>
+        monitoring.exportRating(request.actor, params.roundId, format, { requestId: request.id }),
+    });
   }
 }

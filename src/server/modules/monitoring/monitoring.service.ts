@@ -6,15 +6,16 @@
  */
 import type { Kysely } from 'kysely';
 import type { EnterScoreBody, IndicatorMethod, OpenRoundBody } from '../../../shared/contracts/monitoring.js';
+import { localDay } from '../../../shared/time-zone.js';
+import { CONTENT_TYPES, type ExportFormat, toCsv, toXlsx } from '../../lib/spreadsheet.js';
+import type { AuditAction, AuditData, AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser, type UserActor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { IfMatch } from '../../platform/http/etag.js';
-import { CONTENT_TYPES, type ExportFormat, toCsv, toXlsx } from '../exports/exports.formats.js';
-import type { NetworkService } from '../network/network.service.js';
-import { localDay } from '../network/network.service.js';
+import type { NetworkService } from '../network/index.js';
 import { DEFAULT_THRESHOLDS, ensureDefaultIndicators } from './monitoring.defaults.js';
 import { canRunMonitoring, canSeeCenterMonitoring, isRegionalOperator } from './monitoring.policy.js';
 import { ratingTable, toIndicatorView, toRoundView } from './monitoring.presenter.js';
@@ -33,8 +34,9 @@ export function createMonitoringService(deps: {
   workLog: WorkLogRepo;
   network: NetworkService;
   clock: Clock;
+  audit: AuditWriter;
 }) {
-  const { db, repo, workLog, network, clock } = deps;
+  const { db, repo, workLog, network, clock, audit: writer } = deps;
 
   async function operatorRegion(
     actor: Actor,
@@ -47,19 +49,22 @@ export function createMonitoringService(deps: {
 
   const detail = (roundId: string, trx: Db = db) => readRound(repo, workLog, roundId, trx);
 
-  async function audit(trx: Db, user: UserActor, action: string, roundId: string, data: object, at: Date) {
-    await trx
-      .insertInto('audit_events')
-      .values({
-        at,
-        actor_id: user.userId,
-        action,
-        entity: 'monitoring_round',
-        entity_id: roundId,
-        data: JSON.stringify(data),
-      })
-      .execute();
-  }
+  const audit = (
+    trx: Db,
+    user: UserActor,
+    action: AuditAction<'monitoring_round'>,
+    roundId: string,
+    data: AuditData,
+    at: Date,
+  ) =>
+    writer.record(trx, {
+      at,
+      actorId: user.userId,
+      action,
+      target: 'monitoring_round',
+      targetId: roundId,
+      data,
+    });
 
   /** Locks an open round of the actor's region for a change; a closed round is final. */
   async function lockOpen(trx: Db, roundId: string, regionId: string) {
@@ -316,18 +321,15 @@ export function createMonitoringService(deps: {
       const table = ratingTable(d);
       const now = clock.now();
       const body = format === 'csv' ? toCsv(table) : await toXlsx(table, now);
-      await db
-        .insertInto('audit_events')
-        .values({
-          at: now,
-          actor_id: user.userId,
-          action: 'export.downloaded',
-          entity: 'monitoring_round',
-          entity_id: roundId,
-          request_id: context.requestId ?? null,
-          data: JSON.stringify({ export: 'monitoring_rating', format, rows: d.rows.length }),
-        })
-        .execute();
+      await writer.record(db, {
+        at: now,
+        actorId: user.userId,
+        action: 'export.downloaded',
+        target: 'monitoring_round',
+        targetId: roundId,
+        requestId: context.requestId ?? null,
+        data: { export: 'monitoring_rating', format, rows: d.rows.length },
+      });
       return {
         filename: `dobroset-monitoring-${d.round.year}-h${d.round.half}.${format}`,
         contentType: CONTENT_TYPES[format],

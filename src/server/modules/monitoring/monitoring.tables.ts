@@ -114,3 +114,8 @@ export type MonitoringTables = {
   monitoring_round_centers: MonitoringRoundCentersTable;
   monitoring_scores: MonitoringScoresTable;
 };
+
+declare module '../../platform/db/schema.js' {
+  /** This module's tables, part of the platform's `Database` type. */
+  interface ModuleTables extends MonitoringTables {}
+}

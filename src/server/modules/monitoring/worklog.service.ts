@@ -11,13 +11,14 @@ import type {
   WorkLogQuery,
 } from '../../../shared/contracts/monitoring.js';
 import { WORK_LOG_KINDS } from '../../../shared/contracts/monitoring.js';
+import { localDay } from '../../../shared/time-zone.js';
+import type { AuditAction, AuditData, AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser, type UserActor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
 import { type IfMatch, requireMatch } from '../../platform/http/etag.js';
-import type { NetworkService } from '../network/network.service.js';
-import { localDay } from '../network/network.service.js';
+import type { NetworkService } from '../network/index.js';
 import { canKeepWorkLog } from './monitoring.policy.js';
 import { snapshotOf, toEntryView } from './worklog.presenter.js';
 import type { EntryChange, EntryRow, WorkLogRepo } from './worklog.repo.js';
@@ -36,8 +37,9 @@ export function createWorkLogService(deps: {
   repo: WorkLogRepo;
   network: NetworkService;
   clock: Clock;
+  audit: AuditWriter;
 }) {
-  const { db, repo, network, clock } = deps;
+  const { db, repo, network, clock, audit: writer } = deps;
 
   async function today() {
     const region = await network.currentRegion();
@@ -81,19 +83,22 @@ export function createWorkLogService(deps: {
     if (issues.length > 0) throw invalid('validation_failed', 'Please check the data you entered.', issues);
   }
 
-  async function audit(trx: Db, user: UserActor, action: string, entryId: string, data: object, at: Date) {
-    await trx
-      .insertInto('audit_events')
-      .values({
-        at,
-        actor_id: user.userId,
-        action,
-        entity: 'work_log_entry',
-        entity_id: entryId,
-        data: JSON.stringify(data),
-      })
-      .execute();
-  }
+  const audit = (
+    trx: Db,
+    user: UserActor,
+    action: AuditAction<'work_log_entry'>,
+    entryId: string,
+    data: AuditData,
+    at: Date,
+  ) =>
+    writer.record(trx, {
+      at,
+      actorId: user.userId,
+      action,
+      target: 'work_log_entry',
+      targetId: entryId,
+      data,
+    });
 
   async function view(centerId: string, id: string, trx: Db = db) {
     const row = await repo.one(centerId, id, trx);

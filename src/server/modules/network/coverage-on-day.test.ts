@@ -13,7 +13,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../../test/support/factories.js';
-import { stageOn } from './history.js';
+import { stageOn } from '../../lib/network-history.js';
 
 let t: TestPlatform;
 let operator: string;

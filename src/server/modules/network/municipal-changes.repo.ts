@@ -1,5 +1,6 @@
 /** Typed SQL for changes of the municipal structure and their lineage. */
 import { type Insertable, type Kysely, sql } from 'kysely';
+import type { AuditAction } from '../../platform/audit/audit.js';
 import type {
   Database,
   MunicipalitiesTable,
@@ -10,7 +11,7 @@ import type {
 type Db = Kysely<Database>;
 
 /** The audit action of a recorded change; its data also keeps the ids an abolition ended. */
-export const MUNICIPALITY_CHANGED = 'municipality.changed';
+export const MUNICIPALITY_CHANGED = 'municipality.changed' satisfies AuditAction<'municipality_change'>;
 
 export type MunicipalityRefRow = { id: string; slug: string; name_ru: string; name_en: string };
 
@@ -47,20 +48,6 @@ export function createMunicipalChangesRepo(db: Db) {
 
     insertLineage: (rows: MunicipalityLineageTable[], trx: Db = db) =>
       rows.length === 0 ? Promise.resolve() : trx.insertInto('municipality_lineage').values(rows).execute(),
-
-    audit: (
-      event: { at: Date; actor_id: string | null; entity_id: string; data: Record<string, unknown> },
-      trx: Db = db,
-    ) =>
-      trx
-        .insertInto('audit_events')
-        .values({
-          ...event,
-          action: MUNICIPALITY_CHANGED,
-          entity: 'municipality_change',
-          data: JSON.stringify(event.data),
-        })
-        .execute(),
 
     /** The region's changes (or one of them), newest first. */
     changes: (regionId: string, filter: { id?: string } = {}, trx: Db = db) => {

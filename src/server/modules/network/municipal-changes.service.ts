@@ -9,13 +9,14 @@ import type {
   NewMunicipality,
   RecordMunicipalChangeBody,
 } from '../../../shared/contracts/municipal-changes.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
 import { cleanText, existingSuccessorId, shapeIssues, stateIssues } from './municipal-change-rules.js';
 import { toMunicipalChangeViews } from './municipal-changes.presenter.js';
-import type { MunicipalChangesRepo } from './municipal-changes.repo.js';
+import { MUNICIPALITY_CHANGED, type MunicipalChangesRepo } from './municipal-changes.repo.js';
 import { canRecordMunicipalChange } from './network.policy.js';
 import type { NetworkService } from './network.service.js';
 
@@ -49,8 +50,9 @@ export function createMunicipalChangesService(deps: {
   repo: MunicipalChangesRepo;
   network: NetworkService;
   clock: Clock;
+  audit: AuditWriter;
 }) {
-  const { db, repo, network, clock } = deps;
+  const { db, repo, network, clock, audit } = deps;
 
   async function views(regionId: string, filter: { id?: string } = {}): Promise<MunicipalChange[]> {
     const changes = await repo.changes(regionId, filter);
@@ -118,15 +120,14 @@ export function createMunicipalChangesService(deps: {
               trx,
             );
           }
-          await repo.audit(
-            {
-              at: now,
-              actor_id: user.userId,
-              entity_id: change.id,
-              data: { kind: body.kind, effectiveOn: day, predecessorIds: body.predecessorIds, successorId },
-            },
-            trx,
-          );
+          await audit.record(trx, {
+            at: now,
+            actorId: user.userId,
+            action: MUNICIPALITY_CHANGED,
+            target: 'municipality_change',
+            targetId: change.id,
+            data: { kind: body.kind, effectiveOn: day, predecessorIds: body.predecessorIds, successorId },
+          });
           return change.id;
         })
         .catch((error: unknown) => {

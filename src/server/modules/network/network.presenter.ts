@@ -1,5 +1,5 @@
 import type { Center, Municipality, PlanTarget } from '../../../shared/contracts/network.js';
-import { coverageState } from './coverage.js';
+import { coverageState } from '../../lib/coverage.js';
 import type { NetworkRepo } from './network.repo.js';
 
 /** A municipality in force on a day, with the counts carried to it through the lineage. */

@@ -7,22 +7,19 @@ import type {
   Region,
 } from '../../../shared/contracts/network.js';
 import { localDay } from '../../../shared/time-zone.js';
-import type { Clock } from '../../platform/clock.js';
-import { notFound } from '../../platform/errors.js';
 import {
   countsOnDay,
   coverageState,
   indexLineage,
   municipalityOnDay,
   populationCoveredShare,
-} from './coverage.js';
-import { activeOn, activePeriods, stageOn } from './history.js';
+} from '../../lib/coverage.js';
+import { activeOn, activePeriods, stageOn } from '../../lib/network-history.js';
+import type { Clock } from '../../platform/clock.js';
+import { notFound } from '../../platform/errors.js';
 import { toCenterView, toMunicipalityView, toTargetView } from './network.presenter.js';
 import { isStageInProgress, type NetworkRepo } from './network.repo.js';
 import { resolveShapes } from './shapes.js';
-
-/** The calendar day in the region's time zone (municipal changes take effect by local date). */
-export { localDay };
 
 /** The zone used before any region is loaded. */
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';

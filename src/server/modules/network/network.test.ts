@@ -7,16 +7,16 @@ import {
   buildMunicipality,
   buildRegion,
 } from '../../../../test/support/factories.js';
-import type { Actor, Grant } from '../../platform/auth/actor.js';
+import { localDay } from '../../../shared/time-zone.js';
 import {
   countsOnDay,
   coverageState,
   indexLineage,
   municipalityOnDay,
   populationCoveredShare,
-} from './coverage.js';
+} from '../../lib/coverage.js';
+import type { Actor, Grant } from '../../platform/auth/actor.js';
 import { canRecordMunicipalChange } from './network.policy.js';
-import { localDay } from './network.service.js';
 
 describe('coverage (pure)', () => {
   it('a municipality is covered by an active centre, in progress with an open application, else nothing', () => {

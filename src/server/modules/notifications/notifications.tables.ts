@@ -14,3 +14,10 @@ export type NotificationsTable = {
   created_at: ColumnType<Date, Date | string, Date | string>;
   read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
+
+export type NotificationsTables = { notifications: NotificationsTable };
+
+declare module '../../platform/db/schema.js' {
+  /** This module's tables, part of the platform's `Database` type. */
+  interface ModuleTables extends NotificationsTables {}
+}

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
-import * as factories from '../../../../test/support/factories.js';
 import {
   buildWorld,
   completeDraft,
@@ -10,7 +9,8 @@ import {
   temporaryUploadDir,
   upload,
   type World,
-} from '../applications/applications.fixtures.js';
+} from '../../../../test/support/applications.fixtures.js';
+import * as factories from '../../../../test/support/factories.js';
 
 const f: Factories = { ...factories, sessionCookie };
 let t: TestPlatform;

@@ -3,13 +3,15 @@
  * per volunteer with their confirmed shifts. Only the feed token's hash is stored; the URL is shown
  * once, when it is created or replaced.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { AuditAction, AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { newToken, tokenHash } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { type CalendarShift, calendar } from './ical.js';
+import type { CalendarRepo } from './ical.repo.js';
 import type { OpportunitiesRepo } from './opportunities.repo.js';
 import type { OpportunitiesService } from './opportunities.service.js';
 
@@ -19,29 +21,26 @@ const FEED_PAST_DAYS = 90;
 export function createIcalService(deps: {
   db: Db;
   repo: OpportunitiesRepo;
+  feeds: CalendarRepo;
   opportunities: OpportunitiesService;
   clock: Clock;
+  audit: AuditWriter;
   publicUrl: string;
 }) {
-  const { db, repo, opportunities, clock, publicUrl } = deps;
+  const { db, repo, feeds, opportunities, clock, audit, publicUrl } = deps;
   const feedUrl = (token: string) => `${publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics`;
 
-  const audit = (actor: Actor, action: string, userId: string) =>
-    db
-      .insertInto('audit_events')
-      .values({
-        at: clock.now(),
-        actor_id: actor.kind === 'user' ? actor.userId : null,
-        action,
-        entity: 'calendar_feed',
-        entity_id: userId,
-        data: JSON.stringify({}),
-      })
-      .execute();
+  const record = (actor: Actor, action: AuditAction<'calendar_feed'>, userId: string) =>
+    audit.record(db, {
+      actorId: actor.kind === 'user' ? actor.userId : null,
+      action,
+      target: 'calendar_feed',
+      targetId: userId,
+    });
 
   return {
     async shiftIcs(actor: Actor, shiftId: string): Promise<string> {
-      const shift = await db.selectFrom('shifts').selectAll().where('id', '=', shiftId).executeTakeFirst();
+      const shift = await feeds.shift(shiftId);
       if (!shift) throw notFound('shift');
       const { o } = await opportunities.load(actor, shift.opportunity_id);
       const item: CalendarShift = {
@@ -62,40 +61,16 @@ export function createIcalService(deps: {
 
     /** The feed of the user whose token this is: confirmed (and attended) shifts from 90 days back. */
     async feed(token: string): Promise<string> {
-      const owner = await db
-        .selectFrom('calendar_feeds')
-        .select('user_id')
-        .where('token_hash', '=', tokenHash(token))
-        .executeTakeFirst();
+      const owner = await feeds.feedByTokenHash(tokenHash(token));
       if (!owner) throw notFound('calendar');
       const since = new Date(clock.now().getTime() - FEED_PAST_DAYS * 86_400_000);
-      const rows = (await repo.hasSignups())
-        ? (
-            await sql<CalendarShift & { startsAt: Date }>`
-              select s.id, s.starts_at as "startsAt", s.ends_at as "endsAt", s.status, o.title,
-                o.description, c.name as "centerName", o.address, o.is_online as "isOnline",
-                o.id as "opportunityId", s.ical_sequence as sequence
-              from signups g
-              join shifts s on s.id = g.shift_id
-              join opportunities o on o.id = s.opportunity_id
-              join centers c on c.id = o.center_id
-              where g.user_id = ${owner.user_id} and g.status in ('confirmed', 'attended')
-                and s.starts_at >= ${since}
-              order by s.starts_at
-              limit 1000
-            `.execute(db)
-          ).rows
-        : [];
+      const rows = (await repo.hasSignups()) ? await feeds.feedShifts(owner.user_id, since) : [];
       return calendar('Добросеть: мои смены', rows, publicUrl, clock.now(), { feed: true });
     },
 
     async status(actor: Actor) {
       const user = requireUser(actor);
-      const row = await db
-        .selectFrom('calendar_feeds')
-        .select('created_at')
-        .where('user_id', '=', user.userId)
-        .executeTakeFirst();
+      const row = await feeds.feedOf(user.userId);
       return { active: row !== undefined, url: null, createdAt: row?.created_at.toISOString() ?? null };
     },
 
@@ -104,21 +79,15 @@ export function createIcalService(deps: {
       const user = requireUser(actor);
       const token = newToken();
       const now = clock.now();
-      await db
-        .insertInto('calendar_feeds')
-        .values({ user_id: user.userId, token_hash: tokenHash(token), created_at: now })
-        .onConflict((oc) =>
-          oc.column('user_id').doUpdateSet({ token_hash: tokenHash(token), created_at: now }),
-        )
-        .execute();
-      await audit(actor, 'calendar_feed.issued', user.userId);
+      await feeds.saveFeed({ user_id: user.userId, token_hash: tokenHash(token), created_at: now });
+      await record(actor, 'calendar_feed.issued', user.userId);
       return { active: true, url: feedUrl(token), createdAt: now.toISOString() };
     },
 
     async remove(actor: Actor) {
       const user = requireUser(actor);
-      await db.deleteFrom('calendar_feeds').where('user_id', '=', user.userId).execute();
-      await audit(actor, 'calendar_feed.removed', user.userId);
+      await feeds.removeFeed(user.userId);
+      await record(actor, 'calendar_feed.removed', user.userId);
     },
   };
 }

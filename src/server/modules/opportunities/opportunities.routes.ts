@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
-import { ICS_PATHS } from '../../../shared/contracts/opportunities.endpoints.js';
 import { route } from '../../platform/http/route.js';
 import type { OpportunityServices } from './opportunities.wiring.js';
 
@@ -129,42 +127,19 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: Opportunit
     },
   });
 
-  app.get(
-    ICS_PATHS.shift,
-    {
-      schema: {
-        summary: 'One shift as an iCalendar file',
-        tags,
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        produces: ['text/calendar'],
-      },
-    },
-    async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const body = await calendar.shiftIcs(request.actor, id);
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="shift-${id}.ics"`)
-        .send(body);
-    },
-  );
-  app.get(
-    ICS_PATHS.feed,
-    {
-      schema: {
-        summary: "A volunteer's private feed of confirmed shifts (the token is the secret)",
-        tags,
-        params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}(\\.ics)?$' }) }),
-        produces: ['text/calendar'],
-      },
-    },
-    async (request, reply) => {
-      const { token } = request.params as { token: string };
-      const body = await calendar.feed(token.replace(/\.ics$/, ''));
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
-        .send(body);
-    },
-  );
+  route(app, ep.shiftIcs, {
+    summary: 'One shift as an iCalendar file',
+    tags,
+    handler: async ({ params }, request) => ({
+      body: await calendar.shiftIcs(request.actor, params.id),
+      filename: `shift-${params.id}.ics`,
+    }),
+  });
+  route(app, ep.calendarFeedIcs, {
+    summary: "A volunteer's private feed of confirmed shifts (the token is the secret)",
+    tags,
+    handler: async ({ params }) => ({
+      body: await calendar.feed(params.token.replace(/\.ics$/, '')),
+    }),
+  });
 }

@@ -1,7 +1,7 @@
 /** Reference data (opportunity categories) and the demo opportunities with their shifts. */
 import type { Kysely } from 'kysely';
+import { localDay } from '../../../shared/time-zone.js';
 import type { Database } from '../../platform/db/schema.js';
-import { localDay } from '../network/network.service.js';
 import { expand } from './recurrence.js';
 
 const CATEGORIES: [code: string, ru: string, en: string][] = [

@@ -11,14 +11,14 @@ import type {
   SearchResult,
   UpdateOpportunityBody,
 } from '../../../shared/contracts/opportunities.js';
-import { addDays } from '../../../shared/time-zone.js';
+import { addDays, localDay } from '../../../shared/time-zone.js';
+import type { AuditAction, AuditData, AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
 import type { IfMatch } from '../../platform/http/etag.js';
-import { localDay } from '../network/network.service.js';
 import { canManageCenterOpportunities, canSeeOpportunity, STATUS_MOVES } from './opportunities.policy.js';
 import { toOpportunityView, toPartnerCandidate } from './opportunities.presenter.js';
 import type { OpportunitiesRepo, OpportunityRow } from './opportunities.repo.js';
@@ -48,23 +48,21 @@ export function createOpportunitiesService(deps: {
   db: Db;
   repo: OpportunitiesRepo;
   clock: Clock;
+  audit: AuditWriter;
   shiftChanges?: ShiftChangeListener;
 }) {
   const { db, repo, clock } = deps;
   const shiftChanges = deps.shiftChanges ?? ignoreShiftChanges;
 
-  const audit = (trx: Db, actor: Actor, action: string, id: string, data: Record<string, unknown>) =>
-    trx
-      .insertInto('audit_events')
-      .values({
-        at: clock.now(),
-        actor_id: actor.kind === 'user' ? actor.userId : null,
-        action,
-        entity: 'opportunity',
-        entity_id: id,
-        data: JSON.stringify(data),
-      })
-      .execute();
+  /** Opportunity, shift, series and template actions, all recorded on the opportunity's kind of record. */
+  const audit = (trx: Db, actor: Actor, action: AuditAction<'opportunity'>, id: string, data: AuditData) =>
+    deps.audit.record(trx, {
+      actorId: actor.kind === 'user' ? actor.userId : null,
+      action,
+      target: 'opportunity',
+      targetId: id,
+      data,
+    });
 
   /** The opportunity, if the actor may see it (otherwise "not found", so drafts stay private). */
   async function load(actor: Actor, id: string, trx: Db = db) {

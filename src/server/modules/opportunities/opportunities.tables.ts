@@ -22,7 +22,8 @@ type OpportunityDetailColumns = {
   partner_organization_id: string | null;
   partner_approved_by: string | null;
   partner_approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  search_vector: ColumnType<string, never, never>;
+  /** Generated (migration 0010); the catalogue reports a generated column as nullable. */
+  search_vector: ColumnType<string | null, never, never>;
 };
 
 /** Columns 0010 adds to `shifts`. */
@@ -74,3 +75,8 @@ export type OpportunitiesTables = {
     created_at: DefaultTimestamp;
   };
 };
+
+declare module '../../platform/db/schema.js' {
+  /** This module's tables, part of the platform's `Database` type. */
+  interface ModuleTables extends OpportunitiesTables {}
+}

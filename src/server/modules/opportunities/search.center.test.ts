@@ -2,6 +2,7 @@
 import { type KyselyPlugin, sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type OpportunityWorld, opportunityWorld } from '../../../../test/support/opportunity-world.js';
+import { createAuditWriter } from '../../platform/audit/audit.js';
 import { createOpportunitiesRepo } from './opportunities.repo.js';
 import { createOpportunitiesService } from './opportunities.service.js';
 
@@ -110,7 +111,12 @@ describe('the centre filter', () => {
       transformResult: async (args) => args.result,
     };
     const db = w.t.db.withPlugin(counter);
-    const service = createOpportunitiesService({ db, repo: createOpportunitiesRepo(db), clock: w.t.clock });
+    const service = createOpportunitiesService({
+      db,
+      repo: createOpportunitiesRepo(db),
+      clock: w.t.clock,
+      audit: createAuditWriter({ clock: w.t.clock }),
+    });
     await service.search({ kind: 'anonymous' }, { centerId: w.centerA.id }, 'Asia/Novokuznetsk');
     queries = 0;
     const page = await service.search(

@@ -1,6 +1,7 @@
 import { type KyselyPlugin, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpportunityWorld, opportunityWorld } from '../../../../test/support/opportunity-world.js';
+import { createAuditWriter } from '../../platform/audit/audit.js';
 import { createOpportunitiesRepo } from './opportunities.repo.js';
 import { createOpportunitiesService } from './opportunities.service.js';
 
@@ -139,7 +140,12 @@ describe('search in Russian', () => {
       transformResult: async (args) => args.result,
     };
     const db = w.t.db.withPlugin(counter);
-    const service = createOpportunitiesService({ db, repo: createOpportunitiesRepo(db), clock: w.t.clock });
+    const service = createOpportunitiesService({
+      db,
+      repo: createOpportunitiesRepo(db),
+      clock: w.t.clock,
+      audit: createAuditWriter({ clock: w.t.clock }),
+    });
     await service.search({ kind: 'anonymous' }, { q: 'волонтёры' }, 'Asia/Novokuznetsk');
     queries = 0;
     const page = await service.search(

@@ -1,7 +1,8 @@
 /**
  * The port through which changes of shifts reach whoever cares about them, so this module never imports
  * theirs: the signups module implements it (it tells the people on the shifts and cancels their places)
- * and runtime.ts passes it to `createOpportunityServices`. The default tells nobody.
+ * and provides it as the service `shiftChanges`, which this module's manifest `needs`. The default tells
+ * nobody.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';

@@ -97,15 +97,6 @@ export function createOrganizationsRepo(db: Db) {
             .orderBy('ra.granted_at')
             .execute(),
 
-    revokeRepresentative: (orgId: string, userId: string, trx: Db = db) =>
-      trx
-        .deleteFrom('role_assignments')
-        .where('role', '=', 'org_representative')
-        .where('scope_type', '=', 'organization')
-        .where('scope_id', '=', orgId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst(),
-
     /** Pending invitations of several organizations in one query. */
     invitations: (orgIds: string[], trx: Db = db) =>
       orgIds.length === 0
@@ -160,19 +151,6 @@ export function createOrganizationsRepo(db: Db) {
         (await trx.deleteFrom('organization_invitations').where('id', '=', id).executeTakeFirst())
           .numDeletedRows,
       ) > 0,
-
-    grantRepresentative: (orgId: string, userId: string, grantedBy: string | null, trx: Db) =>
-      trx
-        .insertInto('role_assignments')
-        .values({
-          user_id: userId,
-          role: 'org_representative',
-          scope_type: 'organization',
-          scope_id: orgId,
-          granted_by: grantedBy,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute(),
 
     /** The account registered with an address, if any (addresses are stored normalised). */
     accountByEmail: (email: string, trx: Db = db) =>

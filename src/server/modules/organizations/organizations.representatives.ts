@@ -6,26 +6,35 @@
  * nobody, so the inviter never learns that an address has an account.
  */
 import type { Kysely } from 'kysely';
+import type { AuditAction, AuditData } from '../../platform/audit/audit.js';
 import { type Actor, authorize, holds, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import { normalizeEmail } from '../accounts/email.js';
-import type { NetworkService } from '../network/network.service.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
+import { normalizeEmail, type RoleGrant, type RoleGrants } from '../accounts/index.js';
+import type { NetworkService } from '../network/index.js';
+import type { NotificationsService } from '../notifications/index.js';
 import { canManageOrganization } from './organizations.policy.js';
 import type { OrganizationsRepo } from './organizations.repo.js';
 
 /** How long an invitation to represent an organization may be accepted. */
 export const INVITATION_TTL_MS = 14 * 86_400_000;
 
+/** The role that makes a user a representative of the organization. */
+export const representative = (orgId: string, userId: string): RoleGrant => ({
+  userId,
+  role: 'org_representative',
+  scopeType: 'organization',
+  scopeId: orgId,
+});
+
 export type OrganizationAudit = (
   trx: Kysely<Database>,
   actor: Actor,
-  action: string,
+  action: AuditAction<'organization'>,
   id: string,
-  data: Record<string, unknown>,
+  data: AuditData,
 ) => Promise<unknown>;
 
 export function createRepresentativesService<View>(deps: {
@@ -41,8 +50,9 @@ export function createRepresentativesService<View>(deps: {
   /** The organization as its managers see it (the registry service's view). */
   view: (id: string) => Promise<View>;
   audit: OrganizationAudit;
+  roles: RoleGrants;
 }) {
-  const { db, repo, network, clock, view, audit } = deps;
+  const { db, repo, network, clock, view, audit, roles } = deps;
 
   /** The invitations addressed to the actor's own (verified) address. */
   async function myInvitations(actor: Actor) {
@@ -129,7 +139,7 @@ export function createRepresentativesService<View>(deps: {
           throw conflict('invitation_expired', 'The invitation has expired.');
         }
         const orgId = invitation.organization_id;
-        await repo.grantRepresentative(orgId, user.userId, invitation.invited_by, trx);
+        await roles.grant(trx, [representative(orgId, user.userId)], invitation.invited_by);
         await repo.deleteInvitation(invitation.id, trx);
         await audit(trx, actor, 'organization.representative_added', orgId, {
           userId: user.userId,
@@ -193,7 +203,7 @@ export function createRepresentativesService<View>(deps: {
             'The last representative can only be removed by the operator.',
           );
         }
-        await repo.revokeRepresentative(id, userId, trx);
+        await roles.revoke(trx, representative(id, userId));
         await audit(trx, actor, 'organization.representative_removed', id, { userId });
       });
       return view(id);

@@ -12,6 +12,8 @@ import type {
 } from '../../../shared/contracts/organizations.js';
 import { identifiersMatch, isValidInn, isValidOgrn } from '../../../shared/identifiers.js';
 import { subkindBelongs } from '../../../shared/organization-kinds.js';
+import { localDay } from '../../../shared/time-zone.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, holds, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -19,10 +21,9 @@ import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
 import type { IfMatch } from '../../platform/http/etag.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import { normalizeEmail } from '../accounts/email.js';
-import type { NetworkService } from '../network/network.service.js';
-import { localDay } from '../network/network.service.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
+import { normalizeEmail, type RoleGrants } from '../accounts/index.js';
+import type { NetworkService } from '../network/index.js';
+import type { NotificationsService } from '../notifications/index.js';
 import {
   canManageOrganization,
   canRegisterOrganization,
@@ -31,7 +32,11 @@ import {
 } from './organizations.policy.js';
 import { toOrganizationView } from './organizations.presenter.js';
 import type { OrganizationFilter, OrganizationsRepo } from './organizations.repo.js';
-import { createRepresentativesService, type OrganizationAudit } from './organizations.representatives.js';
+import {
+  createRepresentativesService,
+  type OrganizationAudit,
+  representative,
+} from './organizations.representatives.js';
 
 export { INVITATION_TTL_MS } from './organizations.representatives.js';
 
@@ -44,13 +49,16 @@ export function createOrganizationsService(deps: {
   repo: OrganizationsRepo;
   network: NetworkService;
   clock: Clock;
+  audit: AuditWriter;
   /** Invitations to represent an organization go out by mail (absent in tools that invite nobody). */
   mailer?: Mailer;
   publicUrl?: string;
   /** In-app notices about invitations (absent in tools that invite nobody). */
   notifications?: NotificationsService;
+  /** Representatives get and lose their role through the accounts module. */
+  roles: RoleGrants;
 }) {
-  const { db, repo, network, clock } = deps;
+  const { db, repo, network, clock, roles } = deps;
 
   async function view(id: string, trx: Kysely<Database> = db): Promise<Organization> {
     const row = await repo.findById(id, trx);
@@ -124,17 +132,13 @@ export function createOrganizationsService(deps: {
   };
 
   const audit: OrganizationAudit = (trx, actor, action, id, data) =>
-    trx
-      .insertInto('audit_events')
-      .values({
-        at: clock.now(),
-        actor_id: actor.kind === 'user' ? actor.userId : null,
-        action,
-        entity: 'organization',
-        entity_id: id,
-        data: JSON.stringify(data),
-      })
-      .execute();
+    deps.audit.record(trx, {
+      actorId: actor.kind === 'user' ? actor.userId : null,
+      action,
+      target: 'organization',
+      targetId: id,
+      data,
+    });
 
   const representatives = createRepresentativesService({ ...deps, view: (id) => view(id), audit });
 
@@ -199,18 +203,7 @@ export function createOrganizationsService(deps: {
             },
             trx,
           );
-          if (!isOperator) {
-            await trx
-              .insertInto('role_assignments')
-              .values({
-                user_id: user.userId,
-                role: 'org_representative',
-                scope_type: 'organization',
-                scope_id: row.id,
-                granted_by: user.userId,
-              })
-              .execute();
-          }
+          if (!isOperator) await roles.grant(trx, [representative(row.id, user.userId)], user.userId);
           await audit(trx, actor, 'organization.created', row.id, { name: body.name, inn: body.inn ?? null });
           return row.id;
         })

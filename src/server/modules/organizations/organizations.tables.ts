@@ -14,3 +14,8 @@ export type OrganizationInvitationsTable = {
 };
 
 export type OrganizationsTables = { organization_invitations: OrganizationInvitationsTable };
+
+declare module '../../platform/db/schema.js' {
+  /** This module's tables, part of the platform's `Database` type. */
+  interface ModuleTables extends OrganizationsTables {}
+}

@@ -4,10 +4,11 @@
  * read once and every figure is computed in memory (series.ts, forecast.ts, pipeline.ts).
  */
 import type { Dashboard, DashboardTarget, PipelineItem } from '../../../shared/contracts/plan.js';
+import { localDay } from '../../../shared/time-zone.js';
+import { indexLineage, municipalityOnDay } from '../../lib/coverage.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
-import { indexLineage, municipalityOnDay } from '../network/coverage.js';
-import { localDay, type NetworkService } from '../network/network.service.js';
+import type { NetworkService } from '../network/index.js';
 import type { DashboardRepo } from './dashboard.repo.js';
 import { addMonths } from './dates.js';
 import { forecast, openingsPerMonth, targetStatus } from './forecast.js';

@@ -8,13 +8,14 @@ import type {
   RemovePlanTargetBody,
   UpdatePlanTargetBody,
 } from '../../../shared/contracts/plan.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, type FieldIssue, invalid, notFound } from '../../platform/errors.js';
 import { type IfMatch, requireMatch } from '../../platform/http/etag.js';
-import type { NetworkService } from '../network/network.service.js';
+import type { NetworkService } from '../network/index.js';
 import { canManagePlan } from './plan.policy.js';
 import { toRevision, toTargetItem } from './plan.presenter.js';
 import type { PlanRepo, TargetValues } from './plan.repo.js';
@@ -41,8 +42,14 @@ const duplicate = () =>
     },
   ]);
 
-export function createPlanService(deps: { db: Db; repo: PlanRepo; network: NetworkService; clock: Clock }) {
-  const { db, repo, network, clock } = deps;
+export function createPlanService(deps: {
+  db: Db;
+  repo: PlanRepo;
+  network: NetworkService;
+  clock: Clock;
+  audit: AuditWriter;
+}) {
+  const { db, repo, network, clock, audit } = deps;
 
   async function operatorRegion(actor: Actor) {
     requireUser(actor);
@@ -96,23 +103,6 @@ export function createPlanService(deps: { db: Db; repo: PlanRepo; network: Netwo
     return text;
   }
 
-  async function audit(
-    trx: Db,
-    e: { actorId: string; action: string; targetId: string; at: Date; data: Record<string, unknown> },
-  ) {
-    await trx
-      .insertInto('audit_events')
-      .values({
-        at: e.at,
-        actor_id: e.actorId,
-        action: e.action,
-        entity: 'rollout_target',
-        entity_id: e.targetId,
-        data: JSON.stringify(e.data),
-      })
-      .execute();
-  }
-
   /** Runs a write; a race that still hits the unique key answers 409 like the check before it. */
   async function write<T>(work: (trx: Db) => Promise<T>): Promise<T> {
     try {
@@ -155,7 +145,8 @@ export function createPlanService(deps: { db: Db; repo: PlanRepo; network: Netwo
           },
           trx,
         );
-        await audit(trx, {
+        await audit.record(trx, {
+          target: 'rollout_target',
           actorId: user.userId,
           action: 'plan.target_created',
           targetId: created.id,
@@ -211,7 +202,8 @@ export function createPlanService(deps: { db: Db; repo: PlanRepo; network: Netwo
           },
           trx,
         );
-        await audit(trx, {
+        await audit.record(trx, {
+          target: 'rollout_target',
           actorId: user.userId,
           action: 'plan.target_changed',
           targetId: id,
@@ -252,7 +244,8 @@ export function createPlanService(deps: { db: Db; repo: PlanRepo; network: Netwo
           },
           trx,
         );
-        await audit(trx, {
+        await audit.record(trx, {
+          target: 'rollout_target',
           actorId: user.userId,
           action: 'plan.target_removed',
           targetId: id,

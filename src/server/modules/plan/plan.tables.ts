@@ -28,3 +28,8 @@ export type RolloutTargetRevisionsTable = {
 export type PlanTables = {
   rollout_target_revisions: RolloutTargetRevisionsTable;
 };
+
+declare module '../../platform/db/schema.js' {
+  /** This module's tables, part of the platform's `Database` type. */
+  interface ModuleTables extends PlanTables {}
+}

@@ -3,14 +3,14 @@
  * lineage. Pure: the data is loaded once (dashboard.repo.ts), then every day asked about is answered in
  * memory — no query per month.
  */
-import { countsOnDay, type LineageEdge } from '../network/coverage.js';
+import { countsOnDay, type LineageEdge } from '../../lib/coverage.js';
 import {
   activeOn,
   activePeriods,
   type CenterLife,
   type Period,
   type StatusChange,
-} from '../network/history.js';
+} from '../../lib/network-history.js';
 import { laterDay, monthEnd, monthsBetween } from './dates.js';
 import type { RolloutTargetKind } from './plan.tables.js';
 

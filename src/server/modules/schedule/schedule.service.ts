@@ -7,7 +7,7 @@ import { addDays, zonedInstant, zonedParts } from '../../../shared/time-zone.js'
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
-import { canManageCenterOpportunities } from '../opportunities/opportunities.policy.js';
+import { canManageCenterOpportunities } from '../opportunities/index.js';
 import { toShift } from './schedule.presenter.js';
 import type { ScheduleRepo } from './schedule.repo.js';
 

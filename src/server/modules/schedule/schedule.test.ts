@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
 import { buildCenter, buildUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { buildShift, setProfile } from '../../../../test/support/signups.fixtures.js';
 import { addDays } from '../../../shared/time-zone.js';
-import { buildShift, setProfile } from '../signups/signups.fixtures.js';
 
 let t: TestPlatform;
 let centerId: string;

@@ -9,8 +9,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
 import { buildCenter, buildUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { buildShift } from '../../../../test/support/signups.fixtures.js';
 import { renderSignInSheet } from './signin-sheet.pdf.js';
-import { buildShift } from './signups.fixtures.js';
 
 let t: TestPlatform;
 let centerId: string;
@@ -112,7 +112,7 @@ describe('walk-ins and local dates on the roster and its downloads', () => {
     expect(rows.slice(3).map((r) => r[header.indexOf('Статус')])).toEqual(
       walkers.map(() => 'пришёл без учётной записи'),
     );
-    // a leading "+" is neutralised against formula injection (exports.formats.ts)
+    // a leading "+" is neutralised against formula injection (lib/spreadsheet.ts)
     expect(rows[3]?.[header.indexOf('Контакт')]).toBe("'+7 900 000-00-01");
     expect(rows[5]?.[header.indexOf('Контакт')]).toBe('egor@example.ru');
 

@@ -5,8 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import { localDay } from '../../../shared/time-zone.js';
+import { type Column, toCsv, toXlsx } from '../../lib/spreadsheet.js';
 import type { Database } from '../../platform/db/schema.js';
-import { type Column, toCsv, toXlsx } from '../exports/exports.formats.js';
 import { renderSignInSheet } from './signin-sheet.pdf.js';
 import type { ShiftContext, SignupsRepo } from './signups.repo.js';
 
@@ -80,11 +80,7 @@ export async function rosterPdf(
   lines: RosterLine[],
   now: Date,
 ) {
-  const place = await db
-    .selectFrom('opportunities')
-    .select(['address', 'is_online'])
-    .where('id', '=', shift.opportunity_id)
-    .executeTakeFirst();
+  const place = await repo.venue(shift.opportunity_id, db);
   const roles = await repo.roles(shift.id);
   return renderSignInSheet({
     title: shift.title,

@@ -3,8 +3,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
 import { buildCenter, buildUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { buildShift } from '../../../../test/support/signups.fixtures.js';
 import { renderSignInSheet } from './signin-sheet.pdf.js';
-import { buildShift } from './signups.fixtures.js';
 
 let t: TestPlatform;
 let centerId: string;

@@ -10,13 +10,15 @@
  * - address, online flag or map point changed → those holding places on future shifts are told.
  */
 import type { Kysely } from 'kysely';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import type { ShiftChangeListener } from '../opportunities/shift-changes.js';
+import type { ShiftChangeListener } from '../opportunities/index.js';
 import type { RemindersRepo } from './reminders.repo.js';
 import { ACTIVE, HOLDING } from './signup-rules.js';
-import type { SignupEvent, SignupNotifier } from './signups.notify.js';
+import type { SignupEvent } from './signups.mail.js';
+import type { SignupNotifier } from './signups.notify.js';
 import { placeParams } from './signups.reminders.js';
 import type { SignupsRepo } from './signups.repo.js';
 import type { SwapsRepo } from './swaps.repo.js';
@@ -28,13 +30,14 @@ export const SHIFT_CANCELLED = 'shift_cancelled';
 
 export function createShiftChangeNotices(deps: {
   clock: Clock;
+  audit: AuditWriter;
   mailer: Mailer;
   notify: SignupNotifier;
   repo: SignupsRepo;
   reminders: RemindersRepo;
   swaps: SwapsRepo;
 }): ShiftChangeListener {
-  const { clock, mailer, notify, repo, reminders, swaps } = deps;
+  const { clock, audit, mailer, notify, repo, reminders, swaps } = deps;
 
   const dispatch = (mail: string[]) => () => mailer.dispatch(mail);
 
@@ -76,16 +79,14 @@ export function createShiftChangeNotices(deps: {
         trx,
       );
       await swaps.withdrawOthers(s.id, at, trx);
-      await repo.audit(
-        {
-          at,
-          actorId,
-          action: 'signup.cancel',
-          entityId: s.id,
-          data: { from: s.status, to: 'cancelled', reason: SHIFT_CANCELLED, shiftId: shift.id },
-        },
-        trx,
-      );
+      await audit.record(trx, {
+        at,
+        actorId,
+        action: 'signup.cancel',
+        target: 'signup',
+        targetId: s.id,
+        data: { from: s.status, to: 'cancelled', reason: SHIFT_CANCELLED, shiftId: shift.id },
+      });
     }
     return tell(
       trx,

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
 import { buildCenter, buildUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { buildShift, setProfile } from '../../../../test/support/signups.fixtures.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { buildShift, setProfile } from './signups.fixtures.js';
 
 let t: TestPlatform;
 let centerId: string;

@@ -13,9 +13,10 @@
  * (by id), then the signup row.
  */
 import { isMinorOn } from '../../../shared/age.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import type { ConsentChangeListener } from '../volunteers/consent-changes.js';
+import type { ConsentChangeListener } from '../volunteers/index.js';
 import { ACTIVE, HOLDING, localDay } from './signup-rules.js';
 import type { SignupJobs } from './signups.jobs.js';
 import type { SignupNotifier } from './signups.notify.js';
@@ -26,13 +27,14 @@ export const CONSENT_WITHDRAWN = 'consent_withdrawn';
 
 export function createConsentWithdrawals(deps: {
   clock: Clock;
+  audit: AuditWriter;
   mailer: Mailer;
   notify: SignupNotifier;
   jobs: SignupJobs;
   repo: SignupsRepo;
   swaps: SwapsRepo;
 }): ConsentChangeListener {
-  const { clock, mailer, notify, jobs, repo, swaps } = deps;
+  const { clock, audit, mailer, notify, jobs, repo, swaps } = deps;
 
   return {
     async consentWithdrawn(trx, { userId, purpose, at }) {
@@ -62,16 +64,14 @@ export function createConsentWithdrawals(deps: {
             trx,
           );
           await swaps.withdrawOthers(signup.id, at, trx);
-          await repo.audit(
-            {
-              at,
-              actorId: userId,
-              action: 'signup.cancel',
-              entityId: signup.id,
-              data: { from: signup.status, to: 'cancelled', reason: CONSENT_WITHDRAWN, purpose },
-            },
-            trx,
-          );
+          await audit.record(trx, {
+            at,
+            actorId: userId,
+            action: 'signup.cancel',
+            target: 'signup',
+            targetId: signup.id,
+            data: { from: signup.status, to: 'cancelled', reason: CONSENT_WITHDRAWN, purpose },
+          });
           if (HOLDING.includes(signup.status)) promote.add(shiftId);
           const notice = {
             shift: { id: shift.id, title: shift.title, startsAt: shift.starts_at, timezone: shift.timezone },

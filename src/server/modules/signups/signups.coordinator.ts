@@ -3,9 +3,9 @@
  * the centre's own people, a message to everyone, export.
  */
 import type { Roster } from '../../../shared/contracts/signups.js';
+import { CONTENT_TYPES, type ExportFormat } from '../../lib/spreadsheet.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import { invalid } from '../../platform/errors.js';
-import { CONTENT_TYPES, type ExportFormat } from '../exports/exports.formats.js';
 import { rosterCsv, rosterLines, rosterPdf, rosterXlsx } from './roster-export.js';
 import { ACTIVE } from './signup-rules.js';
 import type { CoreDeps, SignupCore } from './signups.core.js';
@@ -20,7 +20,7 @@ export const ROSTER_TYPES: Record<RosterFormat, string> = { ...CONTENT_TYPES, pd
 export function createSignupCoordinator(
   deps: CoreDeps & { core: SignupCore; invitations: SignupInvitations },
 ) {
-  const { db, repo, clock, notify, core, invitations } = deps;
+  const { db, repo, clock, audit, notify, core, invitations } = deps;
 
   async function shiftFor(actor: Actor, shiftId: string) {
     requireUser(actor);
@@ -120,17 +120,13 @@ export function createSignupCoordinator(
             clock.now(),
           )),
         );
-        await trx
-          .insertInto('audit_events')
-          .values({
-            at: clock.now(),
-            actor_id: user.userId,
-            action: 'shift.messaged',
-            entity: 'shift',
-            entity_id: shiftId,
-            data: JSON.stringify({ recipients: users.length }),
-          })
-          .execute();
+        await audit.record(trx, {
+          actorId: user.userId,
+          action: 'shift.messaged',
+          target: 'shift',
+          targetId: shiftId,
+          data: { recipients: users.length },
+        });
       });
       return { recipients: users.length };
     },
@@ -151,17 +147,13 @@ export function createSignupCoordinator(
             ? await rosterXlsx(rows, clock.now())
             : await rosterPdf(db, repo, shift, rows, clock.now());
       await core.commit((trx) =>
-        trx
-          .insertInto('audit_events')
-          .values({
-            at: clock.now(),
-            actor_id: user.userId,
-            action: 'shift.roster_exported',
-            entity: 'shift',
-            entity_id: shift.id,
-            data: JSON.stringify({ format, rows: rows.length }),
-          })
-          .execute(),
+        audit.record(trx, {
+          actorId: user.userId,
+          action: 'shift.roster_exported',
+          target: 'shift',
+          targetId: shift.id,
+          data: { format, rows: rows.length },
+        }),
       );
       return {
         body,

@@ -5,6 +5,7 @@
  * taken the volunteer lock(s) (lock order: volunteers by id, then the shift, then its role, then rows).
  */
 import type { Kysely } from 'kysely';
+import type { AuditAction, AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -26,6 +27,7 @@ export type CoreDeps = {
   db: Db;
   repo: SignupsRepo;
   clock: Clock;
+  audit: AuditWriter;
   mailer: Mailer;
   notify: SignupNotifier;
   jobs: SignupJobs;
@@ -35,8 +37,17 @@ export type CoreDeps = {
 /** `walk_up`: someone who came to the venue, put on the shift at the desk as attended (also once it started). */
 export type PlaceMode = 'self' | 'assign' | 'swap' | 'team' | 'walk_up';
 
+/** The audit action of a place taken, by how it was taken. */
+const PLACE_ACTIONS = {
+  self: 'signup.created',
+  assign: 'signup.assigned',
+  swap: 'signup.swap',
+  team: 'signup.team',
+  walk_up: 'signup.walk_up',
+} as const satisfies Record<PlaceMode, AuditAction<'signup'>>;
+
 export function createSignupCore(deps: CoreDeps) {
-  const { db, repo, clock, mailer, jobs, limits } = deps;
+  const { db, repo, clock, audit, mailer, jobs, limits } = deps;
 
   async function commit<T>(fn: (trx: Db, after: After) => Promise<T>): Promise<T> {
     const after: After = { mail: [], promote: new Set() };
@@ -151,16 +162,14 @@ export function createSignupCore(deps: CoreDeps) {
       },
       trx,
     );
-    await repo.audit(
-      {
-        at,
-        actorId: args.actorId,
-        action: `signup.${{ self: 'created', assign: 'assigned', swap: 'swap', team: 'team', walk_up: 'walk_up' }[args.mode]}`,
-        entityId: row.id,
-        data: { shiftId: shift.id, userId, status, roleId },
-      },
-      trx,
-    );
+    await audit.record(trx, {
+      at,
+      actorId: args.actorId,
+      action: PLACE_ACTIONS[args.mode],
+      target: 'signup',
+      targetId: row.id,
+      data: { shiftId: shift.id, userId, status, roleId },
+    });
     return row;
   }
 

@@ -56,7 +56,7 @@ export const toMyInvitation = (v: InvitationView): MyInvitation => ({
 const unavailable = () => conflict('invitation_unavailable', 'This invitation is no longer open.');
 
 export function createInvitations(deps: CoreDeps & { core: SignupCore; invitations: InvitationsRepo }) {
-  const { repo, invitations, clock, notify, core } = deps;
+  const { repo, invitations, clock, audit, notify, core } = deps;
 
   async function coordinatedShift(actor: Actor, shiftId: string) {
     requireUser(actor);
@@ -129,16 +129,14 @@ export function createInvitations(deps: CoreDeps & { core: SignupCore; invitatio
           trx,
         );
         if (!opened.created) return opened.id;
-        await repo.audit(
-          {
-            at,
-            actorId: user.userId,
-            action: 'signup.invitation_sent',
-            entityId: opened.id,
-            data: { shiftId: shift.id, email, source, roleId },
-          },
-          trx,
-        );
+        await audit.record(trx, {
+          at,
+          actorId: user.userId,
+          action: 'signup.invitation_sent',
+          target: 'signup',
+          targetId: opened.id,
+          data: { shiftId: shift.id, email, source, roleId },
+        });
         const notice = {
           event: desk ? ('invited_desk' as const) : ('invited' as const),
           shift: core.shiftNotice(shift),
@@ -166,10 +164,14 @@ export function createInvitations(deps: CoreDeps & { core: SignupCore; invitatio
         // a declined one too (the coordinator saw it as pending): it leaves the roster the same way, and
         // the decline stays in the audit log
         await invitations.decide(id, { status: 'withdrawn', at }, trx);
-        await repo.audit(
-          { at, actorId: user.userId, action: 'signup.invitation_withdrawn', entityId: id, data: {} },
-          trx,
-        );
+        await audit.record(trx, {
+          at,
+          actorId: user.userId,
+          action: 'signup.invitation_withdrawn',
+          target: 'signup',
+          targetId: id,
+          data: {},
+        });
       });
       return { invitation: toInvitation((await invitations.view(id)) as InvitationView) };
     },
@@ -197,16 +199,14 @@ export function createInvitations(deps: CoreDeps & { core: SignupCore; invitatio
         if (row?.status !== 'pending' || row.expires_at <= at) throw unavailable();
         if (view.source === 'desk') await repo.markCheckedIn(created.id, { at, by: row.invited_by }, trx);
         await invitations.decide(id, { status: 'accepted', at, signupId: created.id }, trx);
-        await repo.audit(
-          {
-            at,
-            actorId: user.userId,
-            action: 'signup.invitation_accepted',
-            entityId: created.id,
-            data: { invitationId: id, source: view.source },
-          },
-          trx,
-        );
+        await audit.record(trx, {
+          at,
+          actorId: user.userId,
+          action: 'signup.invitation_accepted',
+          target: 'signup',
+          targetId: created.id,
+          data: { invitationId: id, source: view.source },
+        });
         const [person] = await repo.users([user.userId], trx);
         if (person && view.source === 'coordinator') {
           after.mail.push(
@@ -244,10 +244,14 @@ export function createInvitations(deps: CoreDeps & { core: SignupCore; invitatio
         if (row?.status !== 'pending') throw unavailable();
         const at = clock.now();
         await invitations.decide(id, { status: 'declined', at }, trx);
-        await repo.audit(
-          { at, actorId: user.userId, action: 'signup.invitation_declined', entityId: id, data: {} },
-          trx,
-        );
+        await audit.record(trx, {
+          at,
+          actorId: user.userId,
+          action: 'signup.invitation_declined',
+          target: 'signup',
+          targetId: id,
+          data: {},
+        });
       });
       return { invitation: toMyInvitation((await invitations.view(id)) as InvitationView) };
     },

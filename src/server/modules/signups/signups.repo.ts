@@ -330,6 +330,14 @@ export function createSignupsRepo(db: Db) {
         .orderBy('w.id')
         .execute(),
 
+    /** Where the shift's opportunity takes place (the sign-in sheet's header). */
+    venue: (opportunityId: string, trx: Db = db) =>
+      trx
+        .selectFrom('opportunities')
+        .select(['address', 'is_online'])
+        .where('id', '=', opportunityId)
+        .executeTakeFirst(),
+
     roles: (shiftId: string, trx: Db = db) =>
       trx
         .selectFrom('shift_roles')
@@ -371,28 +379,6 @@ export function createSignupsRepo(db: Db) {
       if (filter.id) q = q.where('g.id', '=', filter.id);
       return q.orderBy('s.starts_at').orderBy('g.seq').execute();
     },
-
-    audit: (
-      e: {
-        at: Date;
-        actorId: string | null;
-        action: string;
-        entityId: string;
-        data: Record<string, unknown>;
-      },
-      trx: Db,
-    ) =>
-      trx
-        .insertInto('audit_events')
-        .values({
-          at: e.at,
-          actor_id: e.actorId,
-          action: e.action,
-          entity: 'signup',
-          entity_id: e.entityId,
-          data: JSON.stringify(e.data),
-        })
-        .execute(),
   };
 }
 export type SignupsRepo = ReturnType<typeof createSignupsRepo>;

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Problem } from '../../../shared/contracts/common.js';
 import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
 import { route } from '../../platform/http/route.js';
-import { ROSTER_TYPES } from './signups.coordinator.js';
 import type { SignupServices } from './signups.wiring.js';
 
 export function registerSignupRoutes(app: FastifyInstance, deps: { signups: SignupServices }) {
@@ -119,40 +117,18 @@ export function registerSignupRoutes(app: FastifyInstance, deps: { signups: Sign
     handler: ({ params, body }, request) => signups.teamSignUp(request.actor, params.id, body),
   });
 
-  for (const format of ['csv', 'xlsx', 'pdf'] as const) {
-    app.get<{ Params: { id: string } }>(
-      `/api/shifts/:id/roster.${format}`,
-      {
-        schema: {
-          summary:
-            format === 'pdf'
-              ? "A shift's printable sign-in sheet, A4 PDF: roster, check-in time and signature columns, blank rows for walk-ups (coordinator)"
-              : `A shift's roster with a signature column (sign-in sheet), ${format.toUpperCase()} (coordinator)`,
-          tags: ['signups'],
-          params: {
-            type: 'object',
-            properties: { id: { type: 'string', format: 'uuid' } },
-            required: ['id'],
-          },
-          response: {
-            200: {
-              description: format.toUpperCase(),
-              content: { [ROSTER_TYPES[format]]: { schema: { type: 'string', format: 'binary' } } },
-            },
-            '4xx': Problem,
-            '5xx': Problem,
-          },
-        },
-      },
-      async (request, reply) => {
-        const file = await coordinator.exportRoster(request.actor, request.params.id, format);
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-length', file.body.length)
-          .header('content-disposition', `attachment; filename="${file.filename}"`)
-          .header('cache-control', 'no-store')
-          .send(file.body);
-      },
-    );
+  for (const [format, endpoint] of [
+    ['csv', ep.shiftRosterCsv],
+    ['xlsx', ep.shiftRosterXlsx],
+    ['pdf', ep.shiftRosterPdf],
+  ] as const) {
+    route(app, endpoint, {
+      summary:
+        format === 'pdf'
+          ? "A shift's printable sign-in sheet, A4 PDF: roster, check-in time and signature columns, blank rows for walk-ups (coordinator)"
+          : `A shift's roster with a signature column (sign-in sheet), ${format.toUpperCase()} (coordinator)`,
+      tags: ['signups'],
+      handler: ({ params }, request) => coordinator.exportRoster(request.actor, params.id, format),
+    });
   }
 }

@@ -3,12 +3,13 @@
  * offer, attendance; and the waitlist worker that offers freed places with a deadline.
  */
 import type { Kysely } from 'kysely';
+import type { AuditData } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { canTransition, HOLDING, type Transition } from './signup-rules.js';
 import type { CoreDeps, SignupCore } from './signups.core.js';
-import type { SignupEvent } from './signups.notify.js';
+import type { SignupEvent } from './signups.mail.js';
 import { canCoordinate, isOwner } from './signups.policy.js';
 import { toSignup } from './signups.presenter.js';
 import type { ShiftContext } from './signups.repo.js';
@@ -29,7 +30,7 @@ const cleanReason = (reason: string) => {
 };
 
 export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps: SwapsRepo }) {
-  const { repo, swaps, clock, notify, core, limits } = deps;
+  const { repo, swaps, clock, audit, notify, core, limits } = deps;
 
   async function view(id: string, trx?: Db) {
     const [row] = await repo.views({ id }, trx);
@@ -108,21 +109,19 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
     transition: Transition,
     change: Omit<Parameters<CoreDeps['repo']['setStatus']>[1], 'at'>,
     actorId: string | null,
-    data: Record<string, unknown> = {},
+    data: AuditData = {},
   ) {
     if (!canTransition(signup.status, transition)) throw illegal(signup.status, transition);
     const at = clock.now();
     const row = await repo.setStatus(signup.id, { ...change, at }, trx);
-    await repo.audit(
-      {
-        at,
-        actorId,
-        action: `signup.${transition}`,
-        entityId: signup.id,
-        data: { from: signup.status, to: change.status, ...data },
-      },
-      trx,
-    );
+    await audit.record(trx, {
+      at,
+      actorId,
+      action: `signup.${transition}`,
+      target: 'signup',
+      targetId: signup.id,
+      data: { from: signup.status, to: change.status, ...data },
+    });
     return row;
   }
 
@@ -232,16 +231,14 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
         const to = hasPlace ? 'confirmed' : 'waitlisted';
         const at = clock.now();
         await repo.setStatus(signup.id, { status: to, at }, trx);
-        await repo.audit(
-          {
-            at,
-            actorId: requireUser(actor).userId,
-            action: 'signup.approve',
-            entityId: signup.id,
-            data: { from: signup.status, to },
-          },
-          trx,
-        );
+        await audit.record(trx, {
+          at,
+          actorId: requireUser(actor).userId,
+          action: 'signup.approve',
+          target: 'signup',
+          targetId: signup.id,
+          data: { from: signup.status, to },
+        });
         await tell(trx, after, [signup.user_id], to, shift, { mail: to === 'confirmed' });
       });
     },

@@ -20,7 +20,7 @@ import { toSignup, toSwap } from './signups.presenter.js';
 import type { SwapsRepo, SwapView } from './swaps.repo.js';
 
 export function createSignupSwaps(deps: CoreDeps & { core: SignupCore; swaps: SwapsRepo }) {
-  const { repo, swaps, clock, notify, core } = deps;
+  const { repo, swaps, clock, audit, notify, core } = deps;
 
   async function present(row: SwapView, viewerId: string): Promise<Swap> {
     const [signup] = await repo.views({ id: row.signup_id });
@@ -86,16 +86,14 @@ export function createSignupSwaps(deps: CoreDeps & { core: SignupCore; swaps: Sw
           { signup_id: signupId, from_user_id: user.userId, to_email: email, at },
           trx,
         );
-        await repo.audit(
-          {
-            at,
-            actorId: user.userId,
-            action: 'signup.swap_offered',
-            entityId: signupId,
-            data: { swapId: row.id, to: email },
-          },
-          trx,
-        );
+        await audit.record(trx, {
+          at,
+          actorId: user.userId,
+          action: 'signup.swap_offered',
+          target: 'signup',
+          targetId: signupId,
+          data: { swapId: row.id, to: email },
+        });
         const notice = {
           event: 'swap_offered' as const,
           shift: core.shiftNotice(shift),
@@ -153,16 +151,14 @@ export function createSignupSwaps(deps: CoreDeps & { core: SignupCore; swaps: Sw
           trx,
         );
         await swaps.withdrawOthers(place.id, at, trx);
-        await repo.audit(
-          {
-            at,
-            actorId: user.userId,
-            action: 'signup.swapped',
-            entityId: place.id,
-            data: { swapId, newSignupId: created.id },
-          },
-          trx,
-        );
+        await audit.record(trx, {
+          at,
+          actorId: user.userId,
+          action: 'signup.swapped',
+          target: 'signup',
+          targetId: place.id,
+          data: { swapId, newSignupId: created.id },
+        });
         const people = await repo.users([swap.from_user_id, user.userId], trx);
         const name = (id: string) => people.find((p) => p.id === id)?.display_name ?? '';
         const coordinators = await repo.coordinators(shift.center_id, trx);
@@ -193,16 +189,14 @@ export function createSignupSwaps(deps: CoreDeps & { core: SignupCore; swaps: Sw
         const at = clock.now();
         const status = offerer ? 'withdrawn' : 'declined';
         await swaps.decide(swapId, { status, at, ...(offerer ? {} : { toUserId: user.userId }) }, trx);
-        await repo.audit(
-          {
-            at,
-            actorId: user.userId,
-            action: `signup.swap_${status}`,
-            entityId: current.signup_id,
-            data: { swapId },
-          },
-          trx,
-        );
+        await audit.record(trx, {
+          at,
+          actorId: user.userId,
+          action: `signup.swap_${status}`,
+          target: 'signup',
+          targetId: current.signup_id,
+          data: { swapId },
+        });
       });
       return view(swapId, user.userId);
     },

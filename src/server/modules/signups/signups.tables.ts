@@ -101,3 +101,8 @@ export type SignupsTables = {
   shift_walk_ins: ShiftWalkInsTable;
   shift_invitations: ShiftInvitationsTable;
 };
+
+declare module '../../platform/db/schema.js' {
+  /** This module's tables, part of the platform's `Database` type. */
+  interface ModuleTables extends SignupsTables {}
+}

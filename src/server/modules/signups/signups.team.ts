@@ -4,29 +4,16 @@
  * order given; the others are reported with the reason). One transaction, every member locked first.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { TeamSignupBody, TeamSignupResult } from '../../../shared/contracts/signups.js';
 import { type Actor, authorize, holds, requireUser } from '../../platform/auth/actor.js';
-import type { Database } from '../../platform/db/schema.js';
 import { AppError, conflict, invalid } from '../../platform/errors.js';
 import type { CoreDeps, SignupCore } from './signups.core.js';
 import { isOpenForSignups } from './signups.policy.js';
 import { toSignup } from './signups.presenter.js';
+import type { TeamRepo } from './team.repo.js';
 
-type Db = Kysely<Database>;
-
-const activeMembers = (db: Db, squadId: string, userIds: readonly string[]) =>
-  db
-    .selectFrom('squad_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.locale'])
-    .where('m.squad_id', '=', squadId)
-    .where('m.status', '=', 'active')
-    .where('m.user_id', 'in', [...userIds])
-    .execute();
-
-export function createTeamSignup(deps: CoreDeps & { core: SignupCore }) {
-  const { db, repo, clock, notify, core } = deps;
+export function createTeamSignup(deps: CoreDeps & { core: SignupCore; team: TeamRepo }) {
+  const { repo, clock, notify, core, team } = deps;
 
   return async function teamSignUp(
     actor: Actor,
@@ -39,7 +26,7 @@ export function createTeamSignup(deps: CoreDeps & { core: SignupCore }) {
     // Not a reason of one member: nobody can take a place (checked again under the lock, per member).
     if (!isOpenForSignups(shift)) throw core.unavailable();
     const wanted = [...new Set(body.userIds)];
-    const members = await activeMembers(db, body.squadId, wanted);
+    const members = await team.activeMembers(body.squadId, wanted);
     const strangers = wanted.filter((id) => !members.some((m) => m.id === id));
     if (strangers.length) {
       throw invalid(

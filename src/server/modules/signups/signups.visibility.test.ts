@@ -13,7 +13,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../../test/support/factories.js';
-import { buildShift, setProfile } from './signups.fixtures.js';
+import { buildShift, setProfile } from '../../../../test/support/signups.fixtures.js';
 
 let t: TestPlatform;
 let centerId: string;

@@ -4,12 +4,13 @@
  * withdrawn consent does to places (`consentChanges`, passed to the volunteers module).
  */
 import type { Kysely } from 'kysely';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { NotificationsService } from '../notifications/index.js';
 import { createInvitationsRepo } from './invitations.repo.js';
 import { createRemindersRepo } from './reminders.repo.js';
 import { createShiftChangeNotices } from './signups.changes.js';
@@ -25,10 +26,12 @@ import { createSignupsService } from './signups.service.js';
 import { createSignupSwaps } from './signups.swap.js';
 import { createTeamSignup } from './signups.team.js';
 import { createSwapsRepo } from './swaps.repo.js';
+import { createTeamRepo } from './team.repo.js';
 
 export function createSignupServices(deps: {
   db: Kysely<Database>;
   clock: Clock;
+  audit: AuditWriter;
   mailer: Mailer;
   config: Pick<Config, 'publicUrl' | 'signupLimits'>;
   notifications: NotificationsService;
@@ -39,9 +42,10 @@ export function createSignupServices(deps: {
     db,
     repo: createSignupsRepo(db),
     clock,
+    audit: deps.audit,
     mailer,
     jobs,
-    notify: createSignupNotifier({ notifications: deps.notifications, publicUrl: config.publicUrl }),
+    notify: createSignupNotifier({ notifications: deps.notifications, mailer, publicUrl: config.publicUrl }),
     limits: config.signupLimits,
   };
   const core = createSignupCore(base);
@@ -50,7 +54,7 @@ export function createSignupServices(deps: {
   const invitations = createInvitations({ ...base, core, invitations: createInvitationsRepo(db) });
   const coordinator = createSignupCoordinator({ ...base, core, invitations });
   const swaps = createSignupSwaps({ ...base, core, swaps: swapsRepo });
-  const teamSignUp = createTeamSignup({ ...base, core });
+  const teamSignUp = createTeamSignup({ ...base, core, team: createTeamRepo(db) });
   jobs.bind(service);
   const remindersRepo = createRemindersRepo(db);
   const reminders = createReminders({ ...base, reminders: remindersRepo });
@@ -58,7 +62,7 @@ export function createSignupServices(deps: {
   const shiftChanges = createShiftChangeNotices({ ...base, reminders: remindersRepo, swaps: swapsRepo });
   const consentChanges = createConsentWithdrawals({ ...base, swaps: swapsRepo });
   return {
-    /** The place-taking core and the repository, for modules that act on signups (check-in). */
+    /** The place-taking core and the repository, reused by check-in (checkin.wiring.ts). */
     core,
     repo: base.repo,
     service,

@@ -7,8 +7,8 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
 import { buildCenter, buildUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { buildShift, setProfile } from '../../../../test/support/signups.fixtures.js';
 import * as m0018 from '../../migrations/0018_swap_offers_by_address.js';
-import { buildShift, setProfile } from './signups.fixtures.js';
 
 let t: TestPlatform;
 let centerId: string;

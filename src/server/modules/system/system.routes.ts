@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
 import type { Config } from '../../platform/config.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
-import { migrationStatus } from '../../platform/db/migrate.js';
+import { databaseStatus } from '../../platform/db/migrate.js';
 import { route } from '../../platform/http/route.js';
 
 export function registerSystemRoutes(
@@ -56,10 +55,7 @@ const NOT_CHECKED = { applied: 0, expected: 0, current: false };
  * front of it) makes readiness answer "timeout" at once rather than hang the load balancer's probe.
  */
 async function readiness(handle: DatabaseHandle, timeoutMs: number) {
-  const check = (async () => {
-    await sql`select 1`.execute(handle.db);
-    return migrationStatus(handle.db);
-  })();
+  const check = databaseStatus(handle.db);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);

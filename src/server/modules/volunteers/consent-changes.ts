@@ -1,8 +1,8 @@
 /**
  * The port through which a withdrawn consent reaches whoever acts on it, so this module never imports
  * theirs: the signups module implements it (a person who withdrew the consent to volunteering, or whose
- * guardian withdrew theirs, loses their future places) and runtime.ts passes it to
- * `createVolunteerServices`. The default does nothing.
+ * guardian withdrew theirs, loses their future places) and provides it as the service `consentChanges`,
+ * which this module's manifest `needs`. The default does nothing.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
+import { JPEG } from '../../../../test/support/applications.fixtures.js';
 import { buildCenter, buildUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { JPEG } from '../applications/applications.fixtures.js';
 
 let t: TestPlatform;
 let centerA: string;

@@ -8,6 +8,7 @@ import { isMinorOn } from '../../../shared/age.js';
 import type { ConsentPurpose, GiveConsentBody } from '../../../shared/contracts/volunteers.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { localDay } from '../../../shared/time-zone.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -28,12 +29,13 @@ export function createConsentsService(deps: {
   db: Kysely<Database>;
   repo: VolunteersRepo;
   clock: Clock;
+  audit: AuditWriter;
   /** The region's time zone: whether someone is a minor changes on the region's date. */
   timeZone: () => Promise<string>;
   /** Told when a consent is withdrawn (the signups module cancels future places); nobody by default. */
   consentChanges?: ConsentChangeListener;
 }) {
-  const { db, repo, clock } = deps;
+  const { db, repo, clock, audit } = deps;
   const consentChanges = deps.consentChanges ?? ignoreConsentChanges;
 
   async function list(userId: string) {
@@ -104,11 +106,14 @@ export function createConsentsService(deps: {
             now,
             trx,
           );
-        await repo.audit(
-          { at: now, actor_id: user.userId, action: 'consent.given', entity: 'consent', entity_id: id },
-          { purpose: body.purpose, version: body.version },
-          trx,
-        );
+        await audit.record(trx, {
+          at: now,
+          actorId: user.userId,
+          action: 'consent.given',
+          target: 'consent',
+          targetId: id,
+          data: { purpose: body.purpose, version: body.version },
+        });
       });
       return list(user.userId);
     },
@@ -130,17 +135,14 @@ export function createConsentsService(deps: {
           now,
           trx,
         );
-        await repo.audit(
-          {
-            at: now,
-            actor_id: user.userId,
-            action: 'consent.withdrawn',
-            entity: 'consent',
-            entity_id: live[live.length - 1]?.id ?? null,
-          },
-          { purpose, versions: live.map((c) => c.version) },
-          trx,
-        );
+        await audit.record(trx, {
+          at: now,
+          actorId: user.userId,
+          action: 'consent.withdrawn',
+          target: 'consent',
+          targetId: live[live.length - 1]?.id ?? null,
+          data: { purpose, versions: live.map((c) => c.version) },
+        });
         after.push(await consentChanges.consentWithdrawn(trx, { userId: user.userId, purpose, at: now }));
       });
       for (const run of after) await run();

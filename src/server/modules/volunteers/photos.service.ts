@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -23,11 +24,12 @@ export function createPhotosService(deps: {
   db: Kysely<Database>;
   repo: VolunteersRepo;
   clock: Clock;
+  audit: AuditWriter;
   store: FileStore;
   profiles: ProfilesService;
   uploadMaxBytes: number;
 }) {
-  const { db, repo, clock, store, profiles } = deps;
+  const { db, repo, clock, audit, store, profiles } = deps;
   const maxBytes = Math.min(deps.uploadMaxBytes, PHOTO_MAX_BYTES);
 
   /** Drops a file no row points at any more; a failure leaves an orphan file, never a broken profile. */
@@ -47,17 +49,13 @@ export function createPhotosService(deps: {
       const before = await repo.lockProfile(user.userId, trx);
       previous = before.photo_key;
       await repo.setPhoto(user.userId, photo, clock.now(), trx);
-      await repo.audit(
-        {
-          at: clock.now(),
-          actor_id: user.userId,
-          action: photo ? 'volunteer.photo_updated' : 'volunteer.photo_removed',
-          entity: 'volunteer_profile',
-          entity_id: user.userId,
-        },
-        photo ? { type: photo.type } : {},
-        trx,
-      );
+      await audit.record(trx, {
+        actorId: user.userId,
+        action: photo ? 'volunteer.photo_updated' : 'volunteer.photo_removed',
+        target: 'volunteer_profile',
+        targetId: user.userId,
+        data: photo ? { type: photo.type } : {},
+      });
     });
     if (previous !== photo?.key) await discard(previous);
   }

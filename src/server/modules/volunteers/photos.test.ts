@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
+import { EXE, GIF, JPEG, PNG } from '../../../../test/support/applications.fixtures.js';
 import { buildCenter, buildUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { createFsFileStore } from '../../platform/storage/fs-file-store.js';
-import { EXE, GIF, JPEG, PNG } from '../applications/applications.fixtures.js';
 
 let t: TestPlatform;
 const login = async (email: string) =>

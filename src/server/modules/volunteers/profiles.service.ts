@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { UpdateProfileBody } from '../../../shared/contracts/volunteers.js';
 import { localDay } from '../../../shared/time-zone.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -18,10 +19,11 @@ export function createProfilesService(deps: {
   db: Kysely<Database>;
   repo: VolunteersRepo;
   clock: Clock;
+  audit: AuditWriter;
   /** The region's time zone: ages and age groups change on the region's date, not UTC's. */
   timeZone: () => Promise<string>;
 }) {
-  const { db, repo, clock } = deps;
+  const { db, repo, clock, audit } = deps;
   const today = async () => localDay(clock.now(), await deps.timeZone());
 
   /** Whether the user may volunteer today and what is missing (profile, consent, guardian consent). */
@@ -94,17 +96,13 @@ export function createProfilesService(deps: {
         const changed = (Object.keys(profile) as (keyof typeof profile)[]).filter(
           (k) => JSON.stringify(before[k]) !== JSON.stringify(profile[k]),
         );
-        await repo.audit(
-          {
-            at: clock.now(),
-            actor_id: user.userId,
-            action: 'volunteer.profile_updated',
-            entity: 'volunteer_profile',
-            entity_id: user.userId,
-          },
-          { fields: changed },
-          trx,
-        );
+        await audit.record(trx, {
+          actorId: user.userId,
+          action: 'volunteer.profile_updated',
+          target: 'volunteer_profile',
+          targetId: user.userId,
+          data: { fields: changed },
+        });
       });
       return own(user.userId);
     },
@@ -118,17 +116,13 @@ export function createProfilesService(deps: {
       if (access === 'self') {
         return { profile: toCoordinatorProfile(profile, 'own_center', await today()) };
       }
-      await repo.audit(
-        {
-          at: clock.now(),
-          actor_id: viewer.userId,
-          action: 'volunteer.profile_viewed',
-          entity: 'volunteer_profile',
-          entity_id: userId,
-        },
-        { access },
-        db,
-      );
+      await audit.record(db, {
+        actorId: viewer.userId,
+        action: 'volunteer.profile_viewed',
+        target: 'volunteer_profile',
+        targetId: userId,
+        data: { access },
+      });
       return { profile: toCoordinatorProfile(profile, access, await today()) };
     },
   };

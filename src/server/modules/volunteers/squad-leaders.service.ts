@@ -8,28 +8,30 @@
  * (squads.notices.ts).
  */
 import type { Kysely } from 'kysely';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, notFound } from '../../platform/errors.js';
+import type { RoleGrants } from '../accounts/index.js';
 import { squadAudit } from './squads.audit.js';
 import type { SquadNotices } from './squads.notices.js';
 import type { SquadsRepo } from './squads.repo.js';
-import type { SquadsService } from './squads.service.js';
+import { leaderGrant, type SquadsService } from './squads.service.js';
 import { canAssignSquadLeader } from './volunteers.policy.js';
-import type { VolunteersRepo } from './volunteers.repo.js';
 
 export function createSquadLeadersService(deps: {
   db: Kysely<Database>;
   repo: SquadsRepo;
-  volunteers: VolunteersRepo;
   squads: SquadsService;
   clock: Clock;
+  audit: AuditWriter;
   notices: SquadNotices;
+  roles: RoleGrants;
 }) {
-  const { db, repo, volunteers, squads, clock, notices } = deps;
+  const { db, repo, squads, clock, notices, roles } = deps;
 
-  const audit = squadAudit(volunteers, clock);
+  const audit = squadAudit(deps.audit);
 
   /** The squad, for a coordinator of its centre (others: 403; unknown squad: 404). */
   async function loadForCoordinator(actor: Actor, id: string) {
@@ -97,15 +99,15 @@ export function createSquadLeadersService(deps: {
             trx,
           );
         }
-        await repo.grantLeader(id, user.userId, invitation.invited_by ?? user.userId, now, trx);
+        await roles.grant(trx, [leaderGrant(id, user.userId)], invitation.invited_by ?? user.userId, now);
         await repo.dropLeaderInvitation(id, user.userId, trx);
         await audit(user.userId, 'squad.leader_accepted', id, { invitedBy: invitation.invited_by }, trx);
         const leader = await repo.person(user.userId, trx);
         if (leader) await notices.leaderAccepted(trx, id, invitation.invited_by, leader);
       });
       // the answer already shows the squad as its new leader sees it (the next request loads the role)
-      const grant = { role: 'squad_leader' as const, scopeType: 'squad' as const, scopeId: id };
-      return squads.squad({ ...user, grants: [...user.grants, grant] }, id);
+      const { role, scopeType, scopeId } = leaderGrant(id, user.userId);
+      return squads.squad({ ...user, grants: [...user.grants, { role, scopeType, scopeId }] }, id);
     },
 
     /** The invitee declines: the invitation is gone, nothing else changes. */

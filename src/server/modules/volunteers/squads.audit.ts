@@ -1,14 +1,9 @@
-/** The audit row of a squad action (one shape for the squad services). */
+/** The audit row of a squad action (one shape for the squad services), through the platform's writer. */
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../platform/clock.js';
+import type { AuditAction, AuditData, AuditWriter } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { VolunteersRepo } from './volunteers.repo.js';
 
 export const squadAudit =
-  (volunteers: VolunteersRepo, clock: Clock) =>
-  (actorId: string, action: string, squadId: string, data: Record<string, unknown>, trx: Kysely<Database>) =>
-    volunteers.audit(
-      { at: clock.now(), actor_id: actorId, action, entity: 'squad', entity_id: squadId },
-      data,
-      trx,
-    );
+  (audit: AuditWriter) =>
+  (actorId: string, action: AuditAction<'squad'>, squadId: string, data: AuditData, trx: Kysely<Database>) =>
+    audit.record(trx, { actorId, action, target: 'squad', targetId: squadId, data });

@@ -233,18 +233,6 @@ export function createSquadsRepo(db: Db) {
           trx,
         )
       ).rows[0]?.n === 1,
-
-    /** The role table's row type predates `squad_leader`, so the grant is written in plain SQL. */
-    grantLeader: (squadId: string, userId: string, grantedBy: string, now: Date, trx: Db) =>
-      sql`insert into role_assignments (user_id, role, scope_type, scope_id, granted_at, granted_by)
-        values (${userId}, 'squad_leader', 'squad', ${squadId}, ${now}, ${grantedBy})
-        on conflict do nothing`.execute(trx),
-
-    revokeLeader: (squadId: string, userId: string, trx: Db) =>
-      sql`delete from role_assignments
-        where user_id = ${userId} and role = 'squad_leader' and scope_type = 'squad' and scope_id = ${squadId}`.execute(
-        trx,
-      ),
   };
 }
 export type SquadsRepo = ReturnType<typeof createSquadsRepo>;

@@ -13,12 +13,14 @@ import type {
   MemberDecisionBody,
   UpdateSquadBody,
 } from '../../../shared/contracts/volunteers.js';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { beginEdit } from '../../platform/db/versions.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { IfMatch } from '../../platform/http/etag.js';
+import type { RoleGrant, RoleGrants } from '../accounts/index.js';
 import { squadAudit } from './squads.audit.js';
 import type { SquadNotices } from './squads.notices.js';
 import type { SquadRow, SquadsRepo } from './squads.repo.js';
@@ -34,14 +36,24 @@ const cleanTags = (tags: string[]) => [
   ...new Set(tags.map((t) => `#${t.normalize('NFC').trim().replace(/^#+/, '')}`).filter((t) => t.length > 1)),
 ];
 
+/** The role that makes a person the squad's leader (granted and revoked by the accounts module). */
+export const leaderGrant = (squadId: string, userId: string): RoleGrant => ({
+  userId,
+  role: 'squad_leader',
+  scopeType: 'squad',
+  scopeId: squadId,
+});
+
 export function createSquadsService(deps: {
   db: Kysely<Database>;
   repo: SquadsRepo;
   volunteers: VolunteersRepo;
   clock: Clock;
+  audit: AuditWriter;
   notices: SquadNotices;
+  roles: RoleGrants;
 }) {
-  const { db, repo, volunteers, clock, notices } = deps;
+  const { db, repo, volunteers, clock, notices, roles } = deps;
 
   async function present(actor: Actor, squads: SquadRow[]) {
     const leaders = await repo.leaders(squads.map((s) => s.id));
@@ -108,7 +120,7 @@ export function createSquadsService(deps: {
     return squad;
   }
 
-  const audit = squadAudit(volunteers, clock);
+  const audit = squadAudit(deps.audit);
 
   return {
     async ofCenter(actor: Actor, centerId: string) {
@@ -307,7 +319,7 @@ export function createSquadsService(deps: {
         const current = await repo.membership(id, user.userId, trx);
         if (!current || current.status === 'removed') return;
         await repo.setMemberStatus(id, user.userId, 'removed', user.userId, clock.now(), trx);
-        await repo.revokeLeader(id, user.userId, trx);
+        await roles.revoke(trx, leaderGrant(id, user.userId));
         await audit(user.userId, 'squad.left', id, {}, trx);
       });
       return null;
@@ -329,7 +341,7 @@ export function createSquadsService(deps: {
         const barred = status === 'removed' && memberId !== user.userId;
         await repo.setMemberStatus(id, memberId, status, user.userId, clock.now(), trx, barred);
         if (status === 'removed') {
-          await repo.revokeLeader(id, memberId, trx);
+          await roles.revoke(trx, leaderGrant(id, memberId));
           await repo.dropLeaderInvitation(id, memberId, trx);
         }
         await audit(

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { Problem, Uuid } from '../../../shared/contracts/common.js';
+import { Problem } from '../../../shared/contracts/common.js';
 import { endpoints as ep } from '../../../shared/contracts/endpoints.js';
 import { OwnProfileEnvelope } from '../../../shared/contracts/volunteers.js';
 import { route } from '../../platform/http/route.js';
@@ -13,10 +13,6 @@ import type { PhotosService } from './photos.service.js';
 
 const UploadQuery = Type.Object(
   { name: Type.Optional(Type.String({ maxLength: 255, description: 'Original file name (ignored)' })) },
-  { additionalProperties: false },
-);
-const PhotoQuery = Type.Object(
-  { v: Type.Optional(Type.String({ maxLength: 64, description: 'Version from photoUrl (cache key)' })) },
   { additionalProperties: false },
 );
 
@@ -47,38 +43,9 @@ export function registerVolunteerPhotoRoutes(app: FastifyInstance, photos: Photo
     handler: (_input, request) => photos.remove(request.actor),
   });
 
-  app.get(
-    '/api/volunteers/:userId/photo',
-    {
-      schema: {
-        summary:
-          "A volunteer's photo: the volunteer, coordinators of their centres, other coordinators if shown",
-        tags: ['volunteers'],
-        params: Type.Object({ userId: Uuid }),
-        querystring: PhotoQuery,
-        response: {
-          200: {
-            description: 'JPEG or PNG',
-            content: {
-              'image/jpeg': { schema: { type: 'string', format: 'binary' } },
-              'image/png': { schema: { type: 'string', format: 'binary' } },
-            },
-          },
-          '4xx': Problem,
-          '5xx': Problem,
-        },
-      },
-    },
-    async (request, reply) => {
-      const { userId } = request.params as { userId: string };
-      const file = await photos.download(request.actor, userId);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-length', file.body.length)
-        .header('content-disposition', 'inline')
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-cache')
-        .send(file.body);
-    },
-  );
+  route(app, ep.volunteerPhoto, {
+    summary: "A volunteer's photo: the volunteer, coordinators of their centres, other coordinators if shown",
+    tags: ['volunteers'],
+    handler: ({ params }, request) => photos.download(request.actor, params.userId),
+  });
 }

@@ -170,16 +170,6 @@ export function createVolunteersRepo(db: Db) {
         .set({ photo_key: photo?.key ?? null, photo_type: photo?.type ?? null, updated_at: now })
         .where('user_id', '=', userId)
         .execute(),
-
-    audit: (
-      row: { at: Date; actor_id: string | null; action: string; entity: string; entity_id: string | null },
-      data: Record<string, unknown>,
-      trx: Db,
-    ) =>
-      trx
-        .insertInto('audit_events')
-        .values({ ...row, data: JSON.stringify(data) })
-        .execute(),
   };
 }
 export type VolunteersRepo = ReturnType<typeof createVolunteersRepo>;

@@ -114,3 +114,8 @@ export type VolunteersTables = {
   squad_members: SquadMembersTable;
   squad_leader_invitations: SquadLeaderInvitationsTable;
 };
+
+declare module '../../platform/db/schema.js' {
+  /** This module's tables, part of the platform's `Database` type. */
+  interface ModuleTables extends VolunteersTables {}
+}

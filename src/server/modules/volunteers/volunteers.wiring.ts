@@ -1,9 +1,11 @@
-/** The volunteers module's services with their repositories, for runtime.ts. */
+/** The volunteers module's services with their repositories, for the module's manifest. */
 import type { Kysely } from 'kysely';
+import type { AuditWriter } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { FileStore } from '../../platform/storage/file-store.js';
 import { createMemoryFileStore } from '../../platform/storage/fs-file-store.js';
+import type { RoleGrants } from '../accounts/index.js';
 import type { ConsentChangeListener } from './consent-changes.js';
 import { createConsentsService } from './consents.service.js';
 import { createPhotosService } from './photos.service.js';
@@ -17,6 +19,7 @@ import { createVolunteersRepo } from './volunteers.repo.js';
 export function createVolunteerServices(deps: {
   db: Kysely<Database>;
   clock: Clock;
+  audit: AuditWriter;
   /** The region's time zone (default Moscow time, for tests without a region). */
   timeZone?: () => Promise<string>;
   /** Where profile photos are kept (the installation's file store; in memory when not given). */
@@ -26,10 +29,19 @@ export function createVolunteerServices(deps: {
   consentChanges?: ConsentChangeListener;
   /** In-app notices and mail about squad leadership (the notifications module, the mailer). */
   notices: SquadNoticeDeps;
+  /** Grants and revokes the `squad_leader` role (the accounts module). */
+  roles: RoleGrants;
 }) {
   const volunteers = createVolunteersRepo(deps.db);
   const timeZone = deps.timeZone ?? (async () => 'Europe/Moscow');
-  const profiles = createProfilesService({ db: deps.db, repo: volunteers, clock: deps.clock, timeZone });
+  const { audit } = deps;
+  const profiles = createProfilesService({
+    db: deps.db,
+    repo: volunteers,
+    clock: deps.clock,
+    audit,
+    timeZone,
+  });
   const squadsRepo = createSquadsRepo(deps.db);
   const notices = createSquadNotices({ ...deps.notices, repo: squadsRepo });
   const squads = createSquadsService({
@@ -37,7 +49,9 @@ export function createVolunteerServices(deps: {
     repo: squadsRepo,
     volunteers,
     clock: deps.clock,
+    audit,
     notices,
+    roles: deps.roles,
   });
   return {
     profiles,
@@ -45,6 +59,7 @@ export function createVolunteerServices(deps: {
       db: deps.db,
       repo: volunteers,
       clock: deps.clock,
+      audit,
       store: deps.files ?? createMemoryFileStore(),
       profiles,
       uploadMaxBytes: deps.uploadMaxBytes ?? 10 * 1_048_576,
@@ -53,6 +68,7 @@ export function createVolunteerServices(deps: {
       db: deps.db,
       repo: volunteers,
       clock: deps.clock,
+      audit,
       timeZone,
       consentChanges: deps.consentChanges,
     }),
@@ -60,10 +76,11 @@ export function createVolunteerServices(deps: {
     squadLeaders: createSquadLeadersService({
       db: deps.db,
       repo: squadsRepo,
-      volunteers,
       squads,
       clock: deps.clock,
+      audit,
       notices,
+      roles: deps.roles,
     }),
   };
 }

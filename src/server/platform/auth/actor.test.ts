@@ -1,9 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canGrantRoles,
-  canManageSession,
-  mayActWithTemporaryPassword,
-} from '../../modules/accounts/accounts.policy.js';
 import { type Actor, anonymous, authorize, holds } from './actor.js';
 
 const user = (grants: Extract<Actor, { kind: 'user' }>['grants'], userId = 'u1'): Actor => ({
@@ -40,29 +35,5 @@ describe('holds: one mechanism for scoped roles', () => {
     expect(() => authorize(false)).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => authorize(false, { hide: true })).toThrow(expect.objectContaining({ status: 404 }));
     expect(() => authorize(true)).not.toThrow();
-  });
-});
-
-describe('accounts policy', () => {
-  it('only the owner manages a session', () => {
-    expect(canManageSession(user([], 'u1'), { user_id: 'u1' })).toBe(true);
-    expect(canManageSession(user([], 'u2'), { user_id: 'u1' })).toBe(false);
-    expect(canManageSession(anonymous, { user_id: 'u1' })).toBe(false);
-  });
-  it('only the regional admin of the region grants roles', () => {
-    expect(
-      canGrantRoles(user([{ role: 'regional_admin', scopeType: 'region', scopeId: 'R1' }]), {
-        regionId: 'R1',
-      }),
-    ).toBe(true);
-    expect(
-      canGrantRoles(user([{ role: 'center_coordinator', scopeType: 'center', scopeId: 'C1' }]), {
-        regionId: 'R1',
-      }),
-    ).toBe(false);
-  });
-  it('a temporary password allows only reading the account, changing the password and logging out', () => {
-    expect(mayActWithTemporaryPassword('/api/me/password')).toBe(true);
-    expect(mayActWithTemporaryPassword('/api/me/sessions')).toBe(false);
   });
 });

@@ -49,6 +49,12 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** One round trip to the database (it answers), then how its schema compares with this binary's. */
+export async function databaseStatus(db: Kysely<Database>) {
+  await sql`select 1`.execute(db);
+  return migrationStatus(db);
+}
+
 export async function migrationStatus(db: Kysely<Database>) {
   const applied = await appliedMigrations(db);
   const expected = expectedMigrations();

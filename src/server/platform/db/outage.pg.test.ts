@@ -27,7 +27,7 @@ const TIMEOUTS: DatabaseTimeouts = {
   queryMs: 1_500,
 };
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, seconds = 30): Promise<T> {
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, seconds = 120): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
   for (;;) {
     const value = await probe().catch(() => undefined);

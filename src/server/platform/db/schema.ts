@@ -1,12 +1,5 @@
 /** Row types of the database, as Kysely sees them. Keep in step with src/server/migrations. */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { ApplicationsTables } from '../../modules/applications/applications.tables.js';
-import type { MonitoringTables } from '../../modules/monitoring/monitoring.tables.js';
-import type { OpportunitiesTables } from '../../modules/opportunities/opportunities.tables.js';
-import type { OrganizationsTables } from '../../modules/organizations/organizations.tables.js';
-import type { PlanTables } from '../../modules/plan/plan.tables.js';
-import type { SignupsTables } from '../../modules/signups/signups.tables.js';
-import type { VolunteersTables } from '../../modules/volunteers/volunteers.tables.js';
 import type { IdempotencyTables } from '../http/idempotency.store.js';
 import type { VersionColumns } from './versions.js';
 
@@ -193,8 +186,14 @@ export type SecurityKeysTable = { name: string; secret: string; created_at: Defa
 export type RoleAssignmentsTable = {
   id: Generated<string>;
   user_id: string;
-  role: 'regional_admin' | 'center_coordinator' | 'org_representative' | 'volunteer' | 'requester';
-  scope_type: 'region' | 'center' | 'organization' | 'self';
+  role:
+    | 'regional_admin'
+    | 'center_coordinator'
+    | 'org_representative'
+    | 'volunteer'
+    | 'requester'
+    | 'squad_leader';
+  scope_type: 'region' | 'center' | 'organization' | 'self' | 'squad';
   scope_id: string | null;
   granted_at: DefaultTimestamp;
   granted_by: string | null;
@@ -289,16 +288,16 @@ export type AuditEventsTable = {
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
 };
 
-export type Database = CoreTables &
-  ApplicationsTables &
-  MonitoringTables &
-  OrganizationsTables &
-  PlanTables &
-  VolunteersTables &
-  OpportunitiesTables &
-  SignupsTables &
-  IdempotencyTables &
-  VersionColumns;
+/**
+ * The tables the modules own. Each module adds its own in its `<name>.tables.ts`, by declaration merging:
+ * `declare module '../../platform/db/schema.js' { interface ModuleTables extends SignupsTables {} }`. So the
+ * database type has every table while the platform imports no module (the way Fastify's request type is
+ * extended, e.g. `request.actor` in auth/session-plugin.ts).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules (declaration merging, see above)
+export interface ModuleTables {}
+
+export type Database = CoreTables & ModuleTables & IdempotencyTables & VersionColumns;
 
 type CoreTables = {
   regions: RegionsTable;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
 import { buildCenter, buildRegion, buildUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { PERSONAL_DATA_CONSENT_VERSION } from '../../../shared/limits.js';
-import { seedOpportunityCategories } from '../../modules/opportunities/opportunities.seed.js';
+import { seedOpportunityCategories } from '../../modules/opportunities/index.js';
 import { createRuntime, type Runtime } from '../../runtime.js';
 import { registerSessions } from '../auth/session-plugin.js';
 import { AppError } from '../errors.js';

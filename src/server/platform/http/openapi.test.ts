@@ -59,11 +59,25 @@ describe('the OpenAPI document', () => {
     for (const name of Object.keys(endpoints)) expect(ids, name).toContain(name);
     const byName = new Map(operations.map((o) => [o.op.operationId, o]));
     expect(byName.get('login')).toMatchObject({ method: 'post', path: '/api/auth/login' });
-    // routes outside the table (files, exports) get one from method and path
+    // routes outside the table (the uploads) get one from method and path
     expect(fallbackOperationId('get', '/api/exports/centers.csv')).toBe('getExportsCentersCsv');
     expect(fallbackOperationId('get', '/api/applications/{id}/documents/{kind}')).toBe(
       'getApplicationsByIdDocumentsByKind',
     );
+  });
+
+  it('describes each file endpoint’s answer as binary content in its media types', () => {
+    const files = Object.entries(endpoints).flatMap(([name, e]) => ('file' in e ? [{ name, e }] : []));
+    expect(files.length).toBeGreaterThanOrEqual(16);
+    for (const { name, e } of files) {
+      const op = doc.paths[e.path.replace(/:(\w+)/g, '{$1}')]?.get;
+      expect(op?.operationId, name).toBe(name);
+      const content = op?.responses['200']?.content ?? {};
+      expect(Object.keys(content), name).toEqual(e.file.types);
+      for (const media of Object.values(content))
+        expect(media, name).toEqual({ schema: { type: 'string', format: 'binary' } });
+    }
+    expect(doc.paths['/api/calendar/{token}']?.get?.security).toEqual([]);
   });
 
   it('declares every error response as application/problem+json with the Problem schema', () => {

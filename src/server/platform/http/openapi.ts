@@ -1,7 +1,8 @@
 /**
  * The OpenAPI document, finished so that a generated client works (ADR 0014):
  * - every operation has an `operationId`: the endpoint's name in the shared endpoint table (set by
- *   route.ts), or for the few routes outside it (files, exports, calendars) one made of method and path;
+ *   route.ts; downloads are file endpoints there too), or for the routes outside it (the uploads, whose
+ *   request bodies are raw files) one made of method and path;
  * - every error response is `application/problem+json` with the one `Problem` schema;
  * - every write documents the required `X-Requested-With: dobroset` header (CSRF, ADR 0003) and every
  *   POST the optional `Idempotency-Key`;

@@ -1,12 +1,14 @@
 /**
  * Registers a route from the shared endpoint table, so validation, TypeScript types and OpenAPI all come
- * from one schema. Every route declares its response schema (extra fields are stripped) and problems.
+ * from one schema. Every route declares its response schema (extra fields are stripped) and problems;
+ * a file endpoint (`file` in place of `response`) answers with bytes through `file-route.ts`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { Problem } from '../../../shared/contracts/common.js';
 import { endpoints } from '../../../shared/contracts/endpoints.js';
 import { EditConflict, etagOf, type IfMatch, parseIfMatch } from './etag.js';
+import { type FileEndpoint, type FileRouteOptions, registerFileRoute } from './file-route.js';
 
 /** Endpoint → its name in the shared table, the operation's `operationId` in the OpenAPI document. */
 const endpointNames = new Map<object, string>(Object.entries(endpoints).map(([name, e]) => [e, name]));
@@ -44,7 +46,25 @@ export type RouteOptions<E extends Endpoint> = {
   ) => Promise<Static<E['response']> | null | undefined>;
 };
 
-export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, options: RouteOptions<E>) {
+export function route<E extends FileEndpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  options: FileRouteOptions<E>,
+): void;
+export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, options: RouteOptions<E>): void;
+export function route(
+  app: FastifyInstance,
+  endpoint: Endpoint | FileEndpoint,
+  options: RouteOptions<Endpoint> | FileRouteOptions<FileEndpoint>,
+): void {
+  if ('file' in endpoint) {
+    registerFileRoute(app, endpoint, endpointNames.get(endpoint), options as FileRouteOptions<FileEndpoint>);
+    return;
+  }
+  jsonRoute(app, endpoint, options as RouteOptions<Endpoint>);
+}
+
+function jsonRoute<E extends Endpoint>(app: FastifyInstance, endpoint: E, options: RouteOptions<E>) {
   const status = options.status ?? ((endpoint.response as { type?: unknown }).type === 'null' ? 204 : 200);
   app.route({
     method: endpoint.method as 'GET',

@@ -1,7 +1,7 @@
 /**
  * Security headers (with a Content-Security-Policy for the web app), `Cache-Control: no-store` on
  * personal API answers, rate limits kept in PostgreSQL (shared by every instance, ADR 0016) and the CSRF
- * check for cookie-authenticated writes. See docs/adr/0004-csrf.md for why this mechanism.
+ * check for cookie-authenticated writes. See docs/adr/0003-csrf.md for why this mechanism.
  */
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';

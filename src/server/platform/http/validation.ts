@@ -15,8 +15,13 @@
 import { Ajv, type AnySchema, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
-import { isHttpUrl, isIsoDate, isIsoDateTime, isSafeText } from '../../../shared/contracts/formats.js';
-import { EMAIL_PATTERN } from '../../modules/accounts/email.js';
+import {
+  isEmail,
+  isHttpUrl,
+  isIsoDate,
+  isIsoDateTime,
+  isSafeText,
+} from '../../../shared/contracts/formats.js';
 
 export const INT32 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
 /** Bounds of a `number` without its own, and the smallest magnitude other than 0 (ADR 0014). */
@@ -81,7 +86,7 @@ function makeAjv(coerceTypes: boolean | 'array') {
     strictNumbers: true,
   });
   addFormats.default(ajv);
-  ajv.addFormat('email', { type: 'string', validate: (value: string) => EMAIL_PATTERN.test(value) });
+  ajv.addFormat('email', { type: 'string', validate: isEmail });
   ajv.addFormat('date', { type: 'string', validate: isIsoDate });
   ajv.addFormat('date-time', { type: 'string', validate: isIsoDateTime });
   ajv.addFormat('uri', { type: 'string', validate: isHttpUrl });
@@ -119,32 +124,51 @@ export function withPlatformRules(schema: unknown, seen = new WeakMap<object, un
   return copy;
 }
 
+type Validator = ((data: unknown) => boolean) & { errors: ErrorObject[] | null | undefined };
+type Kind = 'strict' | 'coercing';
+
+/**
+ * One pair of Ajv instances and one compiled validator per schema object and kind (body: strict, elsewhere:
+ * coercing) for the life of the process: the endpoint table's schemas are constants, so an app built
+ * again in the same process (every test file builds one) compiles nothing twice.
+ */
+let ajvs: Record<Kind, Ajv> | undefined;
+const compiled = new WeakMap<object, Partial<Record<Kind, Validator>>>();
+
+function compileValidator(schema: unknown, kind: Kind): Validator {
+  ajvs ??= { strict: makeAjv(false), coercing: makeAjv('array') };
+  const ruled = { ...(withPlatformRules(schema) as Node), safeText: true } as AnySchema;
+  const validate = ajvs[kind].compile(ruled);
+  // Ajv checks no range on a number that coercion made infinite (`?offset=1e400`), and no schema
+  // keyword refuses a magnitude too small to compute with: both here.
+  const checked = (data: unknown): boolean => {
+    if (!validate(data)) {
+      checked.errors = validate.errors;
+      return false;
+    }
+    const unusable = unusableNumberPaths(data);
+    checked.errors = unusable.length
+      ? unusable.map((instancePath) => ({
+          keyword: 'maximum',
+          instancePath,
+          schemaPath: '#/platform/finite',
+          params: {},
+          message: 'must be finite, and 0 or at least 1e-9 in magnitude',
+        }))
+      : null;
+    return unusable.length === 0;
+  };
+  checked.errors = null as ErrorObject[] | null | undefined;
+  return checked;
+}
+
 export function registerValidation(app: FastifyInstance) {
-  const strict = makeAjv(false);
-  const coercing = makeAjv('array');
   app.setValidatorCompiler(({ schema, httpPart }) => {
-    const ruled = { ...(withPlatformRules(schema) as Node), safeText: true } as AnySchema;
-    const validate = (httpPart === 'body' ? strict : coercing).compile(ruled);
-    // Ajv checks no range on a number that coercion made infinite (`?offset=1e400`), and no schema
-    // keyword refuses a magnitude too small to compute with: both here.
-    const checked = (data: unknown): boolean => {
-      if (!validate(data)) {
-        checked.errors = validate.errors;
-        return false;
-      }
-      const unusable = unusableNumberPaths(data);
-      checked.errors = unusable.length
-        ? unusable.map((instancePath) => ({
-            keyword: 'maximum',
-            instancePath,
-            schemaPath: '#/platform/finite',
-            params: {},
-            message: 'must be finite, and 0 or at least 1e-9 in magnitude',
-          }))
-        : null;
-      return unusable.length === 0;
-    };
-    checked.errors = null as ErrorObject[] | null | undefined;
-    return checked;
+    const kind: Kind = httpPart === 'body' ? 'strict' : 'coercing';
+    if (typeof schema !== 'object' || schema === null) return compileValidator(schema, kind);
+    const known = compiled.get(schema) ?? {};
+    compiled.set(schema, known);
+    known[kind] ??= compileValidator(schema, kind);
+    return known[kind];
   });
 }

@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/app.js';
 import { buildUser } from '../../../../test/support/factories.js';
-import { ACCOUNT_MAIL_QUEUE } from '../../modules/accounts/accounts.jobs.js';
+import { ACCOUNT_MAIL_QUEUE } from '../../modules/accounts/index.js';
 import { MAIL_QUEUE } from './mailer.js';
 
 type Received = { from: string; to: string[]; raw: string };

@@ -18,7 +18,7 @@ import type { Clock } from '../clock.js';
 import { databaseFault } from '../db/faults.js';
 import type { Database } from '../db/schema.js';
 import type { Jobs } from '../jobs/jobs.js';
-import { type MailTemplate, renderMail } from './templates.js';
+import { type ComposedMail, type MailTemplate, renderMail } from './templates.js';
 
 export const MAIL_QUEUE = 'mail-deliver';
 /** The sweep that re-queues messages left pending (every 5 minutes, one job for the whole cluster). */
@@ -40,12 +40,17 @@ async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export type Mailer = {
-  /** Writes the message to the outbox inside the caller's transaction; returns its id. */
+  /**
+   * Writes the message to the outbox inside the caller's transaction; returns its id. `mail` is a shared
+   * template with its values, or a mail a module composed with its own template; `at` is when it was
+   * written (now by default).
+   */
   enqueue(
     trx: Kysely<Database> | Transaction<Database>,
     to: string,
     locale: Locale,
-    mail: MailTemplate,
+    mail: MailTemplate | ComposedMail,
+    at?: Date,
   ): Promise<string>;
   /** Asks the job queue to deliver (call after the transaction committed). */
   dispatch(ids: string[]): Promise<void>;
@@ -162,7 +167,7 @@ export function createMailer(deps: {
   );
 
   const mailer: Mailer = {
-    async enqueue(trx, to, locale, mail) {
+    async enqueue(trx, to, locale, mail, at) {
       const rendered = renderMail(locale, mail);
       const row = await trx
         .insertInto('outbox_emails')
@@ -172,7 +177,7 @@ export function createMailer(deps: {
           text_body: rendered.text,
           html_body: rendered.html,
           template: mail.template,
-          created_at: clock.now(),
+          created_at: at ?? clock.now(),
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -1,4 +1,8 @@
-/** Mail texts in Russian and English. Plain text first; HTML mirrors it with escaped values. */
+/**
+ * Mail texts in Russian and English. Plain text first; HTML mirrors it with escaped values. A module with
+ * many mails of its own (signups) keeps its texts itself and hands the mailer a `ComposedMail`; the HTML
+ * is made here for every mail alike.
+ */
 import type { Locale } from '../../../shared/limits.js';
 
 export type MailTemplate =
@@ -12,6 +16,9 @@ export type MailTemplate =
       vars: { name: string; squad: string; center: string; link: string };
     }
   | { template: 'application_step'; vars: ApplicationStepVars };
+
+/** A mail written by a module's own template: its name (kept in the outbox), subject and plain text. */
+export type ComposedMail = { template: string; subject: string; text: string };
 
 /**
  * A step of a «Добро.Центр» status application. `event`: submitted, resubmitted, advanced,
@@ -129,8 +136,11 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
 
-export function renderMail(locale: Locale, mail: MailTemplate) {
-  const rendered = texts[locale][mail.template](mail.vars as Record<string, string>);
+export function renderMail(locale: Locale, mail: MailTemplate | ComposedMail) {
+  const rendered =
+    'text' in mail
+      ? { subject: mail.subject, text: mail.text }
+      : texts[locale][mail.template](mail.vars as Record<string, string>);
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif">${rendered.text
     .split('\n\n')
     .map(

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
-import * as factories from '../../../../test/support/factories.js';
 import {
   buildWorld,
   completeDraft,
@@ -15,7 +14,8 @@ import {
   temporaryUploadDir,
   upload,
   type World,
-} from '../../modules/applications/applications.fixtures.js';
+} from '../../../../test/support/applications.fixtures.js';
+import * as factories from '../../../../test/support/factories.js';
 import { safeFileName } from './uploads.js';
 
 const PDF_TYPE = 'application/pdf';

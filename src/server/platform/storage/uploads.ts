@@ -69,12 +69,19 @@ export async function sniffImageType(bytes: Uint8Array): Promise<ImageType | nul
     : null;
 }
 
-/** The extensions a stored file may be served with, by the type its bytes were found to be. */
+/**
+ * The extensions a file may be served with, by its type: the type an upload's bytes were found to be, or
+ * the type of a file the server made (exports, calendars, the backup).
+ */
 const EXTENSIONS: Record<string, readonly string[]> = {
   'application/pdf': ['pdf'],
   'image/jpeg': ['jpg', 'jpeg'],
   'image/png': ['png'],
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'text/csv': ['csv'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'text/calendar': ['ics'],
+  'application/gzip': ['gz'],
 };
 
 /**

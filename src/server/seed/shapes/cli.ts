@@ -1,8 +1,8 @@
 /** `dobroset shapes load <file.geojson>`: real municipal boundaries for any region. */
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { localDay } from '../../../shared/time-zone.js';
 import { configFrom, withConfigFlags } from '../../cli/config-flags.js';
-import { localDay } from '../../modules/network/network.service.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { migrateToLatest } from '../../platform/db/migrate.js';
 import { ShapesError } from './geojson.js';

@@ -1,5 +1,6 @@
 /** Stores municipality shapes: the schematic Kuzbass set at seeding, or real boundaries from a file. */
 import type { Kysely } from 'kysely';
+import { createAuditWriter } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/schema.js';
 import { featureLabel, matchFeature, parseShapes, type ShapeFeature, ShapesError } from './geojson.js';
 
@@ -83,20 +84,16 @@ export async function loadShapes(
         .execute();
     }
     if (options.source === 'loaded') {
-      await trx
-        .insertInto('audit_events')
-        .values({
-          at: options.now,
-          actor_id: null,
-          action: 'municipality.shapes_loaded',
-          entity: 'region',
-          entity_id: region.id,
-          data: JSON.stringify({
-            municipalities: writes.size,
-            unmatchedFeatures: report.unmatched.map((u) => u.label),
-          }),
-        })
-        .execute();
+      await createAuditWriter({ clock: { now: () => options.now } }).record(trx, {
+        actorId: null,
+        action: 'municipality.shapes_loaded',
+        target: 'region',
+        targetId: region.id,
+        data: {
+          municipalities: writes.size,
+          unmatchedFeatures: report.unmatched.map((u) => u.label),
+        },
+      });
     }
     return report;
   });

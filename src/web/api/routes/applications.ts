@@ -24,4 +24,8 @@ export const applicationsRoutes: RouteTable<keyof typeof applicationsEndpoints> 
   unreadNotifications: { method: 'GET', path: '/api/me/notifications/unread-count' },
   markNotificationRead: { method: 'POST', path: '/api/me/notifications/:id/read' },
   markAllNotificationsRead: { method: 'POST', path: '/api/me/notifications/read-all' },
+  applicationDocumentVersion: {
+    method: 'GET',
+    path: '/api/applications/:id/documents/:kind/versions/:version',
+  },
 };

@@ -15,4 +15,6 @@ export const monitoringRoutes: RouteTable<keyof typeof monitoringEndpoints> = {
   enterMonitoringScore: { method: 'PUT', path: '/api/monitoring/rounds/:roundId/scores' },
   closeMonitoringRound: { method: 'POST', path: '/api/monitoring/rounds/:roundId/close' },
   reopenMonitoringRound: { method: 'POST', path: '/api/monitoring/rounds/:roundId/reopen' },
+  monitoringRatingCsv: { method: 'GET', path: '/api/monitoring/rounds/:roundId/rating.csv' },
+  monitoringRatingXlsx: { method: 'GET', path: '/api/monitoring/rounds/:roundId/rating.xlsx' },
 };

@@ -19,4 +19,6 @@ export const opportunitiesRoutes: RouteTable<keyof typeof opportunitiesEndpoints
   calendarFeed: { method: 'GET', path: '/api/me/calendar-feed' },
   resetCalendarFeed: { method: 'POST', path: '/api/me/calendar-feed' },
   deleteCalendarFeed: { method: 'DELETE', path: '/api/me/calendar-feed' },
+  shiftIcs: { method: 'GET', path: '/api/public/shifts/:id/ics' },
+  calendarFeedIcs: { method: 'GET', path: '/api/calendar/:token' },
 };

@@ -22,4 +22,7 @@ export const signupsRoutes: RouteTable<keyof typeof signupsEndpoints> = {
   acceptSwap: { method: 'POST', path: '/api/swaps/:id/accept' },
   declineSwap: { method: 'POST', path: '/api/swaps/:id/decline' },
   teamSignUp: { method: 'POST', path: '/api/shifts/:id/team-signups' },
+  shiftRosterCsv: { method: 'GET', path: '/api/shifts/:id/roster.csv' },
+  shiftRosterXlsx: { method: 'GET', path: '/api/shifts/:id/roster.xlsx' },
+  shiftRosterPdf: { method: 'GET', path: '/api/shifts/:id/roster.pdf' },
 };

@@ -24,4 +24,5 @@ export const volunteersRoutes: RouteTable<keyof typeof volunteersEndpoints> = {
   acceptSquadLeadership: { method: 'POST', path: '/api/squads/:id/leadership/accept' },
   declineSquadLeadership: { method: 'POST', path: '/api/squads/:id/leadership/decline' },
   withdrawSquadLeaderInvitation: { method: 'DELETE', path: '/api/squads/:id/leader-invitations/:userId' },
+  volunteerPhoto: { method: 'GET', path: '/api/volunteers/:userId/photo' },
 };

@@ -2,7 +2,7 @@ import { Alert, Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { useMe } from '../../api/queries';
-import { router } from '../../app/router';
+import { routerState } from '../../app/routerState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -32,7 +32,7 @@ export function AccountPage() {
     // Logged out: go to the login page, unless a navigation is already under way (e.g. «log out everywhere»
     // is taking the user to /login). The router object is read directly because React sees its state only
     // after a transition, later than the query cache says the user is gone.
-    const { location, navigation } = router.state;
+    const { location, navigation } = routerState();
     const leaving = navigation.state !== 'idle' || location.pathname !== '/account';
     return leaving ? null : <Navigate to={LOGIN_FOR_ACCOUNT} replace />;
   }

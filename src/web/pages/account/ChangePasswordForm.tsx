@@ -1,60 +1,52 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../shared/limits';
+import { ChangePasswordBody } from '../../../shared/contracts/accounts';
 import { api, type BodyOf } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
 import { PasswordField } from '../../components/PasswordField';
-import {
-  checkConfirmation,
-  checkNewPassword,
-  checkPassword,
-  collectErrors,
-} from '../../components/validation';
+import { confirmationCheck, NewPasswordFields, newPasswordMessages } from '../../forms/NewPasswordFields';
+import { useContractForm } from '../../forms/useContractForm';
 
 const FIELDS = ['currentPassword', 'newPassword', 'newPasswordConfirm'] as const;
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [newPasswordConfirm, setNewPasswordConfirm] = useState('');
+  const form = useContractForm({
+    initialValues: { currentPassword: '', newPassword: '', newPasswordConfirm: '' },
+    schema: async () => ChangePasswordBody,
+    body: ({ currentPassword, newPassword }) => ({ currentPassword, newPassword }),
+    messages: (t) => newPasswordMessages(t, 'newPassword'),
+    check: (v, t) => confirmationCheck(t, v.newPassword, v.newPasswordConfirm, 'newPasswordConfirm'),
+  });
 
   const change = useMutation({
     mutationFn: (body: BodyOf<'changePassword'>) => api('changePassword', { body }),
     onSuccess: async () => {
-      setCurrentPassword('');
-      setNewPassword('');
-      setNewPasswordConfirm('');
+      form.reset();
       await queryClient.invalidateQueries({ queryKey: queryKeys.me });
     },
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(change.error);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    change.reset();
-    const ok = form.validate(
-      collectErrors({
-        currentPassword: checkPassword(t, currentPassword),
-        newPassword: checkNewPassword(t, newPassword),
-        newPasswordConfirm: checkConfirmation(t, newPassword, newPasswordConfirm),
-      }),
-    );
-    if (ok) change.mutate({ currentPassword, newPassword });
-  };
 
   return (
     <section aria-labelledby="password-title">
       <Title order={2} id="password-title" mb="md">
         {t('account.passwordTitle')}
       </Title>
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="change-password-form">
+      <form
+        ref={form.formRef}
+        onSubmit={(event) => {
+          change.reset();
+          form.submitWith(({ currentPassword, newPassword }) =>
+            change.mutate({ currentPassword, newPassword }),
+          )(event);
+        }}
+        noValidate
+        data-testid="change-password-form"
+      >
         <Stack maw={560}>
           <ErrorAlert error={change.error} fields={FIELDS} />
           <Text size="sm" c="dimmed">
@@ -66,35 +58,20 @@ export function ChangePasswordForm() {
             </Alert>
           )}
           <PasswordField
+            {...form.getInputProps('currentPassword')}
             id="current-password"
             name="currentPassword"
             autoComplete="current-password"
             label={t('account.currentPassword')}
-            value={currentPassword}
-            onChange={(event) => setCurrentPassword(event.currentTarget.value)}
-            error={form.errors.currentPassword}
             required
           />
-          <PasswordField
-            id="new-password"
+          <NewPasswordFields
+            form={form}
             name="newPassword"
-            autoComplete="new-password"
+            confirmName="newPasswordConfirm"
+            id="new-password"
             label={t('account.newPassword')}
-            description={t('fields.passwordHint', { min: LIMITS.password.min })}
-            value={newPassword}
-            onChange={(event) => setNewPassword(event.currentTarget.value)}
-            error={form.errors.newPassword}
-            required
-          />
-          <PasswordField
-            id="new-password-confirm"
-            name="newPasswordConfirm"
-            autoComplete="new-password"
-            label={t('account.newPasswordConfirm')}
-            value={newPasswordConfirm}
-            onChange={(event) => setNewPasswordConfirm(event.currentTarget.value)}
-            error={form.errors.newPasswordConfirm}
-            required
+            confirmLabel={t('account.newPasswordConfirm')}
           />
           <Button type="submit" loading={change.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('account.changePassword')}

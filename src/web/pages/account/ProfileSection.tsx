@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UpdateMeBody } from '../../../shared/contracts/accounts';
 import { LIMITS, LOCALES, type Locale } from '../../../shared/limits';
 import { api, type BodyOf } from '../../api/client';
 import { queryKeys, type User } from '../../api/queries';
@@ -13,16 +14,18 @@ import {
 } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
-import { checkDisplayName, collectErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 import { isLocale } from '../../i18n';
 
 /** Display name and the language of emails (PATCH /api/me). */
 export function ProfileSection({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [locale, setLocale] = useState<Locale>(user.locale);
+  const form = useContractForm<{ displayName: string; locale: Locale }>({
+    initialValues: { displayName: user.displayName, locale: user.locale },
+    schema: async () => UpdateMeBody,
+    body: (v) => ({ displayName: v.displayName.trim(), locale: v.locale }),
+  });
   // Saved over the version the form was opened on (ADR 0017).
   const edit = useEditVersion(user.version);
   const [base, setBase] = useState({ displayName: user.displayName, locale: user.locale });
@@ -34,18 +37,17 @@ export function ProfileSection({ user }: { user: User }) {
       setBase({ displayName: updated.displayName, locale: updated.locale });
       queryClient.setQueryData(queryKeys.me, updated);
     },
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(update.error);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.submitWith(({ displayName, locale }) => {
+    // Only what changed since the form opened (a language switched elsewhere meanwhile stays).
+    const body = changedFields(base, { displayName: displayName.trim(), locale });
+    update.mutate(Object.keys(body).length > 0 ? body : { displayName: displayName.trim() });
+  });
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     update.reset();
-    if (form.validate(collectErrors({ displayName: checkDisplayName(t, displayName) }))) {
-      // Only what changed since the form opened (a language switched elsewhere meanwhile stays).
-      const body = changedFields(base, { displayName: displayName.trim(), locale });
-      update.mutate(Object.keys(body).length > 0 ? body : { displayName: displayName.trim() });
-    }
+    submit(event);
   };
 
   return (
@@ -86,20 +88,18 @@ export function ProfileSection({ user }: { user: User }) {
               name="displayName"
               autoComplete="name"
               label={t('fields.displayName')}
-              value={displayName}
-              onChange={(event) => setDisplayName(event.currentTarget.value)}
+              {...form.getInputProps('displayName')}
               maxLength={LIMITS.displayName.max}
-              error={form.errors.displayName}
               required
             />
             <NativeSelect
               id="profile-locale"
               name="locale"
               label={t('account.localeLabel')}
-              value={locale}
+              value={form.values.locale}
               onChange={(event) => {
                 const value = event.currentTarget.value;
-                if (isLocale(value)) setLocale(value);
+                if (isLocale(value)) form.setFieldValue('locale', value);
               }}
               data={LOCALES.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
               error={form.errors.locale}

@@ -11,21 +11,23 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApplicationDetail, useServiceKinds } from '../../api/applications-queries';
 import { EditConflictAlert, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
 import { LoadingBlock } from '../../components/LoadingBlock';
+import { useContractForm } from '../../forms/useContractForm';
 import { useMunicipalityOptions } from '../organizations/organizationQueries';
 import {
   APPLICATION_FIELDS,
   type ApplicationValues,
+  applicationFieldOf,
+  applicationMessages,
   type CoordinatorValues,
-  checkApplication,
+  createBody,
   newCoordinator,
+  updateBody,
 } from './applicationForm';
 
 interface Props {
@@ -47,26 +49,38 @@ export function ApplicationForm(props: Props) {
   const { initial, organizations, currentMunicipality, submitLabel, save, onSaved, onCancel } = props;
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const [values, setValues] = useState(initial);
   const municipalities = useMunicipalityOptions();
   const serviceKinds = useServiceKinds();
-  const mutation = useMutation({ mutationFn: save, onSuccess: onSaved, onError: () => form.focusInvalid() });
-  const form = useFormErrors(mutation.error);
-  const { errors } = form;
   const creating = organizations !== undefined;
+  const form = useContractForm<ApplicationValues>({
+    initialValues: initial,
+    schema: () =>
+      import('../../../shared/contracts/applications').then((m) =>
+        creating ? m.CreateApplicationBody : m.UpdateApplicationBody,
+      ),
+    body: creating ? createBody : updateBody,
+    messages: applicationMessages,
+    fieldOf: applicationFieldOf,
+  });
+  const mutation = useMutation({
+    mutationFn: save,
+    onSuccess: onSaved,
+    onError: (error) => form.showServerErrors(error),
+  });
+  const { values, errors } = form;
 
   const set = <K extends keyof ApplicationValues>(key: K, value: ApplicationValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+    form.setFieldValue(key, value as never);
   const setCoordinator = (i: number, patch: Partial<CoordinatorValues>) =>
     set(
       'coordinators',
       values.coordinators.map((c, n) => (n === i ? { ...c, ...patch } : c)),
     );
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.submitWith((v) => mutation.mutate(v));
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     mutation.reset();
-    if (form.validate(checkApplication(t, values, creating))) mutation.mutate(values);
+    submit(event);
   };
 
   if (municipalities.query.isPending || serviceKinds.isPending) return <LoadingBlock />;
@@ -89,16 +103,14 @@ export function ApplicationForm(props: Props) {
     extra: { max?: number; type?: string; autoComplete?: string; description?: string } = {},
   ) => (
     <TextInput
+      {...form.getInputProps(field)}
       id={id(errorKey)}
       name={errorKey}
       type={extra.type}
       autoComplete={extra.autoComplete ?? 'off'}
       label={label}
       description={extra.description}
-      value={values[field] as string}
-      onChange={(event) => set(field, event.currentTarget.value as never)}
       maxLength={extra.max ?? 200}
-      error={errors[errorKey]}
     />
   );
 
@@ -129,7 +141,7 @@ export function ApplicationForm(props: Props) {
             onChange={(event) => {
               const orgId = event.currentTarget.value;
               const org = organizations.find((o) => o.id === orgId);
-              setValues((v) => ({
+              form.setValues((v) => ({
                 ...v,
                 organizationId: orgId,
                 municipalityId: v.municipalityId || org?.municipalityId || '',
@@ -177,12 +189,10 @@ export function ApplicationForm(props: Props) {
               name="premises.description"
               label={t('applications.form.premisesDescription')}
               description={t('applications.form.premisesDescriptionHint')}
-              value={values.premisesDescription}
-              onChange={(event) => set('premisesDescription', event.currentTarget.value)}
+              {...form.getInputProps('premisesDescription')}
               maxLength={2000}
               autosize
               minRows={2}
-              error={errors['premises.description']}
             />
           </Stack>
         </Fieldset>

@@ -1,36 +1,34 @@
 import { Button, Group, Stack, Textarea } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApplicationDocument, useReviewDocument } from '../../api/applications-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { serverFieldErrors } from '../../components/forms';
+import { useContractForm } from '../../forms/useContractForm';
 
 /** The operator's decision on one uploaded document: accept it, or return it with a required comment. */
 export function DocumentReview({ applicationId, doc }: { applicationId: string; doc: ApplicationDocument }) {
   const { t } = useTranslation();
   const review = useReviewDocument(applicationId);
   const [returning, setReturning] = useState(false);
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string | null>(null);
   const code = doc.kind.code;
+  const form = useContractForm({
+    initialValues: { comment: '' },
+    schema: () => import('../../../shared/contracts/applications').then((m) => m.ReviewDocumentBody),
+    body: (v) => ({ decision: 'returned', comment: v.comment.trim() }),
+    // The contract leaves the comment optional; a returned document always says why.
+    check: (v, t) => (v.comment.trim() ? {} : { comment: t('applications.review.commentRequired') }),
+    serverError: review.error,
+  });
   useEffect(() => {
     if (returning) document.getElementById(`return-comment-${code}`)?.focus();
   }, [returning, code]);
 
-  const onReturn = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!comment.trim()) {
-      setCommentError(t('applications.review.commentRequired'));
-      document.getElementById(`return-comment-${code}`)?.focus();
-      return;
-    }
-    setCommentError(null);
+  const onReturn = form.submitWith(({ comment }) =>
     review.mutate(
       { kind: code, body: { decision: 'returned', comment: comment.trim() } },
       { onSuccess: () => setReturning(false) },
-    );
-  };
-  const serverComment = serverFieldErrors(review.error).comment;
+    ),
+  );
 
   return (
     <Stack gap="xs" data-testid={`review-${code}`}>
@@ -55,20 +53,18 @@ export function DocumentReview({ applicationId, doc }: { applicationId: string; 
           </Button>
         </Group>
       ) : (
-        <form onSubmit={onReturn} noValidate>
+        <form ref={form.formRef} onSubmit={onReturn} noValidate>
           <Stack gap="xs">
             <Textarea
               id={`return-comment-${code}`}
               name="comment"
               label={t('applications.review.commentLabel')}
               description={t('applications.review.commentHint')}
-              value={comment}
-              onChange={(event) => setComment(event.currentTarget.value)}
+              {...form.getInputProps('comment')}
               maxLength={4000}
               autosize
               minRows={2}
               required
-              error={commentError ?? serverComment}
             />
             <Group gap="xs">
               <Button

@@ -1,5 +1,5 @@
 import { Alert, Button, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ApplicationDetail,
@@ -15,15 +15,13 @@ import {
   withoutConflict,
 } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { serverFieldErrors } from '../../components/forms';
+import { useContractForm } from '../../forms/useContractForm';
 
 /** The operator's management fields: the current stage's owner and the expected opening date. */
 export function ManagePanel({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
   const a = detail.application;
   const owners = useStageOwners(true);
-  const [ownerId, setOwnerId] = useState(a.stageOwner?.id ?? '');
-  const [expected, setExpected] = useState(a.expectedOpeningOn ?? '');
   const [saved, setSaved] = useState(false);
   // Saved over the version shown when the panel opened (ADR 0017); the answer's version after a save.
   const edit = useEditVersion(a.version);
@@ -34,13 +32,16 @@ export function ManagePanel({ detail }: { detail: ApplicationDetail }) {
   const mutation = useApplicationMutation(a.id, (body: ManageBody) =>
     api('manageApplication', { params: { id: a.id }, body, ifMatch: edit.version }),
   );
-  const fieldErrors = serverFieldErrors(mutation.error);
+  const form = useContractForm({
+    initialValues: { stageOwnerId: a.stageOwner?.id ?? '', expectedOpeningOn: a.expectedOpeningOn ?? '' },
+    schema: () => import('../../../shared/contracts/applications').then((m) => m.ManageApplicationBody),
+    body: (v) => ({ stageOwnerId: v.stageOwnerId || null, expectedOpeningOn: v.expectedOpeningOn || null }),
+    serverError: mutation.error,
+  });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaved(false);
+  const submit = form.submitWith((v) => {
     // Only what the operator changed since the panel opened is sent (ADR 0017).
-    const values = { stageOwnerId: ownerId || null, expectedOpeningOn: expected || null };
+    const values = { stageOwnerId: v.stageOwnerId || null, expectedOpeningOn: v.expectedOpeningOn || null };
     const body = changedFields(base, values);
     if (Object.keys(body).length === 0) return setSaved(true);
     mutation.mutate(body, {
@@ -50,6 +51,10 @@ export function ManagePanel({ detail }: { detail: ApplicationDetail }) {
         setSaved(true);
       },
     });
+  });
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    setSaved(false);
+    submit(event);
   };
 
   const options = (owners.data?.items ?? []).map((p) => ({ value: p.id, label: p.displayName }));
@@ -58,7 +63,7 @@ export function ManagePanel({ detail }: { detail: ApplicationDetail }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="manage-form">
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="manage-form">
       <Stack gap="sm" maw={640}>
         <EditConflictAlert
           error={mutation.error}
@@ -84,13 +89,12 @@ export function ManagePanel({ detail }: { detail: ApplicationDetail }) {
             id="manage-owner"
             name="stageOwnerId"
             label={t('applications.manage.owner')}
-            value={ownerId}
+            {...form.getInputProps('stageOwnerId')}
             onChange={(event) => {
               setSaved(false);
-              setOwnerId(event.currentTarget.value);
+              form.setFieldValue('stageOwnerId', event.currentTarget.value);
             }}
             data={[{ value: '', label: t('applications.manage.noOwner') }, ...options]}
-            error={fieldErrors.stageOwnerId}
           />
           <TextInput
             id="manage-expected"
@@ -98,12 +102,11 @@ export function ManagePanel({ detail }: { detail: ApplicationDetail }) {
             type="date"
             label={t('applications.manage.expected')}
             description={t('applications.manage.expectedHint')}
-            value={expected}
+            {...form.getInputProps('expectedOpeningOn')}
             onChange={(event) => {
               setSaved(false);
-              setExpected(event.currentTarget.value);
+              form.setFieldValue('expectedOpeningOn', event.currentTarget.value);
             }}
-            error={fieldErrors.expectedOpeningOn}
           />
         </SimpleGrid>
         <Button

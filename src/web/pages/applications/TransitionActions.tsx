@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApplicationDetail, useApplicationMutation } from '../../api/applications-queries';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { serverFieldErrors } from '../../components/forms';
+import { useContractForm } from '../../forms/useContractForm';
 import { useStageName } from './stages';
 
 type ActionKind = 'submit' | 'resubmit' | 'withdraw' | 'changes' | 'reject' | 'open' | 'advance';
@@ -88,27 +88,27 @@ interface DialogProps {
 function TransitionDialog({ detail, to, kind, title, onClose }: DialogProps) {
   const { t } = useTranslation();
   const id = detail.application.id;
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string | null>(null);
   const mutation = useApplicationMutation(id, (body: { to: string; comment?: string }) =>
     api('transitionApplication', { params: { id }, body }),
   );
   const required = COMMENT_REQUIRED.includes(kind);
+  const form = useContractForm({
+    initialValues: { comment: '' },
+    schema: () => import('../../../shared/contracts/applications').then((m) => m.TransitionBody),
+    body: (v) => ({ to, ...(v.comment.trim() ? { comment: v.comment.trim() } : {}) }),
+    // Returning, rejecting or withdrawing says why.
+    check: (v, t) =>
+      required && !v.comment.trim() ? { comment: t('applications.actions.commentRequired') } : {},
+    serverError: mutation.error,
+  });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (required && !comment.trim()) {
-      setCommentError(t('applications.actions.commentRequired'));
-      document.getElementById('transition-comment')?.focus();
-      return;
-    }
-    setCommentError(null);
-    mutation.mutate({ to, comment: comment.trim() || undefined }, { onSuccess: onClose });
-  };
+  const onSubmit = form.submitWith((v) =>
+    mutation.mutate({ to, comment: v.comment.trim() || undefined }, { onSuccess: onClose }),
+  );
 
   return (
     <Modal opened onClose={onClose} title={title} centered size="lg" data-testid="transition-dialog">
-      <form onSubmit={onSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <Text>{t(`applications.actions.confirm.${kind}`)}</Text>
           <ErrorAlert error={mutation.error} fields={['comment']} title={t('applications.actions.refused')} />
@@ -118,13 +118,11 @@ function TransitionDialog({ detail, to, kind, title, onClose }: DialogProps) {
             label={
               required ? t('applications.actions.commentRequiredLabel') : t('applications.actions.comment')
             }
-            value={comment}
-            onChange={(event) => setComment(event.currentTarget.value)}
+            {...form.getInputProps('comment')}
             maxLength={4000}
             autosize
             minRows={3}
             required={required}
-            error={commentError ?? serverFieldErrors(mutation.error).comment}
           />
           <Group gap="sm" justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,8 +1,12 @@
 /** The application form's checks and bodies, and the browser's quick file check (pure functions). */
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { CreateApplicationBody, UpdateApplicationBody } from '../../../shared/contracts/applications.js';
+import { contractErrors } from '../../forms/contractErrors.js';
 import {
-  checkApplication,
+  type ApplicationValues,
+  applicationFieldOf,
+  applicationMessages,
   createBody,
   EMPTY_APPLICATION,
   newCoordinator,
@@ -13,6 +17,14 @@ import { fileProblem, UPLOAD_RULES } from './uploadRules.js';
 const t = ((key: string) => key) as unknown as TFunction;
 const ORG = '11111111-1111-4111-8111-111111111111';
 const MUN = '22222222-2222-4222-8222-222222222222';
+
+/** The form's check: the contract's messages, on the form's fields. */
+function checkApplication(t: TFunction, v: ApplicationValues, creating: boolean) {
+  const errors = creating
+    ? contractErrors(t, CreateApplicationBody, createBody(v), applicationMessages(t))
+    : contractErrors(t, UpdateApplicationBody, updateBody(v), applicationMessages(t));
+  return Object.fromEntries(Object.entries(errors).map(([k, m]) => [applicationFieldOf(k, v), m]));
+}
 
 describe('application form', () => {
   it('needs an organization (when creating) and a municipality', () => {
@@ -30,14 +42,16 @@ describe('application form', () => {
       headEmail: 'not-an-email',
       coordinators: [
         { ...newCoordinator(), email: 'x@example.ru' },
+        newCoordinator(),
         { ...newCoordinator(), phone: 'abc' },
       ],
     };
+    // The body leaves the empty second row out; its errors still land on the form's rows.
     expect(checkApplication(t, values, false)).toEqual({
-      'head.email': 'validation.email',
+      headEmail: 'validation.email',
       'coordinators.0.name': 'validation.required',
-      'coordinators.1.name': 'validation.required',
-      'coordinators.1.phone': 'validation.phone',
+      'coordinators.2.name': 'validation.required',
+      'coordinators.2.phone': 'validation.phone',
     });
   });
 

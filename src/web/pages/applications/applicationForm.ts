@@ -1,4 +1,7 @@
-/** The application form's values, client-side checks and the request bodies built from them. */
+/**
+ * The application form's values, the request bodies built from them, and how the contract's field paths
+ * (head.email, coordinators.0.name) find the form's fields.
+ */
 import type { TFunction } from 'i18next';
 // Type-only imports with `.js`: this file is also checked with the server's settings (by its unit test).
 import type {
@@ -7,7 +10,7 @@ import type {
   UpdateApplicationBody,
 } from '../../../shared/contracts/applications.js';
 
-type FieldErrors = Partial<Record<string, string>>;
+import type { FieldMessages } from '../../forms/contractErrors.js';
 
 export interface CoordinatorValues {
   key: number;
@@ -82,24 +85,37 @@ export const APPLICATION_FIELDS = [
   'head.email',
 ];
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_RE = /^[0-9+()\-\s]{5,40}$/;
+/** The form's own words for the contract's checks (CreateApplicationBody / UpdateApplicationBody). */
+export const applicationMessages = (t: TFunction): FieldMessages => ({
+  organizationId: t('validation.chooseOne'),
+  municipalityId: t('validation.chooseOne'),
+  'head.phone': t('validation.phone'),
+  'coordinators.*.phone': t('validation.phone'),
+});
 
-export function checkApplication(t: TFunction, v: ApplicationValues, creating: boolean): FieldErrors {
-  const e: FieldErrors = {};
-  if (creating && !v.organizationId) e.organizationId = t('validation.chooseOne');
-  if (!v.municipalityId) e.municipalityId = t('validation.chooseOne');
-  if (v.headEmail.trim() && !EMAIL_RE.test(v.headEmail.trim())) e['head.email'] = t('validation.email');
-  if (v.headPhone.trim() && !PHONE_RE.test(v.headPhone.trim())) e['head.phone'] = t('validation.phone');
-  v.coordinators.forEach((c, i) => {
-    const filled = c.name.trim() || c.email.trim() || c.phone.trim();
-    if (filled && !c.name.trim()) e[`coordinators.${i}.name`] = t('validation.required');
-    if (c.email.trim() && !EMAIL_RE.test(c.email.trim()))
-      e[`coordinators.${i}.email`] = t('validation.email');
-    if (c.phone.trim() && !PHONE_RE.test(c.phone.trim()))
-      e[`coordinators.${i}.phone`] = t('validation.phone');
-  });
-  return e;
+/** Body paths of the head and premises → the form's fields. */
+const FIELD_OF_BODY: Record<string, keyof ApplicationValues> = {
+  'premises.address': 'address',
+  'premises.description': 'premisesDescription',
+  'head.name': 'headName',
+  'head.position': 'headPosition',
+  'head.phone': 'headPhone',
+  'head.email': 'headEmail',
+};
+
+const isFilled = (c: CoordinatorValues) => Boolean(c.name.trim() || c.email.trim() || c.phone.trim());
+
+/**
+ * A body path's form field. The body leaves out coordinator rows left empty, so its n-th coordinator is
+ * the form's n-th filled row.
+ */
+export function applicationFieldOf(path: string, v: ApplicationValues): string {
+  const row = /^coordinators\.(\d+)(\..*)?$/.exec(path);
+  if (row) {
+    const filled = v.coordinators.flatMap((c, i) => (isFilled(c) ? [i] : []));
+    return `coordinators.${filled[Number(row[1])] ?? row[1]}${row[2] ?? ''}`;
+  }
+  return FIELD_OF_BODY[path] ?? path;
 }
 
 const orNull = (s: string): string | null => s.trim() || null;
@@ -116,8 +132,9 @@ export function updateBody(v: ApplicationValues): UpdateApplicationBody {
       phone: orNull(v.headPhone),
       email: orNull(v.headEmail),
     },
+    // A row with an email or a phone but no name is sent too: the contract asks for its name.
     coordinators: v.coordinators
-      .filter((c) => c.name.trim())
+      .filter(isFilled)
       .map((c) => ({ name: c.name.trim(), email: orNull(c.email), phone: orNull(c.phone) })),
   };
 }

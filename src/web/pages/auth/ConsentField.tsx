@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { PERSONAL_DATA_CONSENT_VERSION } from '../../../shared/limits';
 
 interface Props {
-  checked: boolean;
+  checked?: boolean;
   onChange: (checked: boolean) => void;
-  error?: string;
+  error?: React.ReactNode;
 }
 
 /** Explicit personal-data consent (152-FZ): never pre-ticked, text expandable, version shown. */
@@ -23,7 +23,7 @@ export function ConsentField({ checked, onChange, error }: Props) {
       <Checkbox
         id="consent-personal-data"
         name="consent.personalData"
-        checked={checked}
+        checked={checked ?? false}
         onChange={(event) => onChange(event.currentTarget.checked)}
         label={t('consent.checkbox')}
         description={t('consent.version', { version })}

@@ -1,12 +1,11 @@
 import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmailOnlyBody } from '../../../shared/contracts/accounts';
 import { LIMITS } from '../../../shared/limits';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
-import { checkEmail, collectErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 
 interface Props {
   /** Which email-only endpoint to call. */
@@ -19,12 +18,15 @@ interface Props {
 /** A one-field form that asks the server to mail a link; the answer never reveals whether the address exists. */
 export function EmailRequestForm({ endpoint, id, submitLabel, doneText }: Props) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
+  const form = useContractForm({
+    initialValues: { email: '' },
+    schema: async () => EmailOnlyBody,
+    body: (v) => ({ email: v.email.trim() }),
+  });
   const request = useMutation({
     mutationFn: (address: string) => api(endpoint, { body: { email: address } }),
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(request.error);
 
   if (request.isSuccess) {
     return (
@@ -34,25 +36,20 @@ export function EmailRequestForm({ endpoint, id, submitLabel, doneText }: Props)
     );
   }
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (form.validate(collectErrors({ email: checkEmail(t, email) }))) request.mutate(email.trim());
-  };
+  const onSubmit = form.submitWith(({ email }) => request.mutate(email.trim()));
 
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid={`${id}-form`}>
       <Stack>
         <ErrorAlert error={request.error} fields={['email']} />
         <TextInput
+          {...form.getInputProps('email')}
           id={`${id}-email`}
           name="email"
           type="email"
           autoComplete="email"
           label={t('fields.email')}
-          value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
           maxLength={LIMITS.email.max}
-          error={form.errors.email}
           required
         />
         <Button type="submit" loading={request.isPending} style={{ alignSelf: 'flex-start' }}>

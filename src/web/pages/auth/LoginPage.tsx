@@ -1,16 +1,15 @@
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { LoginBody } from '../../../shared/contracts/accounts';
 import { LIMITS } from '../../../shared/limits';
 import { api, type BodyOf, isApiError } from '../../api/client';
 import { setSignedIn, useMe } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
 import { PasswordField } from '../../components/PasswordField';
 import { usePageTitle } from '../../components/usePageTitle';
-import { checkEmail, checkPassword, collectErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 import { safeNext } from './safeNext';
 
 const FIELDS = ['email', 'password'] as const;
@@ -23,8 +22,11 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const me = useMe();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useContractForm({
+    initialValues: { email: '', password: '' },
+    schema: async () => LoginBody,
+    body: (v) => ({ email: v.email.trim(), password: v.password }),
+  });
 
   const login = useMutation({
     mutationFn: (body: BodyOf<'login'>) => api('login', { body }),
@@ -32,27 +34,21 @@ export function LoginPage() {
       setSignedIn(queryClient, user);
       void navigate(user.mustChangePassword ? '/account' : next, { replace: true });
     },
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
   const resend = useMutation({
     mutationFn: (body: BodyOf<'resendVerification'>) => api('resendVerification', { body }),
   });
-  const form = useFormErrors(login.error);
 
   // Already signed in (and not in the middle of signing in): nothing to do here.
   if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
 
   const notVerified = isApiError(login.error, 403, 'email_not_verified');
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const ok = form.validate(
-      collectErrors({ email: checkEmail(t, email), password: checkPassword(t, password) }),
-    );
-    if (!ok) return;
+  const onSubmit = form.submitWith(({ email, password }) => {
     resend.reset();
     login.mutate({ email: email.trim(), password });
-  };
+  });
 
   return (
     <Stack maw={520}>
@@ -72,7 +68,7 @@ export function LoginPage() {
                   variant="outline"
                   color="warn"
                   loading={resend.isPending}
-                  onClick={() => resend.mutate({ email: email.trim() })}
+                  onClick={() => resend.mutate({ email: form.values.email.trim() })}
                 >
                   {t('login.resend')}
                 </Button>
@@ -90,25 +86,21 @@ export function LoginPage() {
             {t('common.allRequired')}
           </Text>
           <TextInput
+            {...form.getInputProps('email')}
             id="login-email"
             name="email"
             type="email"
             autoComplete="username"
             label={t('fields.email')}
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
             maxLength={LIMITS.email.max}
-            error={form.errors.email}
             required
           />
           <PasswordField
+            {...form.getInputProps('password')}
             id="login-password"
             name="password"
             autoComplete="current-password"
             label={t('fields.password')}
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={form.errors.password}
             required
           />
           <Button type="submit" loading={login.isPending} size="md">

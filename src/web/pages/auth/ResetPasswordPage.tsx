@@ -1,27 +1,29 @@
 import { Alert, Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { LIMITS } from '../../../shared/limits';
+import { ResetConfirmBody } from '../../../shared/contracts/accounts';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
-import { PasswordField } from '../../components/PasswordField';
 import { usePageTitle } from '../../components/usePageTitle';
-import { checkConfirmation, checkNewPassword, collectErrors } from '../../components/validation';
+import { confirmationCheck, NewPasswordFields, newPasswordMessages } from '../../forms/NewPasswordFields';
+import { useContractForm } from '../../forms/useContractForm';
 import { EmailRequestForm } from './EmailRequestForm';
 
 function ResetConfirm({ token }: { token: string }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [passwordConfirm, setPasswordConfirm] = useState('');
+  const form = useContractForm({
+    initialValues: { password: '', passwordConfirm: '' },
+    schema: async () => ResetConfirmBody,
+    body: (v) => ({ token, password: v.password }),
+    messages: (t) => newPasswordMessages(t, 'password'),
+    check: (v, t) => confirmationCheck(t, v.password, v.passwordConfirm, 'passwordConfirm'),
+  });
   const confirm = useMutation({
     mutationFn: (newPassword: string) =>
       api('confirmPasswordReset', { body: { token, password: newPassword } }),
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(confirm.error);
 
   if (confirm.isSuccess) {
     return (
@@ -36,47 +38,21 @@ function ResetConfirm({ token }: { token: string }) {
     );
   }
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const ok = form.validate(
-      collectErrors({
-        password: checkNewPassword(t, password),
-        passwordConfirm: checkConfirmation(t, password, passwordConfirm),
-      }),
-    );
-    if (ok) confirm.mutate(password);
-  };
-
   return (
     <>
       <Text>{t('reset.confirmLead')}</Text>
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="reset-confirm-form">
+      <form
+        ref={form.formRef}
+        onSubmit={form.submitWith((values) => confirm.mutate(values.password))}
+        noValidate
+        data-testid="reset-confirm-form"
+      >
         <Stack>
           <ErrorAlert error={confirm.error} fields={['password']} />
           <Text size="sm" c="dimmed">
             {t('common.allRequired')}
           </Text>
-          <PasswordField
-            id="reset-password"
-            name="password"
-            autoComplete="new-password"
-            label={t('fields.password')}
-            description={t('fields.passwordHint', { min: LIMITS.password.min })}
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={form.errors.password}
-            required
-          />
-          <PasswordField
-            id="reset-password-confirm"
-            name="passwordConfirm"
-            autoComplete="new-password"
-            label={t('fields.passwordConfirm')}
-            value={passwordConfirm}
-            onChange={(event) => setPasswordConfirm(event.currentTarget.value)}
-            error={form.errors.passwordConfirm}
-            required
-          />
+          <NewPasswordFields form={form} name="password" confirmName="passwordConfirm" id="reset-password" />
           <Button type="submit" loading={confirm.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('reset.confirmSubmit')}
           </Button>

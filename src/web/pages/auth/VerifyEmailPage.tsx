@@ -16,7 +16,7 @@ import { EmailRequestForm } from './EmailRequestForm';
 function useVerification(token: string) {
   const queryClient = useQueryClient();
   return useQuery({
-    queryKey: ['verify-email', token],
+    queryKey: queryKeys.verifyEmail(token),
     queryFn: async () => {
       const result = await api('verifyEmail', { body: { token } });
       // The server may or may not sign the user in here: let the next GET /api/me find out.

@@ -41,7 +41,7 @@ function CenterLoader({ id, user }: { id: string; user: User | null }) {
   const manager = user !== null && (operator || isCoordinatorOf(user, id));
   const kinds = useServiceKinds();
   const center = useQuery({
-    queryKey: [...centerKeys.center(id), manager ? 'managed' : 'public'],
+    queryKey: centerKeys.centerView(id, manager),
     queryFn: async ({ signal }) =>
       manager
         ? api('centerHistory', { params: { id }, signal })
@@ -61,7 +61,7 @@ function CenterLoader({ id, user }: { id: string; user: User | null }) {
   if (!center.data) return <LoadingBlock />;
   const c = center.data.center;
   const lng = i18n.language;
-  const queryKey = [...centerKeys.center(id), manager ? 'managed' : 'public'];
+  const queryKey = centerKeys.centerView(id, manager);
   return (
     <Stack gap="lg" data-testid="center-page">
       <Anchor component={Link} to="/centers">

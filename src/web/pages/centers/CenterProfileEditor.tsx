@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queries';
@@ -13,7 +13,7 @@ import {
 } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
+import { useContractForm } from '../../forms/useContractForm';
 import type { Center, ServiceKind } from './coverage';
 
 const FIELDS = ['services', 'openingHours', 'phone', 'email', 'website', 'address', 'description'] as const;
@@ -51,9 +51,13 @@ export function CenterProfileEditor({
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<Values>(() => valuesOf(center));
   // The profile as the form opened on it: only what the user changed since is sent (ADR 0017).
   const [base, setBase] = useState<Values>(() => valuesOf(center));
+  const form = useContractForm<Values>({
+    initialValues: valuesOf(center),
+    schema: () => import('../../../shared/contracts/centers').then((m) => m.UpdateCenterProfileBody),
+    body: (v) => changedFields(base, v),
+  });
   const [saved, setSaved] = useState(false);
   const edit = useEditVersion(center.version);
   const mutation = useMutation({
@@ -71,20 +75,14 @@ export function CenterProfileEditor({
       setSaved(true);
       setOpen(false);
     },
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(mutation.error);
-  const { errors } = form;
-  const set = (key: Exclude<keyof Values, 'services'>) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.submitWith((v) => mutation.mutate(v));
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     setSaved(false);
     mutation.reset();
-    if (form.validate({})) mutation.mutate(values);
+    submit(event);
   };
 
   return (
@@ -101,7 +99,8 @@ export function CenterProfileEditor({
         <Button
           variant="outline"
           onClick={() => {
-            setValues(valuesOf(center));
+            form.setValues(valuesOf(center));
+            form.clearErrors();
             setBase(valuesOf(center));
             edit.start(center.version);
             mutation.reset();
@@ -124,7 +123,7 @@ export function CenterProfileEditor({
                 );
                 if (current) {
                   const theirs = valuesOf(current.center);
-                  setValues((mine) => mergeEdits(base, mine, theirs));
+                  form.setValues(mergeEdits(base, form.getValues(), theirs));
                   setBase(theirs);
                 }
                 mutation.reset();
@@ -135,12 +134,7 @@ export function CenterProfileEditor({
               fields={FIELDS}
               title={t('map.profileNotSaved')}
             />
-            <Checkbox.Group
-              label={t('map.services')}
-              value={values.services}
-              onChange={(services) => setValues((v) => ({ ...v, services }))}
-              error={errors.services}
-            >
+            <Checkbox.Group label={t('map.services')} {...form.getInputProps('services')}>
               <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
                 {kinds.map((k) => (
                   <Checkbox key={k.code} value={k.code} label={localName(k, i18n.language)} />
@@ -150,9 +144,7 @@ export function CenterProfileEditor({
             <TextInput
               label={t('map.openingHours')}
               description={t('map.openingHoursHint')}
-              value={values.openingHours}
-              onChange={set('openingHours')}
-              error={errors.openingHours}
+              {...form.getInputProps('openingHours')}
               maxLength={500}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -160,42 +152,28 @@ export function CenterProfileEditor({
                 label={t('map.phone')}
                 type="tel"
                 autoComplete="tel"
-                value={values.phone}
-                onChange={set('phone')}
-                error={errors.phone}
+                {...form.getInputProps('phone')}
                 maxLength={40}
               />
               <TextInput
                 label={t('map.email')}
                 type="email"
                 autoComplete="email"
-                value={values.email}
-                onChange={set('email')}
-                error={errors.email}
+                {...form.getInputProps('email')}
                 maxLength={254}
               />
               <TextInput
                 label={t('map.website')}
                 type="url"
                 autoComplete="url"
-                value={values.website}
-                onChange={set('website')}
-                error={errors.website}
+                {...form.getInputProps('website')}
                 maxLength={300}
               />
-              <TextInput
-                label={t('centers.address')}
-                value={values.address}
-                onChange={set('address')}
-                error={errors.address}
-                maxLength={300}
-              />
+              <TextInput label={t('centers.address')} {...form.getInputProps('address')} maxLength={300} />
             </SimpleGrid>
             <Textarea
               label={t('map.description')}
-              value={values.description}
-              onChange={set('description')}
-              error={errors.description}
+              {...form.getInputProps('description')}
               autosize
               minRows={3}
               maxLength={4000}

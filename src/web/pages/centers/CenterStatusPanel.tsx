@@ -1,11 +1,12 @@
 import { Button, Checkbox, Group, Radio, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf } from '../../api/client';
+import { queryKeys } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
+import { useContractForm } from '../../forms/useContractForm';
 import type { Center } from './coverage';
 
 type Event = ResponseOf<'centerHistory'>['events'][number];
@@ -68,37 +69,43 @@ function StatusForm({ center, queryKey }: { center: Center; queryKey: QueryKey }
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const options = NEXT[center.status];
-  const [to, setTo] = useState<Target | ''>('');
-  const [comment, setComment] = useState('');
-  const [confirmed, setConfirmed] = useState(false);
+  const form = useContractForm<{ to: Target | ''; comment: string; confirm: boolean }>({
+    initialValues: { to: '', comment: '', confirm: false },
+    schema: () => import('../../../shared/contracts/centers').then((m) => m.ChangeCenterStatusBody),
+    body: (v) => ({ to: v.to, ...(v.comment.trim() ? { comment: v.comment } : {}) }),
+    // A suspension or a closure says why, and a closure is confirmed.
+    check: (v, t) => {
+      const errors: Record<string, string> = {};
+      if ((v.to === 'suspended' || v.to === 'closed') && !v.comment.trim())
+        errors.comment = t('map.reasonRequired');
+      if (v.to === 'closed' && !v.confirm) errors.confirm = t('map.confirmRequired');
+      return errors;
+    },
+  });
+  const { to } = form.values;
   const [done, setDone] = useState<Target | null>(null);
   const mutation = useMutation({
     mutationFn: (body: { to: Target; comment?: string }) =>
       api('changeCenterStatus', { params: { id: center.id }, body }),
     onSuccess: async (result) => {
       queryClient.setQueryData(queryKey, result);
-      await queryClient.invalidateQueries({ queryKey: ['public'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.public });
       setDone(result.center.status);
-      setTo('');
-      setComment('');
-      setConfirmed(false);
+      form.reset();
     },
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(mutation.error);
   const needsReason = to === 'suspended' || to === 'closed';
 
   if (options.length === 0) return <Text>{t('map.closedFinal')}</Text>;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.submitWith(
+    (v) => v.to && mutation.mutate({ to: v.to, ...(v.comment.trim() ? { comment: v.comment } : {}) }),
+  );
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     setDone(null);
     mutation.reset();
-    const errors: Record<string, string> = {};
-    if (!to) errors.to = t('validation.chooseOne');
-    if (needsReason && !comment.trim()) errors.comment = t('map.reasonRequired');
-    if (to === 'closed' && !confirmed) errors.confirm = t('map.confirmRequired');
-    if (form.validate(errors) && to) mutation.mutate({ to, ...(comment.trim() ? { comment } : {}) });
+    submit(event);
   };
 
   return (
@@ -110,12 +117,7 @@ function StatusForm({ center, queryKey }: { center: Center; queryKey: QueryKey }
           </Text>
         )}
         <ErrorAlert error={mutation.error} fields={['to', 'comment']} title={t('map.statusNotChanged')} />
-        <Radio.Group
-          label={t('map.decision')}
-          value={to}
-          onChange={(value) => setTo(value as Target)}
-          error={form.errors.to}
-        >
+        <Radio.Group label={t('map.decision')} {...form.getInputProps('to')}>
           <Stack gap={6} mt="xs">
             {options.map((o) => (
               <Radio key={o} value={o} label={t(`map.action.${o}`)} />
@@ -127,21 +129,14 @@ function StatusForm({ center, queryKey }: { center: Center; queryKey: QueryKey }
             label={t('map.reason')}
             description={needsReason ? t('map.reasonHint') : t('map.reasonOptional')}
             required={needsReason}
-            value={comment}
-            onChange={(event) => setComment(event.currentTarget.value)}
-            error={form.errors.comment}
+            {...form.getInputProps('comment')}
             autosize
             minRows={2}
             maxLength={2000}
           />
         )}
         {to === 'closed' && (
-          <Checkbox
-            label={t('map.confirmClose')}
-            checked={confirmed}
-            onChange={(event) => setConfirmed(event.currentTarget.checked)}
-            error={form.errors.confirm}
-          />
+          <Checkbox label={t('map.confirmClose')} {...form.getInputProps('confirm', { type: 'checkbox' })} />
         )}
         <Group>
           <Button type="submit" color={to === 'closed' ? 'red' : undefined} loading={mutation.isPending}>

@@ -1,15 +1,9 @@
-/** Queries of the centres pages. Keys start with the shared `public` keys, so invalidating those refreshes these. */
+/** Queries of the centres pages (keys: api/centers-queries.ts). */
 import { useQuery } from '@tanstack/react-query';
+import { centerKeys } from '../../api/centers-queries';
 import { api, type QueryOf } from '../../api/client';
-import { queryKeys } from '../../api/queries';
 
-export const centerKeys = {
-  municipalities: (on: string | null) => [...queryKeys.municipalities, on ?? 'today'] as const,
-  shapes: ['public', 'municipality-shapes'] as const,
-  serviceKinds: ['public', 'service-kinds'] as const,
-  centers: (filter: QueryOf<'centers'>) => [...queryKeys.centers, filter] as const,
-  center: (id: string) => ['center', id] as const,
-};
+export { centerKeys };
 
 export function useServiceKinds() {
   return useQuery({

@@ -2,7 +2,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   type Desk,
   type DeskAction,
@@ -10,11 +10,10 @@ import {
   useDesk,
   useDeskAction,
 } from '../../api/checkin-queries';
+import { CoordinatorPage } from '../../components/CoordinatorPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatHours, formatTime } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
-import { RequireUser } from '../../components/RequireUser';
-import { usePageTitle } from '../../components/usePageTitle';
 import { StatusBadge } from '../signups/status';
 import { DeskInvitations, WalkUpForm } from './WalkUpForm';
 import { WalkIns } from './WalkUps';
@@ -22,10 +21,9 @@ import { WalkIns } from './WalkUps';
 /** /shifts/:id/desk: the coordinator's check-in desk — find people, mark them, add walk-ups. */
 export function DeskPage() {
   const { t } = useTranslation();
-  const title = t('checkin.desk.title');
-  usePageTitle(title);
-  const { id = '' } = useParams();
-  return <RequireUser title={title}>{() => <DeskView shiftId={id} />}</RequireUser>;
+  return (
+    <CoordinatorPage title={t('checkin.desk.title')}>{(id) => <DeskView shiftId={id} />}</CoordinatorPage>
+  );
 }
 
 function DeskView({ shiftId }: { shiftId: string }) {

@@ -1,9 +1,9 @@
 import { Button, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCheckIn } from '../../api/checkin-queries';
 import { useMySignups } from '../../api/signups-queries';
 import { formatTime } from '../../components/format';
+import { useContractForm } from '../../forms/useContractForm';
 import { CheckInOutcome } from './CheckInResult';
 
 const HOUR = 3_600_000;
@@ -27,16 +27,29 @@ export function ManualCheckIn() {
   const { t, i18n } = useTranslation();
   const { list, items } = useShiftsNow();
   const checkIn = useCheckIn();
-  const [shiftId, setShiftId] = useState<string | null>(null);
-  const [code, setCode] = useState('');
-  const chosen = shiftId ?? (items.length === 1 ? (items[0]?.shift.id ?? null) : null);
+  const form = useContractForm<{ shiftId: string | null; code: string }>({
+    initialValues: { shiftId: null, code: '' },
+    schema: () => import('../../../shared/contracts/checkin').then((m) => m.CheckInBody),
+    body: (v) => ({ shiftId: chosenOf(v.shiftId) ?? '', code: v.code.trim() }),
+    // The contract makes both optional (a scanned token is the other way in); typed, both are needed.
+    check: (v, t) => ({
+      ...(chosenOf(v.shiftId) ? {} : { shiftId: t('validation.chooseOne') }),
+      ...(v.code.trim() ? {} : { code: t('validation.required') }),
+    }),
+  });
+  const chosenOf = (shiftId: string | null) =>
+    shiftId ?? (items.length === 1 ? (items[0]?.shift.id ?? null) : null);
+  const chosen = chosenOf(form.values.shiftId);
+  const code = form.values.code;
   return (
     <Paper component="section" withBorder p="md" aria-labelledby="manual-heading">
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (chosen && code.trim()) checkIn.mutate({ shiftId: chosen, code: code.trim() });
-        }}
+        ref={form.formRef}
+        noValidate
+        onSubmit={form.submitWith((v) => {
+          const shiftId = chosenOf(v.shiftId);
+          if (shiftId) checkIn.mutate({ shiftId, code: v.code.trim() });
+        })}
       >
         <Stack gap="sm">
           <Title order={2} size="h3" id="manual-heading">
@@ -50,7 +63,8 @@ export function ManualCheckIn() {
                 label={t('checkin.manual.shift')}
                 required
                 value={chosen}
-                onChange={setShiftId}
+                onChange={(value) => form.setFieldValue('shiftId', value)}
+                error={form.errors.shiftId}
                 data={items.map((s) => ({
                   value: s.shift.id,
                   label: `${formatTime(s.shift.startsAt, i18n.language)}–${formatTime(s.shift.endsAt, i18n.language)} · ${s.shift.opportunity.title}`,
@@ -65,7 +79,8 @@ export function ManualCheckIn() {
                 maxLength={6}
                 pattern="[0-9]{6}"
                 value={code}
-                onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
+                onChange={(e) => form.setFieldValue('code', e.currentTarget.value.replace(/\D/g, ''))}
+                error={form.errors.code}
               />
               <Button type="submit" loading={checkIn.isPending} style={{ alignSelf: 'flex-start' }}>
                 {t('checkin.manual.submit')}

@@ -1,23 +1,19 @@
 import { Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCheckinCode, useRotateCode } from '../../api/checkin-queries';
+import { CoordinatorPage } from '../../components/CoordinatorPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
-import { RequireUser } from '../../components/RequireUser';
-import { usePageTitle } from '../../components/usePageTitle';
 import { QrSvg } from './QrSvg';
 import './checkin.css';
 
 /** /shifts/:id/qr: the shift's check-in QR code to show or print at the venue (coordinator, operator). */
 export function QrPage() {
   const { t } = useTranslation();
-  const title = t('checkin.qr.title');
-  usePageTitle(title);
-  const { id = '' } = useParams();
-  return <RequireUser title={title}>{() => <QrSheet shiftId={id} />}</RequireUser>;
+  return <CoordinatorPage title={t('checkin.qr.title')}>{(id) => <QrSheet shiftId={id} />}</CoordinatorPage>;
 }
 
 function QrSheet({ shiftId }: { shiftId: string }) {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type Desk, useWalkUp } from '../../api/checkin-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../components/format';
+import { useContractForm } from '../../forms/useContractForm';
 import { CandidatePicker } from '../signups/CandidatePicker';
 
 type Kind = 'regular' | 'account' | 'guest';
@@ -25,11 +26,27 @@ export function WalkUpForm({
   const { t } = useTranslation();
   const walkUp = useWalkUp();
   const [kind, setKind] = useState<Kind>('regular');
-  const [email, setEmail] = useState('');
-  const [fullName, setFullName] = useState('');
-  const [contact, setContact] = useState('');
   const [roleId, setRoleId] = useState<string | null>(null);
   const role = roleId ? { roleId } : {};
+  // An invitation by e-mail, or a guest's name and contact: the body the server checks (WalkUpBody).
+  const bodyOf = (v: { email: string; fullName: string; contact: string }) =>
+    kind === 'account'
+      ? { email: v.email.trim(), ...role }
+      : { fullName: v.fullName.trim(), ...(v.contact.trim() ? { contact: v.contact.trim() } : {}), ...role };
+  const form = useContractForm({
+    initialValues: { email: '', fullName: '', contact: '' },
+    schema: () => import('../../../shared/contracts/checkin').then((m) => m.WalkUpBody),
+    body: bodyOf,
+    // A guest needs a name, an invitation an address (the contract makes each optional).
+    check: (v, t) =>
+      kind === 'account'
+        ? v.email.trim()
+          ? {}
+          : { email: t('validation.required') }
+        : v.fullName.trim()
+          ? {}
+          : { fullName: t('validation.required') },
+  });
   const send = (body: Parameters<typeof walkUp.mutate>[0]['body']) =>
     walkUp.mutate(
       { shiftId, body },
@@ -42,10 +59,9 @@ export function WalkUpForm({
                   name: res.entry?.user.displayName ?? res.walkIn?.fullName ?? '',
                 }),
           );
-          setEmail('');
-          setFullName('');
-          setContact('');
+          form.reset();
         },
+        onError: (error) => form.showServerErrors(error),
       },
     );
   return (
@@ -90,20 +106,7 @@ export function WalkUpForm({
           />
         )}
         {kind !== 'regular' && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              send(
-                kind === 'account'
-                  ? { email: email.trim(), ...role }
-                  : {
-                      fullName: fullName.trim(),
-                      ...(contact.trim() ? { contact: contact.trim() } : {}),
-                      ...role,
-                    },
-              );
-            }}
-          >
+          <form ref={form.formRef} noValidate onSubmit={form.submitWith((v) => send(bodyOf(v)))}>
             <Stack gap="sm">
               {kind === 'account' ? (
                 <TextInput
@@ -111,8 +114,7 @@ export function WalkUpForm({
                   label={t('checkin.walkUp.email')}
                   required
                   autoComplete="off"
-                  value={email}
-                  onChange={(e) => setEmail(e.currentTarget.value)}
+                  {...form.getInputProps('email')}
                 />
               ) : (
                 <>
@@ -120,15 +122,13 @@ export function WalkUpForm({
                     label={t('checkin.walkUp.fullName')}
                     required
                     maxLength={200}
-                    value={fullName}
-                    onChange={(e) => setFullName(e.currentTarget.value)}
+                    {...form.getInputProps('fullName')}
                   />
                   <TextInput
                     label={t('checkin.walkUp.contact')}
                     description={t('checkin.walkUp.contactHint')}
                     maxLength={200}
-                    value={contact}
-                    onChange={(e) => setContact(e.currentTarget.value)}
+                    {...form.getInputProps('contact')}
                   />
                 </>
               )}

@@ -1,13 +1,12 @@
 import { Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { invalidateWorkLog, useEntryHistory, type WorkLogEntry } from '../../api/monitoring-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
 import { LoadingBlock } from '../../components/LoadingBlock';
+import { useContractForm } from '../../forms/useContractForm';
 import { EntryForm } from './EntryForm';
 import { kindLabel } from './vocabulary';
 
@@ -50,9 +49,13 @@ export function RemoveDialog(props: {
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
+  const form = useContractForm({
+    initialValues: { reason: '' },
+    schema: () => import('../../../shared/contracts/monitoring').then((m) => m.RemoveWorkLogEntryBody),
+    body: (v) => ({ reason: v.reason.trim() }),
+  });
   const remove = useMutation({
-    mutationFn: () =>
+    mutationFn: (reason: string) =>
       api('removeWorkLogEntry', {
         params: { id: props.centerId, entryId: props.entry.id },
         body: { reason: reason.trim() },
@@ -62,9 +65,8 @@ export function RemoveDialog(props: {
       invalidateWorkLog(queryClient, props.centerId);
       props.onClose(true);
     },
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(remove.error);
   return (
     <Modal
       closeButtonProps={{ 'aria-label': t('monitoring.workLog.close') }}
@@ -78,9 +80,8 @@ export function RemoveDialog(props: {
         noValidate
         data-testid="remove-entry-form"
         onSubmit={(event) => {
-          event.preventDefault();
           remove.reset();
-          if (form.validate(reason.trim() ? {} : { reason: t('validation.required') })) remove.mutate();
+          form.submitWith((v) => remove.mutate(v.reason))(event);
         }}
       >
         <Stack>
@@ -90,10 +91,8 @@ export function RemoveDialog(props: {
             id="work-log-remove-reason"
             name="reason"
             label={t('monitoring.workLog.removeReason')}
-            value={reason}
+            {...form.getInputProps('reason')}
             maxLength={1000}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={form.errors.reason}
             required
             data-autofocus
           />

@@ -1,16 +1,16 @@
 import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type BodyOf } from '../../api/client';
 import { invalidateWorkLog, type WorkLogEntry } from '../../api/monitoring-queries';
 import { EditConflictAlert, useEditVersion, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
 import { collectErrors, type FieldErrors } from '../../components/validation';
-import { AUDIENCES, isAudience, isKind, KINDS, kindLabel } from './vocabulary';
+import { type FieldMessages, useContractForm } from '../../forms/useContractForm';
+import { AUDIENCES, isAudience, KINDS, kindLabel } from './vocabulary';
 
 type Values = {
   kind: string;
@@ -58,35 +58,26 @@ const valuesOf = (e: WorkLogEntry): Values => ({
   reason: '',
 });
 
-const INT_RE = /^\d+$/;
-
+/** What the contract cannot say: the audience of a consultation, and a date within the centre's life so far. */
 function check(t: TFunction, v: Values, today: string, openedOn: string | null, lng: string): FieldErrors {
-  const required = t('validation.required');
   return collectErrors({
-    kind: isKind(v.kind) ? undefined : required,
-    audience: v.kind === 'consultation' && !isAudience(v.audience) ? required : undefined,
-    occurredOn: !v.occurredOn
-      ? required
-      : v.occurredOn > today
+    audience: v.kind === 'consultation' && !isAudience(v.audience) ? t('validation.required') : undefined,
+    occurredOn:
+      v.occurredOn && v.occurredOn > today
         ? t('monitoring.workLog.errors.future')
-        : openedOn && v.occurredOn < openedOn
+        : v.occurredOn && openedOn && v.occurredOn < openedOn
           ? t('monitoring.workLog.errors.beforeOpened', { date: formatDate(openedOn, lng) })
           : undefined,
-    title: v.title.trim() ? undefined : required,
-    quantity:
-      INT_RE.test(v.quantity) && Number(v.quantity) >= 1 && Number(v.quantity) <= 100_000
-        ? undefined
-        : t('monitoring.workLog.errors.quantity'),
-    peopleReached:
-      v.peopleReached === '' || (INT_RE.test(v.peopleReached) && Number(v.peopleReached) <= 1_000_000)
-        ? undefined
-        : t('monitoring.workLog.errors.people'),
-    link:
-      v.link.trim() === '' || /^https?:\/\/\S+$/.test(v.link.trim())
-        ? undefined
-        : t('monitoring.workLog.errors.link'),
   });
 }
+
+/** The form's words for the contract's checks (CreateWorkLogEntryBody). */
+const messages = (t: TFunction): FieldMessages => ({
+  kind: t('validation.required'),
+  quantity: t('monitoring.workLog.errors.quantity'),
+  peopleReached: t('monitoring.workLog.errors.people'),
+  link: { format: t('monitoring.workLog.errors.link'), pattern: t('monitoring.workLog.errors.link') },
+});
 
 type CreateBody = BodyOf<'addWorkLogEntry'>;
 function bodyOf(v: Values): CreateBody {
@@ -128,7 +119,15 @@ interface Props {
 export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Values>(entry ? valuesOf(entry) : empty(today));
+  const form = useContractForm<Values>({
+    initialValues: entry ? valuesOf(entry) : empty(today),
+    // A correction is checked whole, as a new entry is (the body sends only what changed).
+    schema: () => import('../../../shared/contracts/monitoring').then((m) => m.CreateWorkLogEntryBody),
+    body: bodyOf,
+    messages,
+    check: (v, t) => check(t, v, today, openedOn, i18n.language),
+  });
+  const { values } = form;
   const [notice, setNotice] = useState<string | null>(null);
   // A correction is made over the version the form was opened on (ADR 0017).
   const edit = useEditVersion(entry?.version);
@@ -147,23 +146,20 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
       if (result && 'entry' in result) edit.saved(result.entry.version);
       if (result) invalidateWorkLog(queryClient, centerId);
       if (!entry) {
-        setValues(empty(today));
+        form.setValues(empty(today));
         setNotice(t('monitoring.workLog.added'));
       }
       onDone?.(result !== null);
     },
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(mutation.error);
-  const { errors } = form;
-  const set = (key: keyof Values, value: string) => setValues((v) => ({ ...v, [key]: value }));
   const id = (field: string) => `work-log-${entry ? 'edit' : 'new'}-${field}`;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.submitWith((v) => mutation.mutate(v));
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     mutation.reset();
     setNotice(null);
-    if (form.validate(check(t, values, today, openedOn, i18n.language))) mutation.mutate(values);
+    submit(event);
   };
 
   return (
@@ -203,13 +199,11 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
             id={id('kind')}
             name="kind"
             label={t('monitoring.workLog.fields.kind')}
-            value={values.kind}
-            onChange={(e) => set('kind', e.currentTarget.value)}
+            {...form.getInputProps('kind')}
             data={[
               ...(values.kind ? [] : [{ value: '', label: t('monitoring.workLog.fields.kindChoose') }]),
               ...KINDS.map((k) => ({ value: k, label: kindLabel(t, k) })),
             ]}
-            error={errors.kind}
             required
           />
           {values.kind === 'consultation' && (
@@ -217,15 +211,13 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
               id={id('audience')}
               name="audience"
               label={t('monitoring.workLog.fields.audience')}
-              value={values.audience}
-              onChange={(e) => set('audience', e.currentTarget.value)}
+              {...form.getInputProps('audience')}
               data={[
                 ...(values.audience
                   ? []
                   : [{ value: '', label: t('monitoring.workLog.fields.audienceChoose') }]),
                 ...AUDIENCES.map((a) => ({ value: a, label: t(`monitoring.audiences.${a}`) })),
               ]}
-              error={errors.audience}
               required
             />
           )}
@@ -237,11 +229,9 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
             type="date"
             label={t('monitoring.workLog.fields.occurredOn')}
             description={t('monitoring.workLog.fields.occurredOnHint')}
-            value={values.occurredOn}
+            {...form.getInputProps('occurredOn')}
             max={today}
             min={openedOn ?? undefined}
-            onChange={(e) => set('occurredOn', e.currentTarget.value)}
-            error={errors.occurredOn}
             required
           />
           <TextInput
@@ -250,9 +240,7 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
             inputMode="numeric"
             label={t('monitoring.workLog.fields.quantity')}
             description={t('monitoring.workLog.fields.quantityHint')}
-            value={values.quantity}
-            onChange={(e) => set('quantity', e.currentTarget.value)}
-            error={errors.quantity}
+            {...form.getInputProps('quantity')}
             required
           />
           <TextInput
@@ -260,9 +248,7 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
             name="peopleReached"
             inputMode="numeric"
             label={t('monitoring.workLog.fields.peopleReached')}
-            value={values.peopleReached}
-            onChange={(e) => set('peopleReached', e.currentTarget.value)}
-            error={errors.peopleReached}
+            {...form.getInputProps('peopleReached')}
           />
         </SimpleGrid>
         <TextInput
@@ -270,10 +256,8 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
           name="title"
           label={t('monitoring.workLog.fields.title')}
           description={t('monitoring.workLog.fields.titleHint')}
-          value={values.title}
+          {...form.getInputProps('title')}
           maxLength={300}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errors.title}
           required
         />
         <TextInput
@@ -282,21 +266,17 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
           type="url"
           label={t('monitoring.workLog.fields.link')}
           description={t('monitoring.workLog.fields.linkHint')}
-          value={values.link}
+          {...form.getInputProps('link')}
           maxLength={2000}
-          onChange={(e) => set('link', e.currentTarget.value)}
-          error={errors.link}
         />
         <Textarea
           id={id('note')}
           name="note"
           label={t('monitoring.workLog.fields.note')}
-          value={values.note}
+          {...form.getInputProps('note')}
           maxLength={2000}
           autosize
           minRows={2}
-          onChange={(e) => set('note', e.currentTarget.value)}
-          error={errors.note}
         />
         {entry && (
           <TextInput
@@ -304,10 +284,8 @@ export function EntryForm({ centerId, today, openedOn, entry, onDone, onCancel }
             name="reason"
             label={t('monitoring.workLog.fields.reason')}
             description={t('monitoring.workLog.fields.reasonHint')}
-            value={values.reason}
+            {...form.getInputProps('reason')}
             maxLength={1000}
-            onChange={(e) => set('reason', e.currentTarget.value)}
-            error={errors.reason}
           />
         )}
         <SimpleGrid cols={{ base: 1, xs: 2 }} maw={480}>

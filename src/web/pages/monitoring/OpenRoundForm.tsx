@@ -1,16 +1,25 @@
 import { Button, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { type Round, storeRound } from '../../api/monitoring-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
-import { collectErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 
 const PERCENT_RE = /^\d{1,3}([.,]\d{1,2})?$/;
 const toNumber = (s: string) => Number(s.replace(',', '.'));
+/** A percentage typed (two decimals at most, a comma too); anything else stays text, for the contract. */
+const percentOf = (s: string): number =>
+  (PERCENT_RE.test(s.trim()) ? toNumber(s.trim()) : s.trim()) as number;
+
+type Values = { year: string; half: string; greenFrom: string; yellowFrom: string };
+const bodyOf = (v: Values) => ({
+  year: Number(v.year),
+  half: Number(v.half),
+  greenFrom: percentOf(v.greenFrom),
+  yellowFrom: percentOf(v.yellowFrom),
+});
 
 /** Opens a round for a half-year that has started and has no round yet; then shows its rating. */
 export function OpenRoundForm({ existing }: { existing: Round[] }) {
@@ -28,40 +37,35 @@ export function OpenRoundForm({ existing }: { existing: Round[] }) {
     })
     .filter((c) => !taken.has(`${c.year}-${c.half}`));
   const first = candidates[0] ?? { year: thisYear, half: 1 };
-  const [year, setYear] = useState(String(first.year));
-  const [half, setHalf] = useState(String(first.half));
-  const [greenFrom, setGreen] = useState('80');
-  const [yellowFrom, setYellow] = useState('50');
+  const form = useContractForm<Values>({
+    initialValues: { year: String(first.year), half: String(first.half), greenFrom: '80', yellowFrom: '50' },
+    schema: () => import('../../../shared/contracts/monitoring').then((m) => m.OpenRoundBody),
+    body: bodyOf,
+    messages: (t) => ({
+      greenFrom: t('monitoring.rounds.percentError'),
+      yellowFrom: t('monitoring.rounds.percentError'),
+    }),
+    // The yellow zone starts below the green one.
+    check: (v, t) => {
+      const { greenFrom, yellowFrom } = bodyOf(v);
+      const ordered =
+        typeof greenFrom !== 'number' || typeof yellowFrom !== 'number' || yellowFrom <= greenFrom;
+      return ordered ? {} : { yellowFrom: t('monitoring.rounds.orderError') };
+    },
+  });
 
   const open = useMutation({
-    mutationFn: () =>
-      api('openMonitoringRound', {
-        body: {
-          year: Number(year),
-          half: Number(half),
-          greenFrom: toNumber(greenFrom),
-          yellowFrom: toNumber(yellowFrom),
-        },
-      }),
+    mutationFn: (v: Values) => api('openMonitoringRound', { body: bodyOf(v) }),
     onSuccess: (detail) => {
       storeRound(queryClient, detail);
       void navigate(`/operator/monitoring/${detail.round.id}`);
     },
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(open.error);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.submitWith((v) => open.mutate(v));
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     open.reset();
-    const percent = (s: string) =>
-      PERCENT_RE.test(s.trim()) && toNumber(s) <= 100 ? undefined : t('monitoring.rounds.percentError');
-    const errors = collectErrors({
-      greenFrom: percent(greenFrom),
-      yellowFrom:
-        percent(yellowFrom) ??
-        (toNumber(yellowFrom) > toNumber(greenFrom) ? t('monitoring.rounds.orderError') : undefined),
-    });
-    if (form.validate(errors)) open.mutate();
+    submit(event);
   };
   const years = [thisYear, thisYear - 1, thisYear - 2, thisYear - 3];
 
@@ -74,23 +78,19 @@ export function OpenRoundForm({ existing }: { existing: Round[] }) {
             id="round-year"
             name="year"
             label={t('monitoring.rounds.year')}
-            value={year}
-            onChange={(e) => setYear(e.currentTarget.value)}
+            {...form.getInputProps('year')}
             data={years.map((y) => String(y))}
-            error={form.errors.year}
             required
           />
           <NativeSelect
             id="round-half"
             name="half"
             label={t('monitoring.rounds.half')}
-            value={half}
-            onChange={(e) => setHalf(e.currentTarget.value)}
+            {...form.getInputProps('half')}
             data={[
               { value: '1', label: t('monitoring.rounds.half1') },
               { value: '2', label: t('monitoring.rounds.half2') },
             ]}
-            error={form.errors.half}
             required
           />
           <TextInput
@@ -98,9 +98,7 @@ export function OpenRoundForm({ existing }: { existing: Round[] }) {
             name="greenFrom"
             inputMode="decimal"
             label={t('monitoring.rounds.greenFrom')}
-            value={greenFrom}
-            onChange={(e) => setGreen(e.currentTarget.value)}
-            error={form.errors.greenFrom}
+            {...form.getInputProps('greenFrom')}
             required
           />
           <TextInput
@@ -109,9 +107,7 @@ export function OpenRoundForm({ existing }: { existing: Round[] }) {
             inputMode="decimal"
             label={t('monitoring.rounds.yellowFrom')}
             description={t('monitoring.rounds.thresholdsHint')}
-            value={yellowFrom}
-            onChange={(e) => setYellow(e.currentTarget.value)}
-            error={form.errors.yellowFrom}
+            {...form.getInputProps('yellowFrom')}
             required
           />
         </SimpleGrid>

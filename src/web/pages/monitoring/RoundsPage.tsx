@@ -109,7 +109,7 @@ function IndicatorsSection() {
   const lng = i18n.language;
   const titleId = useId();
   const indicators = useQuery({
-    queryKey: [...monitoringKeys.all, 'indicators'],
+    queryKey: monitoringKeys.indicators,
     queryFn: ({ signal }) => api('monitoringIndicators', { signal }),
   });
   return (

@@ -1,6 +1,5 @@
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import {
@@ -13,11 +12,15 @@ import {
 import { EditConflictAlert, useEditVersion, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, localName } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
 import { collectErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 import { formatScore } from './vocabulary';
 
 const SCORE_RE = /^\d{1,4}([.,]\d{1,2})?$/;
+
+/** A score typed (two decimals at most, a comma too); anything else stays text, for the contract to refuse. */
+const scoreOf = (text: string): number =>
+  (SCORE_RE.test(text.trim()) ? Number(text.trim().replace(',', '.')) : text.trim()) as number;
 
 /** Enter (or remove) one centre's score on one indicator; overriding a computed score needs a comment. */
 export function ScoreDialog(props: {
@@ -34,12 +37,31 @@ export function ScoreDialog(props: {
   const { row, indicator } = props;
   const s = row.scores.find((x) => x.indicator === indicator.code);
   const computedIndicator = indicator.method !== 'entered';
-  const [score, setScore] = useState(
-    s?.entered === null || s?.entered === undefined ? '' : String(s.entered),
-  );
-  const [comment, setComment] = useState(s?.comment ?? '');
   const max = indicator.maxScore;
   const edit = useEditVersion(props.version);
+  const form = useContractForm({
+    initialValues: {
+      score: s?.entered === null || s?.entered === undefined ? '' : String(s.entered),
+      comment: s?.comment ?? '',
+    },
+    schema: () => import('../../../shared/contracts/monitoring').then((m) => m.EnterScoreBody),
+    body: (v) => ({
+      centerId: row.center.id,
+      indicator: indicator.code,
+      score: scoreOf(v.score),
+      comment: v.comment.trim() || null,
+    }),
+    // The indicator's own maximum, and a comment when an entered score overrides a computed one.
+    check: (v, t) =>
+      collectErrors({
+        score:
+          scoreOf(v.score) > max
+            ? t('monitoring.round.scoreAboveMax', { max: formatScore(max, lng) })
+            : undefined,
+        comment: computedIndicator && !v.comment.trim() ? t('monitoring.round.commentHint') : undefined,
+      }),
+  });
+  const { comment } = form.values;
 
   const save = useMutation({
     mutationFn: (value: number | null) =>
@@ -58,23 +80,13 @@ export function ScoreDialog(props: {
       storeRound(queryClient, detail);
       props.onClose(true);
     },
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(save.error);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.submitWith((v) => save.mutate(scoreOf(v.score)));
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     save.reset();
-    const value = Number(score.replace(',', '.'));
-    const errors = collectErrors({
-      score: !SCORE_RE.test(score.trim())
-        ? t('validation.required')
-        : value > max
-          ? t('monitoring.round.scoreAboveMax', { max: formatScore(max, lng) })
-          : undefined,
-      comment: computedIndicator && !comment.trim() ? t('monitoring.round.commentHint') : undefined,
-    });
-    if (form.validate(errors)) save.mutate(value);
+    submit(event);
   };
 
   return (
@@ -119,9 +131,7 @@ export function ScoreDialog(props: {
             name="score"
             inputMode="decimal"
             label={t('monitoring.round.score', { max: formatScore(max, lng) })}
-            value={score}
-            onChange={(e) => setScore(e.currentTarget.value)}
-            error={form.errors.score}
+            {...form.getInputProps('score')}
             required
             data-autofocus
           />
@@ -130,12 +140,10 @@ export function ScoreDialog(props: {
             name="comment"
             label={t('monitoring.round.comment')}
             description={computedIndicator ? t('monitoring.round.commentHint') : undefined}
-            value={comment}
+            {...form.getInputProps('comment')}
             maxLength={2000}
             autosize
             minRows={2}
-            onChange={(e) => setComment(e.currentTarget.value)}
-            error={form.errors.comment}
             required={computedIndicator}
           />
           <Group justify="space-between">

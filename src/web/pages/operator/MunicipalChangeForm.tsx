@@ -13,21 +13,22 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useRecordMunicipalChange } from '../../api/operator-queries';
 import { queryKeys } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
 import { LoadingBlock } from '../../components/LoadingBlock';
+import { useContractForm } from '../../forms/useContractForm';
 import {
   CHANGE_FIELDS,
   CHANGE_KINDS,
   type ChangeValues,
   changeBody,
-  checkChange,
+  changeChecks,
+  changeMessages,
   EMPTY_CHANGE,
   isChangeKind,
   MUNICIPALITY_KINDS,
@@ -41,7 +42,7 @@ function useMunicipalitiesOn(day: string) {
   const { i18n } = useTranslation();
   const on = DATE_RE.test(day) ? day : undefined;
   const query = useQuery({
-    queryKey: [...queryKeys.municipalities, 'on', on ?? 'today'],
+    queryKey: queryKeys.municipalitiesOn(on),
     queryFn: ({ signal }) => api('municipalities', { query: on ? { on } : {}, signal }),
     placeholderData: (previous) => previous,
   });
@@ -58,16 +59,22 @@ function useMunicipalitiesOn(day: string) {
 /** Records one change of the municipal structure; the server's field errors appear beside the inputs. */
 export function MunicipalChangeForm() {
   const { t } = useTranslation();
-  const [values, setValues] = useState<ChangeValues>(EMPTY_CHANGE);
+  const form = useContractForm<ChangeValues>({
+    initialValues: EMPTY_CHANGE,
+    schema: () =>
+      import('../../../shared/contracts/municipal-changes').then((m) => m.RecordMunicipalChangeBody),
+    body: changeBody,
+    messages: changeMessages,
+    check: (v, t) => changeChecks(t, v),
+  });
+  const { values, errors } = form;
   const [saved, setSaved] = useState<string | null>(null);
   const municipalities = useMunicipalitiesOn(values.effectiveOn);
-  const mutation = useRecordMunicipalChange(() => form.focusInvalid());
-  const form = useFormErrors(mutation.error);
-  const { errors } = form;
+  const mutation = useRecordMunicipalChange((error) => form.showServerErrors(error));
 
   const set = <K extends keyof ChangeValues>(key: K, value: ChangeValues[K]) => {
     setSaved(null);
-    setValues((v) => ({ ...v, [key]: value }));
+    form.setFieldValue(key, value as never);
   };
   const togglePredecessor = (id: string, on: boolean) =>
     set(
@@ -75,16 +82,17 @@ export function MunicipalChangeForm() {
       on ? [...values.predecessorIds, id] : values.predecessorIds.filter((x) => x !== id),
     );
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    mutation.reset();
-    if (!form.validate(checkChange(t, values))) return;
-    mutation.mutate(changeBody(values), {
+  const submit = form.submitWith((v) =>
+    mutation.mutate(changeBody(v), {
       onSuccess: (change) => {
         setSaved(t(`operator.changes.kinds.${change.kind}`));
-        setValues(EMPTY_CHANGE);
+        form.setValues(EMPTY_CHANGE);
       },
-    });
+    }),
+  );
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    mutation.reset();
+    submit(event);
   };
 
   if (municipalities.query.isPending) return <LoadingBlock />;
@@ -236,7 +244,7 @@ export function MunicipalChangeForm() {
 interface NewProps {
   values: ChangeValues;
   set: <K extends keyof ChangeValues>(key: K, value: ChangeValues[K]) => void;
-  errors: Partial<Record<string, string>>;
+  errors: Partial<Record<string, React.ReactNode>>;
   id: (field: string) => string;
 }
 

@@ -1,11 +1,11 @@
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TSchema } from 'typebox';
 import { EditConflictAlert, useEditVersion, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
 import type { FieldErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 
 export type FieldValue = string | boolean;
 export type Values = Record<string, FieldValue>;
@@ -20,12 +20,19 @@ export interface FieldDef {
   options?: { value: string; label: string }[];
 }
 
+/** The request body's contract and the body the values make (for an edit: the changed fields only). */
+export interface Contract {
+  schema: () => Promise<TSchema>;
+  body: (values: Values) => unknown;
+}
+
 interface Props {
   idPrefix: string;
   fields: FieldDef[];
   initial: Values;
   submitLabel: string;
   save: (values: Values, ifMatch?: number) => Promise<unknown>;
+  contract: Contract;
   /** An edit's version when the form opened (sent as If-Match) and how to read the current one. */
   version?: number;
   latestVersion?: () => Promise<number | undefined>;
@@ -34,13 +41,17 @@ interface Props {
   testId?: string;
 }
 
-/** A small settings form built from field definitions; required fields and numbers are checked first. */
+/**
+ * A small settings form built from field definitions, on @mantine/form: the body it makes is checked by
+ * the contract the server uses; a required field left empty is named as such first.
+ */
 export function SettingsForm({
   idPrefix,
   fields,
   initial,
   submitLabel,
   save,
+  contract,
   version,
   latestVersion,
   onSaved,
@@ -48,38 +59,40 @@ export function SettingsForm({
   testId,
 }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(initial);
   const edit = useEditVersion(version);
+  const form = useContractForm<Values>({
+    initialValues: initial,
+    schema: contract.schema,
+    body: contract.body,
+    check: (values, t) => {
+      const missing: FieldErrors = {};
+      for (const f of fields) {
+        const v = values[f.name];
+        if (f.required && typeof v === 'string' && !v.trim()) missing[f.name] = t('validation.required');
+      }
+      return missing;
+    },
+  });
   const mutation = useMutation({
     // An edit sends only the fields changed since the form opened (a change saved meanwhile by someone
     // else in another field stays); a new entry sends everything.
     mutationFn: (v: Values) => save(version === undefined ? v : changed(initial, v), edit.version),
     onSuccess: onSaved,
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(mutation.error);
+  const onSubmit = form.submitWith((values) => mutation.mutate(values));
   const id = (name: string) => `${idPrefix}-${name}`;
 
-  const check = (): FieldErrors => {
-    const e: FieldErrors = {};
-    for (const f of fields) {
-      const v = values[f.name];
-      if (typeof v !== 'string') continue;
-      if (f.required && !v.trim()) e[f.name] = t('validation.required');
-      else if (f.kind === 'number' && v.trim() && !/^\d+$/.test(v.trim()))
-        e[f.name] = t('operator.settings.wholeNumber');
-    }
-    return e;
-  };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    mutation.reset();
-    if (form.validate(check())) mutation.mutate(values);
-  };
-  const set = (name: string, value: FieldValue) => setValues((v) => ({ ...v, [name]: value }));
-
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid={testId}>
+    <form
+      ref={form.formRef}
+      onSubmit={(event) => {
+        mutation.reset();
+        onSubmit(event);
+      }}
+      noValidate
+      data-testid={testId}
+    >
       <Stack gap="sm">
         <EditConflictAlert
           error={mutation.error}
@@ -97,27 +110,24 @@ export function SettingsForm({
               name: f.name,
               label: f.label,
               description: f.description,
-              error: form.errors[f.name],
             };
             switch (f.kind) {
               case 'checkbox':
                 return (
                   <Checkbox
                     key={f.name}
+                    {...form.getInputProps(f.name, { type: 'checkbox' })}
                     {...common}
                     mt="md"
-                    checked={values[f.name] === true}
-                    onChange={(event) => set(f.name, event.currentTarget.checked)}
                   />
                 );
               case 'select':
                 return (
                   <NativeSelect
                     key={f.name}
+                    {...form.getInputProps(f.name)}
                     {...common}
                     required={f.required}
-                    value={String(values[f.name] ?? '')}
-                    onChange={(event) => set(f.name, event.currentTarget.value)}
                     data={f.options ?? []}
                   />
                 );
@@ -125,10 +135,9 @@ export function SettingsForm({
                 return (
                   <Textarea
                     key={f.name}
+                    {...form.getInputProps(f.name)}
                     {...common}
                     required={f.required}
-                    value={String(values[f.name] ?? '')}
-                    onChange={(event) => set(f.name, event.currentTarget.value)}
                     maxLength={f.max}
                     autosize
                     minRows={2}
@@ -138,11 +147,10 @@ export function SettingsForm({
                 return (
                   <TextInput
                     key={f.name}
+                    {...form.getInputProps(f.name)}
                     {...common}
                     required={f.required}
                     inputMode={f.kind === 'number' ? 'numeric' : undefined}
-                    value={String(values[f.name] ?? '')}
-                    onChange={(event) => set(f.name, event.currentTarget.value)}
                     maxLength={f.max ?? (f.kind === 'number' ? 6 : 200)}
                   />
                 );
@@ -169,5 +177,9 @@ export function changed(initial: Values, values: Values): Values {
   return Object.fromEntries(Object.entries(values).filter(([k, v]) => initial[k] !== v));
 }
 
-export const int = (v: FieldValue | undefined): number => Number.parseInt(String(v ?? '0'), 10) || 0;
+/** A whole number typed in a field; anything else is NaN, which the contract refuses as «not a whole number». */
+export const int = (v: FieldValue | undefined): number => {
+  const text = String(v ?? '').trim();
+  return /^-?\d+$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
+};
 export const str = (v: FieldValue | undefined): string => String(v ?? '').trim();

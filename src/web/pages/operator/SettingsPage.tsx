@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
+  appKeys,
   type DocumentKind,
   type ServiceKind,
   type Stage,
@@ -14,8 +15,17 @@ import { api } from '../../api/client';
 import { localName } from '../../components/format';
 import { isRegionalOperator, RequireRole } from '../../components/RequireRole';
 import { usePageTitle } from '../../components/usePageTitle';
-import { changed, type FieldDef, int, str, type Values } from './SettingsForm';
+import { type Contract, changed, type FieldDef, type Values } from './SettingsForm';
 import { type Row, SettingsSection } from './SettingsSection';
+import {
+  contract,
+  docBody,
+  newDocBody,
+  newServiceBody,
+  newStageBody,
+  serviceBody,
+  stageBody,
+} from './settingsBodies';
 
 /** /operator/settings: review stages, the document checklist and the centres' service kinds. */
 export function SettingsPage() {
@@ -36,7 +46,7 @@ function Settings() {
   const stages = useStages(true);
   const documentKinds = useDocumentKinds(true);
   const serviceKinds = useServiceKinds(true);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['settings'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: appKeys.settings() });
   const yes = t('common.yes');
   const no = t('common.no');
   const activeBadge = (active: boolean) => (
@@ -93,12 +103,9 @@ function Settings() {
     typicalDays: String(s.typicalDays),
     ...(s.isSystem ? {} : { active: s.active }),
   });
-  const stageBody = (v: Values) => ({
-    ...(v.nameRu !== undefined ? { nameRu: str(v.nameRu) } : {}),
-    ...(v.nameEn !== undefined ? { nameEn: str(v.nameEn) } : {}),
-    ...(v.position !== undefined ? { position: int(v.position) } : {}),
-    ...(v.typicalDays !== undefined ? { typicalDays: int(v.typicalDays) } : {}),
-    ...(typeof v.active === 'boolean' ? { active: v.active } : {}),
+  const stageEdit = (s: Stage): Contract => ({
+    schema: () => contract('UpdateApplicationStageBody'),
+    body: (v) => stageBody(changed(stageValues(s), v)),
   });
   const stageRows: Row[] | undefined = stages.data
     ? stageItems.map((s) => ({
@@ -120,6 +127,7 @@ function Settings() {
         edit: {
           fields: stageFields(s),
           initial: stageValues(s),
+          contract: stageEdit(s),
           version: s.version,
           latestVersion: async () => {
             await refresh();
@@ -171,15 +179,6 @@ function Settings() {
     required: d.required,
     active: d.active,
   });
-  const docBody = (v: Values) => ({
-    ...(v.nameRu !== undefined ? { nameRu: str(v.nameRu) } : {}),
-    ...(v.nameEn !== undefined ? { nameEn: str(v.nameEn) } : {}),
-    ...(v.description !== undefined ? { description: str(v.description) || null } : {}),
-    ...(v.neededByStage !== undefined ? { neededByStage: str(v.neededByStage) } : {}),
-    ...(v.position !== undefined ? { position: int(v.position) } : {}),
-    ...(typeof v.required === 'boolean' ? { required: v.required } : {}),
-    ...(typeof v.active === 'boolean' ? { active: v.active } : {}),
-  });
   const docItems = [...(documentKinds.data?.items ?? [])].sort((a, b) => a.position - b.position);
   const docRows: Row[] | undefined = documentKinds.data
     ? docItems.map((d) => ({
@@ -202,6 +201,10 @@ function Settings() {
         edit: {
           fields: docFields(d),
           initial: docValues(d),
+          contract: {
+            schema: () => contract('UpdateDocumentKindBody'),
+            body: (v) => docBody(changed(docValues(d), v)),
+          },
           version: d.version,
           latestVersion: async () => {
             await refresh();
@@ -232,12 +235,6 @@ function Settings() {
     position: String(s.position),
     active: s.active,
   });
-  const serviceBody = (v: Values) => ({
-    ...(v.nameRu !== undefined ? { nameRu: str(v.nameRu) } : {}),
-    ...(v.nameEn !== undefined ? { nameEn: str(v.nameEn) } : {}),
-    ...(v.position !== undefined ? { position: int(v.position) } : {}),
-    ...(typeof v.active === 'boolean' ? { active: v.active } : {}),
-  });
   const serviceItems = [...(serviceKinds.data?.items ?? [])].sort((a, b) => a.position - b.position);
   const serviceRows: Row[] | undefined = serviceKinds.data
     ? serviceItems.map((s) => ({
@@ -256,6 +253,10 @@ function Settings() {
         edit: {
           fields: serviceFields(s),
           initial: serviceValues(s),
+          contract: {
+            schema: () => contract('UpdateServiceKindBody'),
+            body: (v) => serviceBody(changed(serviceValues(s), v)),
+          },
           version: s.version,
           latestVersion: async () => {
             await refresh();
@@ -301,16 +302,9 @@ function Settings() {
           label: t('operator.settings.addStage'),
           fields: stageFields(),
           initial: { code: '', nameRu: '', nameEn: '', position: String(suggested), typicalDays: '14' },
+          contract: { schema: () => contract('CreateApplicationStageBody'), body: newStageBody },
           save: async (v) => {
-            await api('createApplicationStage', {
-              body: {
-                code: str(v.code),
-                nameRu: str(v.nameRu),
-                nameEn: str(v.nameEn),
-                position: int(v.position),
-                typicalDays: int(v.typicalDays),
-              },
-            });
+            await api('createApplicationStage', { body: newStageBody(v) });
             await refresh();
           },
         }}
@@ -340,18 +334,9 @@ function Settings() {
             position: nextPosition(docItems),
             required: true,
           },
+          contract: { schema: () => contract('CreateDocumentKindBody'), body: newDocBody },
           save: async (v) => {
-            await api('createApplicationDocumentKind', {
-              body: {
-                code: str(v.code),
-                nameRu: str(v.nameRu),
-                nameEn: str(v.nameEn),
-                description: str(v.description) || null,
-                neededByStage: str(v.neededByStage),
-                position: int(v.position),
-                required: v.required === true,
-              },
-            });
+            await api('createApplicationDocumentKind', { body: newDocBody(v) });
             await refresh();
           },
         }}
@@ -371,15 +356,9 @@ function Settings() {
           label: t('operator.settings.addService'),
           fields: serviceFields(),
           initial: { code: '', nameRu: '', nameEn: '', position: nextPosition(serviceItems) },
+          contract: { schema: () => contract('CreateServiceKindBody'), body: newServiceBody },
           save: async (v) => {
-            await api('createCenterServiceKind', {
-              body: {
-                code: str(v.code),
-                nameRu: str(v.nameRu),
-                nameEn: str(v.nameEn),
-                position: int(v.position),
-              },
-            });
+            await api('createCenterServiceKind', { body: newServiceBody(v) });
             await refresh();
           },
         }}

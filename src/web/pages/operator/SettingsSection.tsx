@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
-import { type FieldDef, SettingsForm, type Values } from './SettingsForm';
+import { type Contract, type FieldDef, SettingsForm, type Values } from './SettingsForm';
 
 export interface Row {
   key: string;
@@ -16,6 +16,7 @@ export interface Row {
     initial: Values;
     /** `ifMatch`: the entry's version when the form opened (ADR 0017). */
     save: (values: Values, ifMatch?: number) => Promise<unknown>;
+    contract: Contract;
     /** The entry's version now, and its current data reloaded (after an edit conflict). */
     version?: number;
     latestVersion?: () => Promise<number | undefined>;
@@ -29,7 +30,13 @@ interface Props {
   columns: string[];
   rows: Row[] | undefined;
   error: unknown;
-  create?: { label: string; fields: FieldDef[]; initial: Values; save: (values: Values) => Promise<unknown> };
+  create?: {
+    label: string;
+    fields: FieldDef[];
+    initial: Values;
+    save: (values: Values) => Promise<unknown>;
+    contract: Contract;
+  };
 }
 
 /** One settings vocabulary: a table of its entries, an edit form per entry, and a form to add one. */
@@ -116,6 +123,7 @@ export function SettingsSection({ id, title, lead, columns, rows, error, create 
             initial={current.edit.initial}
             submitLabel={t('common.save')}
             save={current.edit.save}
+            contract={current.edit.contract}
             version={current.edit.version}
             latestVersion={current.edit.latestVersion}
             onSaved={() => {
@@ -153,6 +161,7 @@ export function SettingsSection({ id, title, lead, columns, rows, error, create 
             initial={create.initial}
             submitLabel={t('operator.settings.add')}
             save={create.save}
+            contract={create.contract}
             onSaved={() => {
               setNotice(t('operator.settings.added'));
               setAdding(false);

@@ -1,9 +1,23 @@
 /** The municipal-change form's own checks and the body it sends (pure functions, no browser). */
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { type ChangeValues, changeBody, checkChange, EMPTY_CHANGE } from './municipalChangeForm.js';
+import { RecordMunicipalChangeBody } from '../../../shared/contracts/municipal-changes.js';
+import { contractErrors } from '../../forms/contractErrors.js';
+import {
+  type ChangeValues,
+  changeBody,
+  changeChecks,
+  changeMessages,
+  EMPTY_CHANGE,
+} from './municipalChangeForm.js';
 
 const t = ((key: string) => key) as unknown as TFunction;
+
+/** The form's check: its body against the contract, with the form's words, and its own checks. */
+const checkChange = (t: TFunction, v: ChangeValues) => ({
+  ...contractErrors(t, RecordMunicipalChangeBody, changeBody(v), changeMessages(t)),
+  ...changeChecks(t, v),
+});
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 const base: ChangeValues = {

@@ -1,4 +1,7 @@
-/** The municipal-change form's values, client-side checks and the request body built from them. */
+/**
+ * The municipal-change form's values, the request body built from them (checked by its contract,
+ * RecordMunicipalChangeBody) and the checks the contract cannot state.
+ */
 import type { TFunction } from 'i18next';
 // Type-only imports with `.js`: this file is also checked with the server's settings (by its unit test).
 import type {
@@ -6,7 +9,7 @@ import type {
   RecordMunicipalChangeBody,
 } from '../../../shared/contracts/municipal-changes.js';
 
-type FieldErrors = Partial<Record<string, string>>;
+import type { FieldErrors, FieldMessages } from '../../forms/contractErrors.js';
 
 // Copied from the contract (type-checked against it) so that no schema code lands in the web bundle.
 export const CHANGE_KINDS = [
@@ -76,39 +79,32 @@ export const CHANGE_FIELDS = [
 export const isChangeKind = (value: string): value is MunicipalChangeKind =>
   (CHANGE_KINDS as readonly string[]).includes(value);
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const SLUG_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A number typed (a decimal comma too); what is not one stays text, for the contract to refuse. */
+const num = (value: string): number => {
+  const parsed = Number(value.trim().replace(',', '.'));
+  return (value.trim() && Number.isFinite(parsed) ? parsed : value.trim()) as number;
+};
 
-const num = (value: string): number => Number(value.trim().replace(',', '.'));
+/** The form's words for the contract's checks (RecordMunicipalChangeBody). */
+export const changeMessages = (t: TFunction): FieldMessages => ({
+  kind: t('validation.chooseOne'),
+  predecessorIds: { minItems: t('operator.changes.predecessorsRequired') },
+  'successor.existingId': t('validation.chooseOne'),
+  'successor.new.slug': { pattern: t('operator.changes.slugFormat') },
+  'successor.new.lat': t('operator.changes.latRange'),
+  'successor.new.lon': t('operator.changes.lonRange'),
+  'successor.new.population': t('operator.changes.populationFormat'),
+  'successor.new.oktmo': t('operator.changes.oktmoFormat'),
+});
 
-export function checkChange(t: TFunction, v: ChangeValues): FieldErrors {
+/** What the contract cannot say: how many municipalities a kind ends, and a successor that is not one of them. */
+export function changeChecks(t: TFunction, v: ChangeValues): FieldErrors {
   const e: FieldErrors = {};
-  const required = t('validation.required');
-  if (!v.kind) e.kind = t('validation.chooseOne');
-  if (!DATE_RE.test(v.effectiveOn)) e.effectiveOn = required;
-  if (v.predecessorIds.length === 0) e.predecessorIds = t('operator.changes.predecessorsRequired');
-  else if (v.kind && SINGLE_PREDECESSOR_KINDS.includes(v.kind) && v.predecessorIds.length !== 1)
+  if (v.kind && SINGLE_PREDECESSOR_KINDS.includes(v.kind) && v.predecessorIds.length > 1)
     e.predecessorIds = t('operator.changes.onePredecessor');
-  if (v.kind && v.kind !== 'abolition') {
-    if (v.successorMode === 'existing') {
-      if (!v.existingId) e['successor.existingId'] = t('validation.chooseOne');
-      else if (v.predecessorIds.includes(v.existingId))
-        e['successor.existingId'] = t('operator.changes.successorIsPredecessor');
-    } else {
-      if (!SLUG_RE.test(v.slug.trim())) e['successor.new.slug'] = t('operator.changes.slugFormat');
-      for (const f of ['nameRu', 'nameEn', 'adminCenterRu'] as const)
-        if (!v[f].trim()) e[`successor.new.${f}`] = required;
-      const lat = num(v.lat);
-      const lon = num(v.lon);
-      if (!v.lat.trim() || !Number.isFinite(lat) || lat < -90 || lat > 90)
-        e['successor.new.lat'] = t('operator.changes.latRange');
-      if (!v.lon.trim() || !Number.isFinite(lon) || lon < -180 || lon > 180)
-        e['successor.new.lon'] = t('operator.changes.lonRange');
-      if (v.population.trim() && !/^\d+$/.test(v.population.trim()))
-        e['successor.new.population'] = t('operator.changes.populationFormat');
-      if (v.oktmo.trim() && !/^\d{8}(\d{3})?$/.test(v.oktmo.trim()))
-        e['successor.new.oktmo'] = t('operator.changes.oktmoFormat');
-    }
+  if (v.kind && v.kind !== 'abolition' && v.successorMode === 'existing' && v.existingId) {
+    if (v.predecessorIds.includes(v.existingId))
+      e['successor.existingId'] = t('operator.changes.successorIsPredecessor');
   }
   return e;
 }
@@ -122,7 +118,7 @@ export function changeBody(v: ChangeValues): RecordMunicipalChangeBody {
   };
   if (v.legalBasis.trim()) body.legalBasis = v.legalBasis.trim();
   if (v.comment.trim()) body.comment = v.comment.trim();
-  if (kind !== 'abolition') {
+  if (kind && kind !== 'abolition') {
     body.successor =
       v.successorMode === 'existing'
         ? { existingId: v.existingId }
@@ -135,7 +131,7 @@ export function changeBody(v: ChangeValues): RecordMunicipalChangeBody {
               adminCenterRu: v.adminCenterRu.trim(),
               lat: num(v.lat),
               lon: num(v.lon),
-              population: v.population.trim() ? Number(v.population.trim()) : null,
+              population: v.population.trim() ? num(v.population) : null,
               oktmo: v.oktmo.trim() || null,
             },
           };

@@ -2,18 +2,18 @@ import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCenterOpportunities, useCreateOpportunity } from '../../api/opportunities-queries';
+import { CoordinatorPage } from '../../components/CoordinatorPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
-import { RequireUser } from '../../components/RequireUser';
-import { usePageTitle } from '../../components/usePageTitle';
 import { OpportunityForm } from './OpportunityForm';
 
 /** A centre's opportunities in every status, and a form for a new one (its coordinators, the operator). */
 export function CenterOpportunitiesPage() {
   const { t } = useTranslation();
-  usePageTitle(t('opportunities.center.title'));
-  return <RequireUser title={t('opportunities.center.title')}>{() => <CenterOpportunities />}</RequireUser>;
+  return (
+    <CoordinatorPage title={t('opportunities.center.title')}>{() => <CenterOpportunities />}</CoordinatorPage>
+  );
 }
 
 function CenterOpportunities() {

@@ -11,14 +11,19 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { opportunityKeys } from '../../api/opportunities-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useContractForm } from '../../forms/useContractForm';
 
 type Slot = { start: string; end: string; capacity: number | string };
 const NEW_SLOT: Slot = { start: '10:00', end: '13:00', capacity: 10 };
+
+const templateBody = (v: { name: string; slots: Slot[] }) => ({
+  name: v.name.trim(),
+  slots: v.slots.map((s) => ({ start: s.start, end: s.end, capacity: Number(s.capacity) || 1 })),
+});
 
 /**
  * Day templates of the centre: a named set of time slots ("Субботник: 09:00–12:00 ×20, 12:00–15:00 ×20")
@@ -32,32 +37,36 @@ export function DayTemplates({ opportunityId, centerId }: { opportunityId: strin
     queryKey: opportunityKeys.templates(centerId),
     queryFn: ({ signal }) => api('shiftTemplates', { params: { id: centerId }, signal }),
   });
-  const [templateId, setTemplateId] = useState<string | null>(null);
-  const [date, setDate] = useState('');
+  const stampForm = useContractForm<{ templateId: string | null; date: string }>({
+    initialValues: { templateId: null, date: '' },
+    schema: () => import('../../../shared/contracts/opportunities').then((m) => m.StampTemplateBody),
+    body: (v) => ({ templateId: v.templateId ?? '', date: v.date }),
+  });
+  const { templateId, date } = stampForm.values;
   const stamp = useMutation({
     mutationFn: () =>
       api('stampTemplate', { params: { id: opportunityId }, body: { templateId: templateId ?? '', date } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: opportunityKeys.all }),
+    onError: (error) => stampForm.showServerErrors(error),
   });
-  const [name, setName] = useState('');
-  const [slots, setSlots] = useState<Slot[]>([NEW_SLOT]);
+  const newForm = useContractForm<{ name: string; slots: Slot[] }>({
+    initialValues: { name: '', slots: [NEW_SLOT] },
+    schema: () => import('../../../shared/contracts/opportunities').then((m) => m.CreateTemplateBody),
+    body: templateBody,
+  });
+  const { slots } = newForm.values;
   const create = useMutation({
     mutationFn: () =>
-      api('createShiftTemplate', {
-        params: { id: centerId },
-        body: {
-          name: name.trim(),
-          slots: slots.map((s) => ({ start: s.start, end: s.end, capacity: Number(s.capacity) || 1 })),
-        },
-      }),
+      api('createShiftTemplate', { params: { id: centerId }, body: templateBody(newForm.values) }),
     onSuccess: (created) => {
-      setName('');
-      setSlots([NEW_SLOT]);
-      setTemplateId(created.id);
+      newForm.reset();
+      stampForm.setFieldValue('templateId', created.id);
       return queryClient.invalidateQueries({ queryKey: opportunityKeys.templates(centerId) });
     },
+    onError: (error) => newForm.showServerErrors(error),
   });
   const items = templates.data?.items ?? [];
+  const setSlots = (next: (all: Slot[]) => Slot[]) => newForm.setFieldValue('slots', next(slots));
   const setSlot = (i: number, patch: Partial<Slot>) =>
     setSlots((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
 
@@ -68,14 +77,9 @@ export function DayTemplates({ opportunityId, centerId }: { opportunityId: strin
       </Title>
       <Stack gap="md">
         <ErrorAlert error={templates.error} />
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (templateId && date) stamp.mutate();
-          }}
-        >
+        <form ref={stampForm.formRef} noValidate onSubmit={stampForm.submitWith(() => stamp.mutate())}>
           <Stack gap="sm">
-            <ErrorAlert error={stamp.error} />
+            <ErrorAlert error={stamp.error} fields={['templateId', 'date']} />
             <Group align="end" gap="sm" wrap="wrap">
               <Select
                 label={t('opportunities.templates.pick')}
@@ -83,8 +87,7 @@ export function DayTemplates({ opportunityId, centerId }: { opportunityId: strin
                   value: tpl.id,
                   label: `${tpl.name} (${tpl.slots.map((s) => `${s.start}–${s.end}`).join(', ')})`,
                 }))}
-                value={templateId}
-                onChange={setTemplateId}
+                {...stampForm.getInputProps('templateId')}
                 nothingFoundMessage={t('opportunities.templates.none')}
                 required
                 miw={260}
@@ -92,8 +95,7 @@ export function DayTemplates({ opportunityId, centerId }: { opportunityId: strin
               <TextInput
                 type="date"
                 label={t('opportunities.templates.date')}
-                value={date}
-                onChange={(e) => setDate(e.currentTarget.value)}
+                {...stampForm.getInputProps('date')}
                 required
               />
               <Button type="submit" loading={stamp.isPending} disabled={!templateId || !date}>
@@ -106,21 +108,18 @@ export function DayTemplates({ opportunityId, centerId }: { opportunityId: strin
           </Stack>
         </form>
         <Paper withBorder p="sm">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (name.trim()) create.mutate();
-            }}
-          >
+          <form ref={newForm.formRef} noValidate onSubmit={newForm.submitWith(() => create.mutate())}>
             <Stack gap="sm">
               <Title order={3} size="h4">
                 {t('opportunities.templates.new')}
               </Title>
-              <ErrorAlert error={create.error} />
+              <ErrorAlert
+                error={create.error}
+                fields={['name', ...slots.flatMap((_, i) => [`slots.${i}.start`, `slots.${i}.end`])]}
+              />
               <TextInput
                 label={t('opportunities.templates.name')}
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
+                {...newForm.getInputProps('name')}
                 required
                 maxLength={100}
               />
@@ -132,6 +131,7 @@ export function DayTemplates({ opportunityId, centerId }: { opportunityId: strin
                     label={t('opportunities.shiftForm.start')}
                     value={s.start}
                     onChange={(e) => setSlot(i, { start: e.currentTarget.value })}
+                    error={newForm.errors[`slots.${i}.start`]}
                     required
                   />
                   <TextInput
@@ -139,6 +139,7 @@ export function DayTemplates({ opportunityId, centerId }: { opportunityId: strin
                     label={t('opportunities.shiftForm.end')}
                     value={s.end}
                     onChange={(e) => setSlot(i, { end: e.currentTarget.value })}
+                    error={newForm.errors[`slots.${i}.end`]}
                     required
                   />
                   <NumberInput

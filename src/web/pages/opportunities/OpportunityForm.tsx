@@ -11,14 +11,13 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOf } from '../../api/client';
 import { type OpportunityView, useCategories } from '../../api/opportunities-queries';
 import { useVocabulary } from '../../api/volunteers-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
+import { useContractForm } from '../../forms/useContractForm';
 import { OpportunityPlaceFields, type PlaceState, placeErrors } from './OpportunityPlaceFields';
 import { PartnerPicker } from './PartnerPicker';
 
@@ -44,6 +43,62 @@ const FIELDS = [
 export const TAG_SUGGESTIONS = ['МЫВМЕСТЕ', 'Добро.Центр', 'серебряные волонтёры', 'экология', 'ЗОЖ'];
 const untag = (tag: string) => tag.trim().replace(/^#+/, '').trim();
 
+type Values = {
+  title: string;
+  description: string;
+  category: string | null;
+  tags: string[];
+  place: PlaceState;
+  contact: string;
+  minAge: number | string;
+  skills: string[];
+  signupMode: 'auto' | 'approval';
+  partner: { id: string; name: string } | null;
+};
+
+const valuesOf = (o: OpportunityView | undefined): Values => ({
+  title: o?.title ?? '',
+  description: o?.description ?? '',
+  category: o?.category?.code ?? null,
+  tags: o?.projectTags ?? [],
+  place: {
+    municipalityId: o?.municipality?.id ?? null,
+    address: o?.address ?? '',
+    lat: o?.lat ?? '',
+    lon: o?.lon ?? '',
+    isOnline: o?.isOnline ?? false,
+  },
+  contact: o?.contact ?? '',
+  minAge: o?.minAge ?? '',
+  skills: o?.requiredSkills ?? [],
+  signupMode: o?.signupMode ?? 'auto',
+  partner: o?.partnerOrganization ?? null,
+});
+
+/** The body the values make; `initial` is the opportunity being edited (absent for a new one). */
+function toBody(v: Values, initial: OpportunityView | undefined): Body {
+  const { place } = v;
+  const online = place.isOnline;
+  return {
+    title: v.title.trim(),
+    description: v.description,
+    category: v.category,
+    projectTags: [...new Set(v.tags.map(untag).filter(Boolean))],
+    // A new opportunity without a municipality gets the centre's (the server's default).
+    ...(place.municipalityId || initial ? { municipalityId: place.municipalityId } : {}),
+    address: online ? null : place.address.trim() || null,
+    lat: online || typeof place.lat !== 'number' ? null : place.lat,
+    lon: online || typeof place.lon !== 'number' ? null : place.lon,
+    isOnline: online,
+    contact: v.contact.trim() || null,
+    // A typed age that is not a whole number stays as typed, for the contract to refuse.
+    minAge: v.minAge === '' ? null : (v.minAge as number),
+    requiredSkills: v.skills,
+    signupMode: v.signupMode,
+    partnerOrganizationId: v.partner?.id ?? null,
+  };
+}
+
 /**
  * The fields of an opportunity, for creating one or editing it; the partner is picked from the region's
  * registered organizations.
@@ -61,23 +116,26 @@ export function OpportunityForm(props: {
   const categories = useCategories();
   const vocabulary = useVocabulary();
   const o = props.initial;
-  const [title, setTitle] = useState(o?.title ?? '');
-  const [description, setDescription] = useState(o?.description ?? '');
-  const [category, setCategory] = useState<string | null>(o?.category?.code ?? null);
-  const [tags, setTags] = useState<string[]>(o?.projectTags ?? []);
-  const [place, setPlace] = useState<PlaceState>({
-    municipalityId: o?.municipality?.id ?? null,
-    address: o?.address ?? '',
-    lat: o?.lat ?? '',
-    lon: o?.lon ?? '',
-    isOnline: o?.isOnline ?? false,
+  const form = useContractForm<Values>({
+    initialValues: valuesOf(o),
+    schema: () => import('../../../shared/contracts/opportunities').then((m) => m.CreateOpportunityBody),
+    body: (v) => toBody(v, o),
+    messages: (t) => ({
+      title: { required: t('opportunities.form.titleRequired') },
+      minAge: t('opportunities.form.minAgeInvalid'),
+    }),
+    // A point half typed, or out of range, is named in the place's own words.
+    check: (v, t) =>
+      placeErrors(v.place, {
+        latInvalid: t('opportunities.form.latInvalid'),
+        lonInvalid: t('opportunities.form.lonInvalid'),
+        pointIncomplete: t('opportunities.form.pointIncomplete'),
+      }),
+    serverError: props.error,
   });
-  const [contact, setContact] = useState(o?.contact ?? '');
-  const [minAge, setMinAge] = useState<number | string>(o?.minAge ?? '');
-  const [skills, setSkills] = useState<string[]>(o?.requiredSkills ?? []);
-  const [signupMode, setSignupMode] = useState<'auto' | 'approval'>(o?.signupMode ?? 'auto');
-  const [partner, setPartner] = useState<{ id: string; name: string } | null>(o?.partnerOrganization ?? null);
-  const form = useFormErrors(props.error);
+  const { values, errors } = form;
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => form.setFieldValue(key, value as never);
+  const { skills } = values;
   const lng = i18n.language;
   const skillItems = vocabulary.data?.skills ?? [];
   // A required skill no longer in the vocabulary still shows (by its code) so it can be removed.
@@ -86,60 +144,19 @@ export function OpportunityForm(props: {
     ...skills.filter((c) => !skillItems.some((s) => s.code === c)).map((c) => ({ value: c, label: c })),
   ];
 
-  const submit = () => {
-    const errors = placeErrors(place, {
-      latInvalid: t('opportunities.form.latInvalid'),
-      lonInvalid: t('opportunities.form.lonInvalid'),
-      pointIncomplete: t('opportunities.form.pointIncomplete'),
-    });
-    if (!title.trim()) errors.title = t('opportunities.form.titleRequired');
-    if (minAge !== '' && (typeof minAge !== 'number' || minAge < 14 || minAge > 99))
-      errors.minAge = t('opportunities.form.minAgeInvalid');
-    if (!form.validate(errors)) return;
-    const online = place.isOnline;
-    props.onSubmit({
-      title: title.trim(),
-      description,
-      category,
-      projectTags: [...new Set(tags.map(untag).filter(Boolean))],
-      // A new opportunity without a municipality gets the centre's (the server's default).
-      ...(place.municipalityId || o ? { municipalityId: place.municipalityId } : {}),
-      address: online ? null : place.address.trim() || null,
-      lat: online || typeof place.lat !== 'number' ? null : place.lat,
-      lon: online || typeof place.lon !== 'number' ? null : place.lon,
-      isOnline: online,
-      contact: contact.trim() || null,
-      minAge: typeof minAge === 'number' ? minAge : null,
-      requiredSkills: skills,
-      signupMode,
-      partnerOrganizationId: partner?.id ?? null,
-    });
-  };
-
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <form ref={form.formRef} noValidate onSubmit={form.submitWith((v) => props.onSubmit(toBody(v, o)))}>
       <Stack gap="sm">
         <ErrorAlert error={props.error} fields={FIELDS} />
         <TextInput
           label={t('opportunities.form.title')}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={form.errors.title}
+          {...form.getInputProps('title')}
           required
           maxLength={200}
         />
         <Textarea
           label={t('opportunities.form.description')}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={form.errors.description}
+          {...form.getInputProps('description')}
           autosize
           minRows={3}
           maxLength={10000}
@@ -148,41 +165,37 @@ export function OpportunityForm(props: {
           <Select
             label={t('opportunities.form.category')}
             data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: localName(c, lng) }))}
-            value={category}
-            onChange={setCategory}
-            error={form.errors.category}
+            {...form.getInputProps('category')}
             clearable
           />
           <TagsInput
             label={t('opportunities.form.projectTags')}
             description={t('opportunities.form.projectTagsHint')}
             data={TAG_SUGGESTIONS}
-            value={tags}
-            onChange={(v) => setTags(v.map(untag).filter(Boolean))}
-            error={form.errors.projectTags}
+            value={values.tags}
+            onChange={(v) => set('tags', v.map(untag).filter(Boolean))}
+            error={errors.projectTags}
             maxTags={20}
             clearable
           />
         </SimpleGrid>
-        <OpportunityPlaceFields value={place} onChange={setPlace} errors={form.errors} />
+        <OpportunityPlaceFields value={values.place} onChange={(p) => set('place', p)} errors={errors} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <NumberInput
             label={t('opportunities.form.minAge')}
             description={t('opportunities.form.minAgeHint')}
-            value={minAge}
-            onChange={setMinAge}
+            {...form.getInputProps('minAge')}
             min={14}
             max={99}
             allowDecimal={false}
-            error={form.errors.minAge}
           />
           <MultiSelect
             label={t('opportunities.form.requiredSkills')}
             description={t('opportunities.form.requiredSkillsHint')}
             data={skillData}
             value={skills}
-            onChange={setSkills}
-            error={form.errors.requiredSkills}
+            onChange={(v) => set('skills', v)}
+            error={errors.requiredSkills}
             maxValues={20}
             searchable
             clearable
@@ -190,16 +203,14 @@ export function OpportunityForm(props: {
           <TextInput
             label={t('opportunities.form.contact')}
             description={t('opportunities.form.contactHint')}
-            value={contact}
-            onChange={(e) => setContact(e.currentTarget.value)}
-            error={form.errors.contact}
+            {...form.getInputProps('contact')}
             maxLength={300}
           />
           <Radio.Group
             label={t('opportunities.form.signupMode')}
-            value={signupMode}
-            onChange={(v) => setSignupMode(v === 'approval' ? 'approval' : 'auto')}
-            error={form.errors.signupMode}
+            value={values.signupMode}
+            onChange={(v) => set('signupMode', v === 'approval' ? 'approval' : 'auto')}
+            error={errors.signupMode}
           >
             <Group gap="md" mt={6}>
               <Radio value="auto" label={t('opportunities.form.signupAuto')} />
@@ -209,9 +220,9 @@ export function OpportunityForm(props: {
         </SimpleGrid>
         <PartnerPicker
           centerId={props.centerId}
-          value={partner}
-          onChange={setPartner}
-          error={form.errors.partnerOrganizationId}
+          value={values.partner}
+          onChange={(p) => set('partner', p)}
+          error={errors.partnerOrganizationId}
         />
         <div>
           <Button type="submit" loading={props.pending}>

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { shiftIcsPath } from '../../../shared/contracts/opportunities.endpoints';
+import { fileUrl } from '../../api/client';
 import { type ShiftView, useOpportunity } from '../../api/opportunities-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatTime, localName } from '../../components/format';
@@ -132,7 +132,7 @@ export function OpportunityPage() {
                     <Table.Td>
                       <Group gap="xs">
                         <ShiftSignupSlot opportunity={o} shift={s} />
-                        <Anchor href={shiftIcsPath(s.id)} download>
+                        <Anchor href={fileUrl('shiftIcs', { id: s.id })} download>
                           {t('opportunities.shifts.ics')}
                         </Anchor>
                       </Group>

@@ -46,7 +46,7 @@ export function placeErrors(
 export function OpportunityPlaceFields(props: {
   value: PlaceState;
   onChange: (next: PlaceState) => void;
-  errors: FieldErrors;
+  errors: Partial<Record<string, React.ReactNode>>;
 }) {
   const { t, i18n } = useTranslation();
   const { value: p, onChange, errors } = props;

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { opportunityKeys } from '../../api/opportunities-queries';
 
 type Partner = { id: string; name: string };
 
@@ -15,13 +16,13 @@ export function PartnerPicker(props: {
   centerId: string;
   value: Partner | null;
   onChange: (partner: Partner | null) => void;
-  error?: string;
+  error?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const candidates = useQuery({
-    queryKey: ['opportunities', 'partners', props.centerId, q],
+    queryKey: opportunityKeys.partners(props.centerId, q),
     queryFn: ({ signal }) =>
       api('partnerCandidates', { params: { id: props.centerId }, query: { q }, signal }),
     staleTime: 60_000,

@@ -1,11 +1,12 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Checkbox, Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useCategories } from '../../api/opportunities-queries';
+import { opportunityKeys, useCategories } from '../../api/opportunities-queries';
 import { useMe } from '../../api/queries';
 import { localName } from '../../components/format';
+import { ListFilters } from '../../components/ListFilters';
 import { useMunicipalitiesOn } from '../centers/queries';
 import type { SearchState } from './searchState';
 
@@ -20,7 +21,7 @@ function useHomePoint() {
   const me = useMe();
   const loggedIn = Boolean(me.data);
   const profile = useQuery({
-    queryKey: ['opportunities', 'home-point'],
+    queryKey: opportunityKeys.homePoint,
     queryFn: ({ signal }) => api('myVolunteerProfile', { signal }),
     enabled: loggedIn,
     retry: false,
@@ -63,76 +64,23 @@ export function SearchFilters({ value, onChange, onGeoError }: Props) {
   };
 
   return (
-    <search aria-label={t('opportunities.filters.title')}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          onChange({ q });
-        }}
-      >
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-          <TextInput
-            label={t('opportunities.filters.q')}
-            description={t('opportunities.filters.qHint')}
-            value={q}
-            onChange={(event) => setQ(event.currentTarget.value)}
-            onBlur={() => q !== value.q && onChange({ q })}
-            maxLength={200}
-          />
-          <Select
-            label={t('opportunities.filters.municipality')}
-            placeholder={t('opportunities.filters.any')}
-            data={(municipalities.data?.items ?? []).map((m) => ({
-              value: m.id,
-              label: localName(m, i18n.language),
-            }))}
-            value={value.municipalityId || null}
-            onChange={(v) => onChange({ municipalityId: v ?? '' })}
-            searchable
-            clearable
-          />
-          <Select
-            label={t('opportunities.filters.category')}
-            placeholder={t('opportunities.filters.any')}
-            data={(categories.data?.items ?? []).map((c) => ({
-              value: c.code,
-              label: localName(c, i18n.language),
-            }))}
-            value={value.category || null}
-            onChange={(v) => onChange({ category: v ?? '' })}
-            clearable
-          />
-          <TextInput
-            type="date"
-            label={t('opportunities.filters.from')}
-            value={value.from}
-            onChange={(event) => onChange({ from: event.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('opportunities.filters.to')}
-            value={value.to}
-            onChange={(event) => onChange({ to: event.currentTarget.value })}
-          />
-          <Select
-            label={t('opportunities.filters.sort')}
-            data={[
-              { value: 'start', label: t('opportunities.sort.start') },
-              { value: 'relevance', label: t('opportunities.sort.relevance') },
-              ...(near ? [{ value: 'distance', label: t('opportunities.sort.distance') }] : []),
-            ]}
-            value={value.sort || (value.q ? 'relevance' : 'start')}
-            onChange={(v) => onChange({ sort: (v ?? '') as SearchState['sort'] })}
-            allowDeselect={false}
-          />
-        </SimpleGrid>
-        <Group mt="md" gap="sm" wrap="wrap">
-          <Checkbox
-            label={t('opportunities.filters.freeOnly')}
-            checked={value.freeOnly}
-            onChange={(event) => onChange({ freeOnly: event.currentTarget.checked })}
-          />
-          <Button type="submit">{t('opportunities.filters.search')}</Button>
+    <ListFilters
+      label={t('opportunities.filters.title')}
+      onSubmit={() => onChange({ q })}
+      submitLabel={t('opportunities.filters.search')}
+      submitVariant="filled"
+      cols={{ base: 1, sm: 2, md: 3 }}
+      spacing="sm"
+      actionsMt="md"
+      before={
+        <Checkbox
+          label={t('opportunities.filters.freeOnly')}
+          checked={value.freeOnly}
+          onChange={(event) => onChange({ freeOnly: event.currentTarget.checked })}
+        />
+      }
+      after={
+        <>
           <Button variant="light" onClick={locate} loading={locating}>
             {t('opportunities.near.here')}
           </Button>
@@ -149,8 +97,63 @@ export function SearchFilters({ value, onChange, onGeoError }: Props) {
               {t('opportunities.near.clear')}
             </Button>
           )}
-        </Group>
-      </form>
-    </search>
+        </>
+      }
+    >
+      <TextInput
+        label={t('opportunities.filters.q')}
+        description={t('opportunities.filters.qHint')}
+        value={q}
+        onChange={(event) => setQ(event.currentTarget.value)}
+        onBlur={() => q !== value.q && onChange({ q })}
+        maxLength={200}
+      />
+      <Select
+        label={t('opportunities.filters.municipality')}
+        placeholder={t('opportunities.filters.any')}
+        data={(municipalities.data?.items ?? []).map((m) => ({
+          value: m.id,
+          label: localName(m, i18n.language),
+        }))}
+        value={value.municipalityId || null}
+        onChange={(v) => onChange({ municipalityId: v ?? '' })}
+        searchable
+        clearable
+      />
+      <Select
+        label={t('opportunities.filters.category')}
+        placeholder={t('opportunities.filters.any')}
+        data={(categories.data?.items ?? []).map((c) => ({
+          value: c.code,
+          label: localName(c, i18n.language),
+        }))}
+        value={value.category || null}
+        onChange={(v) => onChange({ category: v ?? '' })}
+        clearable
+      />
+      <TextInput
+        type="date"
+        label={t('opportunities.filters.from')}
+        value={value.from}
+        onChange={(event) => onChange({ from: event.currentTarget.value })}
+      />
+      <TextInput
+        type="date"
+        label={t('opportunities.filters.to')}
+        value={value.to}
+        onChange={(event) => onChange({ to: event.currentTarget.value })}
+      />
+      <Select
+        label={t('opportunities.filters.sort')}
+        data={[
+          { value: 'start', label: t('opportunities.sort.start') },
+          { value: 'relevance', label: t('opportunities.sort.relevance') },
+          ...(near ? [{ value: 'distance', label: t('opportunities.sort.distance') }] : []),
+        ]}
+        value={value.sort || (value.q ? 'relevance' : 'start')}
+        onChange={(v) => onChange({ sort: (v ?? '') as SearchState['sort'] })}
+        allowDeselect={false}
+      />
+    </ListFilters>
   );
 }

@@ -11,7 +11,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOf } from '../../api/client';
 import {
@@ -29,8 +29,8 @@ import {
   withoutConflict,
 } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
 import { collectErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const FIELDS = [
@@ -122,11 +122,29 @@ export function SeriesForm({ opportunity, series, onSaved, onCancel }: Props) {
   const save = series ? update : create;
   // A change starts from the series' version when the form opened (ADR 0017).
   const edit = useEditVersion(series?.version);
-  const form = useFormErrors(save.error);
-  const [draft, setDraft] = useState<Draft>(() => (series ? fromSeries(series) : NEW_SERIES));
+  const form = useContractForm<Draft>({
+    initialValues: series ? fromSeries(series) : NEW_SERIES,
+    schema: () => import('../../../shared/contracts/opportunities').then((m) => m.SeriesBody),
+    body: toBody,
+    messages: (t) => ({ 'roles.*.name': { required: t('opportunities.seriesForm.roleName') } }),
+    fieldOf: (path) => (path === 'durationMinutes' ? 'duration' : path),
+    // What the contract cannot say: the period's order, and a weekly series needs its days.
+    check: (d, t) =>
+      collectErrors({
+        until:
+          d.startsOn && d.until && d.until < d.startsOn
+            ? t('opportunities.seriesForm.untilBeforeStart')
+            : undefined,
+        weekdays:
+          d.frequency === 'weekly' && d.weekdays.length === 0
+            ? t('opportunities.seriesForm.weekdaysRequired')
+            : undefined,
+      }),
+  });
+  const draft = form.values;
   // The series as the form opened on it: after a conflict, fields left alone take the current values.
   const [base, setBase] = useState<Draft>(() => (series ? fromSeries(series) : NEW_SERIES));
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => form.setFieldValue(key, value as never);
   const setRole = (i: number, patch: Partial<RoleRow>) =>
     set(
       'roles',
@@ -134,29 +152,11 @@ export function SeriesForm({ opportunity, series, onSaved, onCancel }: Props) {
     );
   const prefix = series ? `series-${series.id}` : 'series-new';
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    save.reset();
-    const required = t('validation.required');
-    const errors = collectErrors({
-      startsOn: draft.startsOn ? undefined : required,
-      until: !draft.until
-        ? required
-        : draft.startsOn && draft.until < draft.startsOn
-          ? t('opportunities.seriesForm.untilBeforeStart')
-          : undefined,
-      startTime: draft.startTime ? undefined : required,
-      weekdays:
-        draft.frequency === 'weekly' && draft.weekdays.length === 0
-          ? t('opportunities.seriesForm.weekdaysRequired')
-          : undefined,
-      roles: draft.roles.some((r) => !r.name.trim()) ? t('opportunities.seriesForm.roleName') : undefined,
-    });
-    if (!form.validate(errors)) return;
-    const body = toBody(draft);
+  const submit = form.submitWith((values) => {
+    const body = toBody(values);
     const before = opportunity;
     const onSuccess = (result: SeriesResult) => onSaved?.(before, result);
-    const onError = () => form.focusInvalid();
+    const onError = (error: Error) => form.showServerErrors(error);
     if (series) {
       update.mutate(
         { id: opportunity.id, seriesId: series.id, body, ifMatch: edit.version },
@@ -173,6 +173,10 @@ export function SeriesForm({ opportunity, series, onSaved, onCancel }: Props) {
     } else {
       create.mutate({ id: opportunity.id, body }, { onSuccess, onError });
     }
+  });
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    save.reset();
+    submit(event);
   };
 
   return (
@@ -190,7 +194,7 @@ export function SeriesForm({ opportunity, series, onSaved, onCancel }: Props) {
             const now = current?.opportunity.series.find((s) => s.id === series?.id);
             if (now) {
               const theirs = fromSeries(now);
-              setDraft((mine) => mergeEdits(base, mine, theirs));
+              form.setValues(mergeEdits(base, form.getValues(), theirs));
               setBase(theirs);
             }
             save.reset();
@@ -272,7 +276,7 @@ export function SeriesForm({ opportunity, series, onSaved, onCancel }: Props) {
             label={t('opportunities.seriesForm.duration')}
             value={draft.duration}
             onChange={(v) => set('duration', v)}
-            error={form.errors.durationMinutes}
+            error={form.errors.duration}
             min={15}
             max={1440}
             step={15}
@@ -296,6 +300,7 @@ export function SeriesForm({ opportunity, series, onSaved, onCancel }: Props) {
                   label={t('opportunities.seriesForm.roleNameLabel', { n: i + 1 })}
                   value={r.name}
                   onChange={(e) => setRole(i, { name: e.currentTarget.value })}
+                  error={form.errors[`roles.${i}.name`]}
                   maxLength={100}
                   required
                   miw={180}
@@ -305,6 +310,7 @@ export function SeriesForm({ opportunity, series, onSaved, onCancel }: Props) {
                   label={t('opportunities.seriesForm.roleCapacity', { n: i + 1 })}
                   value={r.capacity}
                   onChange={(v) => setRole(i, { capacity: v })}
+                  error={form.errors[`roles.${i}.capacity`]}
                   min={1}
                   max={10000}
                   w={130}

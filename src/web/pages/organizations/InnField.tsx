@@ -12,7 +12,7 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   /** An error from the last attempt to send the form; it wins over the live check. */
-  error?: string;
+  error?: React.ReactNode;
   /** The organization being edited: its own INN is not a duplicate. */
   selfId?: string;
   savedInn?: string | null;

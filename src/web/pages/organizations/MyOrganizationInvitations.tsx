@@ -3,11 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { orgKeys } from '../../api/organizations-queries';
 import { queryKeys } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
-
-const invitationsKey = [...queryKeys.organizations, 'my-invitations'] as const;
 
 /**
  * Invitations to represent an organization, addressed to the signed-in user's e-mail: nobody becomes a
@@ -18,19 +17,19 @@ export function MyOrganizationInvitations() {
   const queryClient = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
   const invitations = useQuery({
-    queryKey: invitationsKey,
+    queryKey: orgKeys.myInvitations,
     queryFn: ({ signal }) => api('myOrganizationInvitations', { signal }),
   });
   const answer = useMutation({
     mutationFn: ({ id, accept }: { id: string; accept: boolean; name: string }) =>
       api(accept ? 'acceptOrganizationInvitation' : 'declineOrganizationInvitation', { params: { id } }),
     onSuccess: (data, { accept, name }) => {
-      queryClient.setQueryData(invitationsKey, data);
+      queryClient.setQueryData(orgKeys.myInvitations, data);
       setDone(t(accept ? 'organizations.invitationAccepted' : 'organizations.invitationDeclined', { name }));
       if (accept) {
         // the new role and the organization in the list
         void queryClient.invalidateQueries({ queryKey: queryKeys.me });
-        void queryClient.invalidateQueries({ queryKey: [...queryKeys.organizations, 'list'] });
+        void queryClient.invalidateQueries({ queryKey: orgKeys.lists });
       }
     },
   });

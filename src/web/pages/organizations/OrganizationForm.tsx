@@ -1,20 +1,20 @@
 import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditConflictAlert, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
 import { LoadingBlock } from '../../components/LoadingBlock';
-import { hasErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 import { InnField } from './InnField';
 import {
-  checkOrganization,
+  createBody,
   ORG_LIMITS,
   ORGANIZATION_FIELDS,
   type Organization,
   type OrganizationValues,
+  organizationChecks,
+  organizationMessages,
 } from './organizationForm';
 import { useMunicipalityOptions } from './organizationQueries';
 import { isKind, KINDS, kindLabel, subkindLabel, subkindsOf } from './vocabulary';
@@ -44,29 +44,36 @@ export function OrganizationForm({
   conflict,
 }: Props) {
   const { t, i18n } = useTranslation();
-  const [values, setValues] = useState(initial);
   const municipalities = useMunicipalityOptions();
-  const mutation = useMutation({ mutationFn: save, onSuccess: onSaved, onError: () => form.focusInvalid() });
-  const form = useFormErrors(mutation.error);
-  const { errors } = form;
-
-  const set = <K extends keyof OrganizationValues>(key: K, value: OrganizationValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  // Both a new organization and an edit are checked whole, as the contract of a new one states it.
+  const form = useContractForm<OrganizationValues>({
+    initialValues: initial,
+    schema: () => import('../../../shared/contracts/organizations').then((m) => m.CreateOrganizationBody),
+    body: createBody,
+    messages: organizationMessages,
+    check: (v, t) => organizationChecks(t, v),
+  });
+  const mutation = useMutation({
+    mutationFn: save,
+    onSuccess: onSaved,
+    onError: (error) => form.showServerErrors(error),
+  });
+  const { values, errors } = form;
 
   const onKind = (kind: string) => {
     if (!isKind(kind)) return;
     // A subkind from another kind's vocabulary no longer fits.
-    setValues((v) => ({
+    form.setValues((v) => ({
       ...v,
       kind,
-      subkind: (subkindsOf(kind) as string[]).includes(v.subkind) ? v.subkind : '',
+      subkind: (subkindsOf(kind) as string[]).includes(v.subkind ?? '') ? v.subkind : '',
     }));
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.submitWith((v) => mutation.mutate(v));
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     mutation.reset();
-    if (form.validate(checkOrganization(t, values))) mutation.mutate(values);
+    submit(event);
   };
 
   if (municipalities.query.isPending) return <LoadingBlock />;
@@ -102,15 +109,13 @@ export function OrganizationForm({
           {t('organizations.requiredNote')}
         </Text>
         <TextInput
+          {...form.getInputProps('name')}
           id={id('name')}
           name="name"
           autoComplete="organization"
           label={t('organizations.fields.name')}
           description={t('organizations.fields.nameHint')}
-          value={values.name}
-          onChange={(event) => set('name', event.currentTarget.value)}
           maxLength={ORG_LIMITS.name}
-          error={errors.name}
           required
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -128,106 +133,92 @@ export function OrganizationForm({
             required
           />
           <NativeSelect
+            {...form.getInputProps('subkind')}
             id={id('subkind')}
             name="subkind"
             label={t('organizations.fields.subkind')}
             description={values.kind ? undefined : t('organizations.fields.subkindHint')}
-            value={values.subkind}
-            onChange={(event) => set('subkind', event.currentTarget.value)}
             data={[
               { value: '', label: t('organizations.fields.subkindNone') },
               ...subkinds.map((s) => ({ value: s, label: subkindLabel(t, s) })),
             ]}
             disabled={!values.kind}
-            error={errors.subkind}
           />
         </SimpleGrid>
         <NativeSelect
+          {...form.getInputProps('municipalityId')}
           id={id('municipality')}
           name="municipalityId"
           label={t('organizations.fields.municipality')}
-          value={values.municipalityId}
-          onChange={(event) => set('municipalityId', event.currentTarget.value)}
           data={[
             ...(values.municipalityId
               ? []
               : [{ value: '', label: t('organizations.fields.municipalityChoose') }]),
             ...municipalityOptions,
           ]}
-          error={errors.municipalityId}
           required
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <InnField
             id={id('inn')}
             value={values.inn}
-            onChange={(inn) => set('inn', inn)}
+            onChange={(inn) => form.setFieldValue('inn', inn)}
             error={errors.inn}
             selfId={organization?.id}
             savedInn={organization?.inn}
           />
           <TextInput
+            {...form.getInputProps('ogrn')}
             id={id('ogrn')}
             name="ogrn"
             inputMode="numeric"
             autoComplete="off"
             label={t('organizations.fields.ogrn')}
             description={t('organizations.fields.ogrnHint')}
-            value={values.ogrn}
-            onChange={(event) => set('ogrn', event.currentTarget.value)}
             maxLength={17}
-            error={errors.ogrn}
           />
         </SimpleGrid>
         <TextInput
+          {...form.getInputProps('address')}
           id={id('address')}
           name="address"
           autoComplete="street-address"
           label={t('organizations.fields.address')}
-          value={values.address}
-          onChange={(event) => set('address', event.currentTarget.value)}
           maxLength={ORG_LIMITS.address}
-          error={errors.address}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
+            {...form.getInputProps('phone')}
             id={id('phone')}
             name="phone"
             type="tel"
             autoComplete="tel"
             label={t('organizations.fields.phone')}
             description={t('organizations.fields.phoneHint')}
-            value={values.phone}
-            onChange={(event) => set('phone', event.currentTarget.value)}
             maxLength={ORG_LIMITS.phone.max}
-            error={errors.phone}
           />
           <TextInput
+            {...form.getInputProps('email')}
             id={id('email')}
             name="email"
             type="email"
             autoComplete="email"
             label={t('organizations.fields.email')}
             description={t('organizations.fields.emailHint')}
-            value={values.email}
-            onChange={(event) => set('email', event.currentTarget.value)}
             maxLength={ORG_LIMITS.email}
-            error={errors.email}
           />
         </SimpleGrid>
         <TextInput
+          {...form.getInputProps('website')}
           id={id('website')}
           name="website"
           type="url"
           autoComplete="url"
           label={t('organizations.fields.website')}
           description={t('organizations.fields.websiteHint')}
-          value={values.website}
-          onChange={(event) => set('website', event.currentTarget.value)}
           maxLength={ORG_LIMITS.website}
-          error={errors.website}
         />
-        {notice && !hasErrors(errors) && (
+        {notice && Object.keys(errors).length === 0 && (
           <Alert color="ok" role="status">
             {notice}
           </Alert>

@@ -1,7 +1,8 @@
 import { Anchor, Card, Group, List, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_FORMATS, exportHref, REGISTRY_EXPORTS } from './exportLinks';
+import { fileUrl } from '../../api/client';
+import { EXPORT_FILES, EXPORT_FORMATS, REGISTRY_EXPORTS } from './exportLinks';
 
 /** Operator only: download links for the registry exports (the server names the file). */
 export function RegistryExports() {
@@ -29,7 +30,7 @@ export function RegistryExports() {
               {EXPORT_FORMATS.map((format) => (
                 <Anchor
                   key={format}
-                  href={exportHref(name, format)}
+                  href={fileUrl(EXPORT_FILES[name][format])}
                   download
                   aria-label={t('organizations.exports.linkLabel', {
                     what: t(`organizations.exports.${name}`),

@@ -1,16 +1,15 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { queryKeys, type User } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
-import { checkEmail, collectErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 import type { Organization } from './organizationForm';
-import { isOperator, storeOrganization, useSessionExpiry } from './organizationQueries';
+import { isOperator, orgKeys, storeOrganization, useSessionExpiry } from './organizationQueries';
 
 type Representative = Organization['representatives'][number];
 
@@ -29,7 +28,11 @@ export function RepresentativesSection({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [email, setEmail] = useState('');
+  const form = useContractForm({
+    initialValues: { email: '' },
+    schema: () => import('../../../shared/contracts/organizations').then((m) => m.AddRepresentativeBody),
+    body: (v) => ({ email: v.email.trim() }),
+  });
   // The person in the confirmation dialog; kept while the dialog fades out.
   const [target, setTarget] = useState<Representative | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -40,11 +43,10 @@ export function RepresentativesSection({
       api('addRepresentative', { params: { id: org.id }, body: { email: address } }),
     onSuccess: ({ organization }) => {
       storeOrganization(queryClient, organization);
-      setEmail('');
+      form.reset();
     },
-    onError: () => form.focusInvalid(),
+    onError: (error) => form.showServerErrors(error),
   });
-  const form = useFormErrors(add.error);
 
   const withdraw = useMutation({
     mutationFn: (invitationId: string) =>
@@ -66,18 +68,18 @@ export function RepresentativesSection({
       void queryClient.invalidateQueries({ queryKey: queryKeys.me });
       if (isOperator(user)) storeOrganization(queryClient, organization);
       else {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.organizations });
+        void queryClient.invalidateQueries({ queryKey: orgKeys.all });
         void navigate('/organizations');
       }
     },
   });
   useSessionExpiry(add.error, remove.error, withdraw.error);
 
-  const onAdd = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submitAdd = form.submitWith(({ email }) => add.mutate(email.trim()));
+  const onAdd = (event: React.FormEvent<HTMLFormElement>) => {
     add.reset();
     setRemovedName(null);
-    if (form.validate(collectErrors({ email: checkEmail(t, email) }))) add.mutate(email.trim());
+    submitAdd(event);
   };
 
   return (
@@ -185,10 +187,8 @@ export function RepresentativesSection({
               autoComplete="off"
               label={t('organizations.repEmail')}
               description={t('organizations.repEmailHint')}
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
+              {...form.getInputProps('email')}
               maxLength={254}
-              error={form.errors.email}
               required
             />
             <Button

@@ -4,4 +4,9 @@ export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type RegistryExport = (typeof REGISTRY_EXPORTS)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const exportHref = (name: RegistryExport, format: ExportFormat) => `/api/exports/${name}.${format}`;
+/** Each export's file endpoint in the shared endpoint table (links: `fileUrl(EXPORT_FILES[name][format])`). */
+export const EXPORT_FILES = {
+  centers: { csv: 'exportCentersCsv', xlsx: 'exportCentersXlsx' },
+  organizations: { csv: 'exportOrganizationsCsv', xlsx: 'exportOrganizationsXlsx' },
+  applications: { csv: 'exportApplicationsCsv', xlsx: 'exportApplicationsXlsx' },
+} as const satisfies Record<RegistryExport, Record<ExportFormat, string>>;

@@ -1,15 +1,19 @@
-/** The organization form's values, client-side checks (mirroring the contract) and request bodies. */
+/**
+ * The organization form's values, request bodies and the checks beyond the contract (the contract,
+ * CreateOrganizationBody, checks lengths, formats and patterns).
+ */
 import type { TFunction } from 'i18next';
 import { identifiersMatch, isValidInn, isValidOgrn } from '../../../shared/identifiers';
 import type { BodyOf, ResponseOf } from '../../api/client';
-import { charCount, checkEmail, collectErrors, type FieldErrors } from '../../components/validation';
+import { collectErrors, type FieldErrors } from '../../components/validation';
+import type { FieldMessages } from '../../forms/useContractForm';
 import { isSubkind, type OrganizationKind, subkindsOf } from './vocabulary';
 
 export type Organization = ResponseOf<'organization'>['organization'];
 type CreateBody = BodyOf<'createOrganization'>;
 type PatchBody = BodyOf<'updateOrganization'>;
 
-/** Lengths from src/shared/contracts/organizations.ts. */
+/** Input lengths (the inputs' maxLength); the contract in src/shared/contracts/organizations.ts checks them. */
 export const ORG_LIMITS = { name: 300, address: 500, phone: { min: 5, max: 40 }, email: 254, website: 300 };
 
 export interface OrganizationValues {
@@ -70,67 +74,38 @@ export function valuesOf(org: Organization): OrganizationValues {
 /** Digits only: people paste identifiers with spaces. */
 export const digitsOf = (value: string): string => value.replace(/\s+/g, '');
 
-const PHONE_RE = /^[0-9+()\-\s]+$/;
+/** The form's own words for the contract's checks (CreateOrganizationBody). */
+export const organizationMessages = (t: TFunction): FieldMessages => ({
+  kind: t('validation.chooseOne'),
+  municipalityId: t('validation.chooseOne'),
+  inn: { pattern: t('validation.innFormat') },
+  ogrn: { pattern: t('validation.ogrnFormat') },
+  phone: {
+    minLength: t('validation.phone'),
+    maxLength: t('validation.phone'),
+    pattern: t('validation.phone'),
+  },
+});
 
-function checkWebsite(t: TFunction, value: string): string | undefined {
-  if (charCount(value) > ORG_LIMITS.website) return t('validation.tooLong', { max: ORG_LIMITS.website });
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return undefined;
-  } catch {
-    // Not a URL: fall through.
-  }
-  return t('validation.website');
-}
-
-export function checkInn(t: TFunction, value: string): string | undefined {
-  if (!/^(\d{10}|\d{12})$/.test(value)) return t('validation.innFormat');
-  return isValidInn(value) ? undefined : t('validation.innChecksum');
-}
-
-function checkOgrn(t: TFunction, value: string, inn: string): string | undefined {
-  if (!/^(\d{13}|\d{15})$/.test(value)) return t('validation.ogrnFormat');
-  if (!isValidOgrn(value)) return t('validation.ogrnChecksum');
-  if (inn && isValidInn(inn) && !identifiersMatch(inn, value)) return t('validation.ogrnInnMismatch');
-  return undefined;
-}
-
-/** Client-side checks; an empty result means the form may be sent. */
-export function checkOrganization(t: TFunction, v: OrganizationValues): FieldErrors {
-  const name = v.name.trim();
+/** What the contract cannot state: check digits, INN and OGRN of one kind, a subkind of the chosen kind. */
+export function organizationChecks(t: TFunction, v: OrganizationValues): FieldErrors {
   const inn = digitsOf(v.inn);
   const ogrn = digitsOf(v.ogrn);
-  const address = v.address.trim();
-  const phone = v.phone.trim();
-  const email = v.email.trim();
-  const website = v.website.trim();
+  const innWellFormed = /^(\d{10}|\d{12})$/.test(inn);
+  const ogrnWellFormed = /^(\d{13}|\d{15})$/.test(ogrn);
   return collectErrors({
-    name: !name
-      ? t('validation.required')
-      : charCount(name) > ORG_LIMITS.name
-        ? t('validation.tooLong', { max: ORG_LIMITS.name })
-        : undefined,
-    kind: v.kind ? undefined : t('validation.chooseOne'),
     subkind:
       v.kind && v.subkind && !(subkindsOf(v.kind) as string[]).includes(v.subkind)
         ? t('validation.subkindMismatch')
         : undefined,
-    inn: inn ? checkInn(t, inn) : undefined,
-    ogrn: ogrn ? checkOgrn(t, ogrn, inn) : undefined,
-    municipalityId: v.municipalityId ? undefined : t('validation.chooseOne'),
-    address:
-      charCount(address) > ORG_LIMITS.address
-        ? t('validation.tooLong', { max: ORG_LIMITS.address })
-        : undefined,
-    phone:
-      phone &&
-      (!PHONE_RE.test(phone) ||
-        charCount(phone) < ORG_LIMITS.phone.min ||
-        charCount(phone) > ORG_LIMITS.phone.max)
-        ? t('validation.phone')
-        : undefined,
-    email: email ? checkEmail(t, email) : undefined,
-    website: website ? checkWebsite(t, website) : undefined,
+    inn: innWellFormed && !isValidInn(inn) ? t('validation.innChecksum') : undefined,
+    ogrn: !ogrnWellFormed
+      ? undefined
+      : !isValidOgrn(ogrn)
+        ? t('validation.ogrnChecksum')
+        : inn && isValidInn(inn) && !identifiersMatch(inn, ogrn)
+          ? t('validation.ogrnInnMismatch')
+          : undefined,
   });
 }
 

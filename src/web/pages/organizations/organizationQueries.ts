@@ -1,20 +1,17 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError, type QueryOf } from '../../api/client';
+import { api, isApiError } from '../../api/client';
+import { type OrganizationListQuery, orgKeys } from '../../api/organizations-queries';
 import { queryKeys, type User } from '../../api/queries';
 import { localName } from '../../components/format';
 import type { Organization } from './organizationForm';
 
 export const PAGE_SIZE = 50;
 
-export type ListQuery = NonNullable<QueryOf<'organizations'>>;
+export type ListQuery = OrganizationListQuery;
 
-export const orgKeys = {
-  list: (query: ListQuery) => [...queryKeys.organizations, 'list', query] as const,
-  one: (id: string) => [...queryKeys.organizations, 'one', id] as const,
-  checkInn: (inn: string) => [...queryKeys.organizations, 'check-inn', inn] as const,
-};
+export { orgKeys };
 
 export function useOrganizationList(query: ListQuery) {
   return useQuery({
@@ -34,7 +31,7 @@ export function useOrganization(id: string) {
 /** After a change: show the new state of one organization and refetch lists (names, counts) later. */
 export function storeOrganization(queryClient: QueryClient, organization: Organization): void {
   queryClient.setQueryData(orgKeys.one(organization.id), organization);
-  void queryClient.invalidateQueries({ queryKey: [...queryKeys.organizations, 'list'] });
+  void queryClient.invalidateQueries({ queryKey: orgKeys.lists });
 }
 
 /** Municipalities in force, sorted by their name in the UI language (Russian by default). */

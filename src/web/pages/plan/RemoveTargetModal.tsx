@@ -1,11 +1,9 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PlanTarget, useRemoveTarget } from '../../api/plan-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
-import { collectErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 import { formatDay } from './format';
 
 /** Removes a target after asking why (the reason goes into the history). */
@@ -26,19 +24,17 @@ export function RemoveTargetModal(props: { target: PlanTarget | null; onClose: (
 function RemoveForm({ target, onDone }: { target: PlanTarget; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const remove = useRemoveTarget();
-  const form = useFormErrors(remove.error);
-  const [comment, setComment] = useState('');
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (
-      !form.validate(collectErrors({ comment: comment.trim() ? undefined : t('plan.validation.required') }))
-    )
-      return;
+  const form = useContractForm({
+    initialValues: { comment: '' },
+    schema: () => import('../../../shared/contracts/plan').then((m) => m.RemovePlanTargetBody),
+    body: (v) => ({ comment: v.comment.trim() }),
+  });
+  const onSubmit = form.submitWith(({ comment }) =>
     remove.mutate(
       { id: target.id, comment: comment.trim(), ifMatch: target.version },
-      { onSuccess: onDone, onError: form.focusInvalid },
-    );
-  };
+      { onSuccess: onDone, onError: (error) => form.showServerErrors(error) },
+    ),
+  );
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="remove-target-form">
       <Stack>
@@ -53,12 +49,10 @@ function RemoveForm({ target, onDone }: { target: PlanTarget; onDone: () => void
         <Textarea
           label={t('plan.page.comment')}
           description={t('plan.page.commentHint')}
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
+          {...form.getInputProps('comment')}
           maxLength={2000}
           autosize
           minRows={2}
-          error={form.errors.comment}
           required
         />
         <Group justify="flex-end">

@@ -1,5 +1,4 @@
 import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PlanTarget, planKeys, useCreateTarget, useUpdateTarget } from '../../api/plan-queries';
 import {
@@ -9,12 +8,13 @@ import {
   withoutConflict,
 } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
-import { collectErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 
 type Kind = PlanTarget['kind'];
 const KINDS: Kind[] = ['active_centers', 'municipal_coverage'];
 const FIELDS = ['kind', 'dueDate', 'target', 'note', 'comment'] as const;
+
+type Values = { kind: Kind; dueDate: string; value: number | string; note: string; comment: string };
 
 /** Adds a target (comment optional) or changes one (comment required: it goes into the history). */
 export function TargetFormModal(props: { target: PlanTarget | null; opened: boolean; onClose: () => void }) {
@@ -39,25 +39,34 @@ function TargetForm({ target, onDone }: { target: PlanTarget | null; onDone: () 
   const mutation = target ? update : create;
   // A change is made over the version the form was opened on (ADR 0017).
   const edit = useEditVersion(target?.version);
-  const form = useFormErrors(mutation.error);
-  const [kind, setKind] = useState<Kind>(target?.kind ?? 'active_centers');
-  const [dueDate, setDueDate] = useState(target?.dueDate ?? '');
-  const [value, setValue] = useState<number | string>(target?.target ?? '');
-  const [note, setNote] = useState(target?.note ?? '');
-  const [comment, setComment] = useState('');
+  const form = useContractForm<Values>({
+    initialValues: {
+      kind: target?.kind ?? 'active_centers',
+      dueDate: target?.dueDate ?? '',
+      value: target?.target ?? '',
+      note: target?.note ?? '',
+      comment: '',
+    },
+    schema: () =>
+      import('../../../shared/contracts/plan').then((m) =>
+        target ? m.UpdatePlanTargetBody : m.CreatePlanTargetBody,
+      ),
+    // The whole target is checked; a change sends only what changed.
+    body: (v) => ({
+      ...(target ? {} : { kind: v.kind }),
+      dueDate: v.dueDate,
+      target: v.value,
+      note: v.note.trim() || null,
+      ...(target || v.comment.trim() ? { comment: v.comment.trim() } : {}),
+    }),
+    fieldOf: (path) => (path === 'target' ? 'value' : path),
+    messages: (t) => ({ target: t('plan.validation.targetNumber') }),
+  });
+  const { kind, dueDate, value, note, comment } = form.values;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const number = typeof value === 'number' ? value : Number.NaN;
-    const ok = form.validate(
-      collectErrors({
-        dueDate: dueDate ? undefined : t('plan.validation.required'),
-        target: Number.isInteger(number) && number >= 0 ? undefined : t('plan.validation.targetNumber'),
-        comment: target && !comment.trim() ? t('plan.validation.required') : undefined,
-      }),
-    );
-    if (!ok) return;
-    const options = { onSuccess: onDone, onError: form.focusInvalid };
+  const submit = form.submitWith(() => {
+    const number = value as number;
+    const options = { onSuccess: onDone, onError: (error: Error) => form.showServerErrors(error) };
     if (target) {
       update.mutate(
         {
@@ -86,7 +95,8 @@ function TargetForm({ target, onDone }: { target: PlanTarget | null; onDone: () 
         options,
       );
     }
-  };
+  });
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => submit(event);
 
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate data-testid="target-form">
@@ -106,46 +116,27 @@ function TargetForm({ target, onDone }: { target: PlanTarget | null; onDone: () 
         {!target && (
           <NativeSelect
             label={t('plan.page.kind')}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as Kind)}
+            {...form.getInputProps('kind')}
             data={KINDS.map((k) => ({ value: k, label: t(`plan.kind.${k}`) }))}
-            error={form.errors.kind}
           />
         )}
-        <TextInput
-          type="date"
-          label={t('plan.page.dueDate')}
-          value={dueDate}
-          onChange={(e) => setDueDate(e.currentTarget.value)}
-          error={form.errors.dueDate}
-          required
-        />
+        <TextInput type="date" label={t('plan.page.dueDate')} {...form.getInputProps('dueDate')} required />
         <NumberInput
           label={t('plan.page.target')}
-          value={value}
-          onChange={setValue}
+          {...form.getInputProps('value')}
           min={0}
           allowDecimal={false}
           allowNegative={false}
-          error={form.errors.target}
           required
         />
-        <TextInput
-          label={t('plan.page.note')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          maxLength={500}
-          error={form.errors.note}
-        />
+        <TextInput label={t('plan.page.note')} {...form.getInputProps('note')} maxLength={500} />
         <Textarea
           label={target ? t('plan.page.comment') : t('plan.page.commentOptional')}
           description={target ? t('plan.page.commentHint') : undefined}
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
+          {...form.getInputProps('comment')}
           maxLength={2000}
           autosize
           minRows={2}
-          error={form.errors.comment}
           required={target !== null}
         />
         <Group justify="flex-end">

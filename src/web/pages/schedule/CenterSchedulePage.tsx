@@ -3,17 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { addDays } from '../../../shared/time-zone';
 import { type Schedule, type ScheduleShift, useCenterSchedule } from '../../api/schedule-queries';
+import { CoordinatorPage } from '../../components/CoordinatorPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber, formatTime } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
-import { RequireUser } from '../../components/RequireUser';
-import { usePageTitle } from '../../components/usePageTitle';
 
 /** A centre's week for its coordinators: every shift day by day, how full, who is waiting, who came. */
 export function CenterSchedulePage() {
   const { t } = useTranslation();
-  usePageTitle(t('schedule.title'));
-  return <RequireUser title={t('schedule.title')}>{() => <CenterSchedule />}</RequireUser>;
+  return <CoordinatorPage title={t('schedule.title')}>{() => <CenterSchedule />}</CoordinatorPage>;
 }
 
 function dayLabel(date: string, lng: string) {

@@ -3,10 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { signupKeys } from '../../api/signups-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 
-const FEED_KEY = ['signups', 'calendar-feed'] as const;
+const FEED_KEY = signupKeys.calendarFeed;
 
 /**
  * The volunteer's private calendar feed: confirmed shifts in any calendar app. The address is shown only

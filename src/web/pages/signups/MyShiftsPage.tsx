@@ -18,6 +18,7 @@ import { formatDateTime, formatHours } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useContractForm } from '../../forms/useContractForm';
 import { CalendarFeedSection } from './CalendarFeedSection';
 import { MyInvitations } from './MyInvitations';
 import { ReasonModal } from './ReasonModal';
@@ -208,7 +209,11 @@ function SwapModal({
 }) {
   const { t } = useTranslation();
   const offer = useOfferSwap();
-  const [email, setEmail] = useState('');
+  const form = useContractForm({
+    initialValues: { email: '' },
+    schema: () => import('../../../shared/contracts/signups').then((m) => m.SwapBody),
+    body: (v) => ({ email: v.email.trim() }),
+  });
   return (
     <Modal
       opened
@@ -218,14 +223,17 @@ function SwapModal({
       closeButtonProps={{ 'aria-label': t('signups.close') }}
     >
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (email.trim())
-            offer.mutate(
-              { id: signup.id, email: email.trim() },
-              { onSuccess: ({ swap }) => onSent(swap.to.email) },
-            );
-        }}
+        ref={form.formRef}
+        noValidate
+        onSubmit={form.submitWith(({ email }) =>
+          offer.mutate(
+            { id: signup.id, email: email.trim() },
+            {
+              onSuccess: ({ swap }) => onSent(swap.to.email),
+              onError: (error) => form.showServerErrors(error),
+            },
+          ),
+        )}
       >
         <Stack>
           <Text size="sm">{t('signups.my.swapHint')}</Text>
@@ -235,8 +243,7 @@ function SwapModal({
             label={t('signups.my.swapEmail')}
             required
             autoComplete="off"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            {...form.getInputProps('email')}
             data-autofocus
           />
           <Group justify="flex-end">

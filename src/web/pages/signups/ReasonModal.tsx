@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useContractForm } from '../../forms/useContractForm';
 
 interface Props {
   opened: boolean;
@@ -16,9 +16,13 @@ interface Props {
 /** Asks for the reason of a cancellation or a decline (required; the other side sees it). */
 export function ReasonModal({ opened, title, submitLabel, pending, error, onClose, onSubmit }: Props) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const missing = reason.trim() === '';
+  // A cancellation's or a decline's reason: the body every such endpoint takes (ReasonBody).
+  const form = useContractForm({
+    initialValues: { reason: '' },
+    schema: () => import('../../../shared/contracts/signups').then((m) => m.ReasonBody),
+    body: (v) => ({ reason: v.reason.trim() }),
+    serverError: error,
+  });
   return (
     <Modal
       opened={opened}
@@ -27,14 +31,7 @@ export function ReasonModal({ opened, title, submitLabel, pending, error, onClos
       centered
       closeButtonProps={{ 'aria-label': t('signups.close') }}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTouched(true);
-          if (!missing) onSubmit(reason.trim());
-        }}
-      >
+      <form ref={form.formRef} noValidate onSubmit={form.submitWith((v) => onSubmit(v.reason.trim()))}>
         <Stack>
           <ErrorAlert error={error} fields={['reason']} />
           <Textarea
@@ -44,9 +41,7 @@ export function ReasonModal({ opened, title, submitLabel, pending, error, onClos
             autosize
             minRows={2}
             maxLength={500}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={touched && missing ? t('validation.required') : undefined}
+            {...form.getInputProps('reason')}
             data-autofocus
           />
           <Group justify="flex-end">

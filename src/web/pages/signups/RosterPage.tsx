@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   type RosterEntry,
   rosterExportUrl,
@@ -12,11 +12,11 @@ import {
   useMessageShift,
   useRoster,
 } from '../../api/signups-queries';
+import { CoordinatorPage } from '../../components/CoordinatorPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
-import { RequireUser } from '../../components/RequireUser';
-import { usePageTitle } from '../../components/usePageTitle';
+import { useContractForm } from '../../forms/useContractForm';
 import { ReasonModal } from './ReasonModal';
 import { AssignForm, Invitations, InviteForm, WalkIns } from './RosterPlacing';
 import { StatusBadge, useReasonText } from './status';
@@ -27,10 +27,9 @@ import { StatusBadge, useReasonText } from './status';
  */
 export function RosterPage() {
   const { t } = useTranslation();
-  const title = t('signups.roster.title');
-  usePageTitle(title);
-  const { id = '' } = useParams();
-  return <RequireUser title={title}>{() => <Roster shiftId={id} />}</RequireUser>;
+  return (
+    <CoordinatorPage title={t('signups.roster.title')}>{(id) => <Roster shiftId={id} />}</CoordinatorPage>
+  );
 }
 
 function Roster({ shiftId }: { shiftId: string }) {
@@ -218,7 +217,11 @@ function Entries({ entries, started }: { entries: RosterEntry[]; started: boolea
 function MessageForm({ shiftId }: { shiftId: string }) {
   const { t } = useTranslation();
   const send = useMessageShift();
-  const [text, setText] = useState('');
+  const form = useContractForm({
+    initialValues: { text: '' },
+    schema: () => import('../../../shared/contracts/signups').then((m) => m.MessageBody),
+    body: (v) => ({ text: v.text.trim() }),
+  });
   return (
     <Paper
       component="section"
@@ -228,10 +231,14 @@ function MessageForm({ shiftId }: { shiftId: string }) {
       aria-labelledby="message-heading"
     >
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (text.trim()) send.mutate({ shiftId, text: text.trim() }, { onSuccess: () => setText('') });
-        }}
+        ref={form.formRef}
+        noValidate
+        onSubmit={form.submitWith(({ text }) =>
+          send.mutate(
+            { shiftId, text: text.trim() },
+            { onSuccess: () => form.reset(), onError: (error) => form.showServerErrors(error) },
+          ),
+        )}
       >
         <Stack gap="sm">
           <Title order={2} size="h3" id="message-heading">
@@ -247,8 +254,7 @@ function MessageForm({ shiftId }: { shiftId: string }) {
             autosize
             minRows={3}
             maxLength={2000}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
+            {...form.getInputProps('text')}
           />
           <Button type="submit" loading={send.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('signups.roster.messageSend')}

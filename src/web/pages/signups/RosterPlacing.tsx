@@ -10,6 +10,7 @@ import {
 } from '../../api/signups-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
+import { useContractForm } from '../../forms/useContractForm';
 import { CandidatePicker } from './CandidatePicker';
 
 /** Puts one of the centre's own people straight on the shift (found by name or e-mail). */
@@ -49,7 +50,11 @@ export function AssignForm({ shiftId }: { shiftId: string }) {
 export function InviteForm({ shiftId }: { shiftId: string }) {
   const { t } = useTranslation();
   const invite = useInvite();
-  const [email, setEmail] = useState('');
+  const form = useContractForm({
+    initialValues: { email: '' },
+    schema: () => import('../../../shared/contracts/signups').then((m) => m.InviteBody),
+    body: (v) => ({ email: v.email.trim() }),
+  });
   return (
     <Paper
       component="section"
@@ -59,11 +64,14 @@ export function InviteForm({ shiftId }: { shiftId: string }) {
       aria-labelledby="invite-heading"
     >
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (email.trim())
-            invite.mutate({ shiftId, email: email.trim() }, { onSuccess: () => setEmail('') });
-        }}
+        ref={form.formRef}
+        noValidate
+        onSubmit={form.submitWith(({ email }) =>
+          invite.mutate(
+            { shiftId, email: email.trim() },
+            { onSuccess: () => form.reset(), onError: (error) => form.showServerErrors(error) },
+          ),
+        )}
       >
         <Stack gap="sm">
           <Title order={2} size="h3" id="invite-heading">
@@ -79,8 +87,7 @@ export function InviteForm({ shiftId }: { shiftId: string }) {
             label={t('signups.roster.inviteEmail')}
             required
             autoComplete="off"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            {...form.getInputProps('email')}
           />
           <Button type="submit" loading={invite.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('signups.roster.invite')}

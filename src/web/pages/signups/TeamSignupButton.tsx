@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemCode } from '../../../shared/problems';
 import { api, type BodyOf, type ResponseOf } from '../../api/client';
+import { opportunityKeys } from '../../api/opportunities-queries';
 import { useMe } from '../../api/queries';
 import { signupKeys } from '../../api/signups-queries';
 import { useSquad, volunteerKeys } from '../../api/volunteers-queries';
@@ -58,7 +59,7 @@ function useLedSquads() {
   const me = useMe();
   const userId = me.data?.id;
   const squads = useQuery({
-    queryKey: [...volunteerKeys.squads, 'mine'],
+    queryKey: volunteerKeys.mine,
     queryFn: ({ signal }) => api('mySquads', { signal }),
     enabled: !!userId,
   });
@@ -73,7 +74,7 @@ function useTeamSignUpMutation() {
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: signupKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['opportunities'] }),
+        queryClient.invalidateQueries({ queryKey: opportunityKeys.all }),
       ]),
   });
 }

@@ -11,15 +11,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { User } from '../../api/queries';
+import { CoordinatorPage } from '../../components/CoordinatorPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
 import { LoadingBlock } from '../../components/LoadingBlock';
-import { RequireUser } from '../../components/RequireUser';
-import { usePageTitle } from '../../components/usePageTitle';
+import { useContractForm } from '../../forms/useContractForm';
 import { type CenterSquad, useCenterSquads, useCreateSquad } from './coordinatorQueries';
 import { SQUAD_TAG_SUGGESTIONS } from './squadTags';
 
@@ -29,12 +27,10 @@ const FIELDS = ['name', 'focus', 'tags'] as const;
 export function CenterSquadsPage() {
   const { t } = useTranslation();
   const title = t('volunteers.centerSquads.title');
-  usePageTitle(title);
-  const { id = '' } = useParams();
   return (
-    <RequireUser title={title}>
-      {(user) => <CenterSquads centerId={id} user={user} title={title} />}
-    </RequireUser>
+    <CoordinatorPage title={title}>
+      {(id, user) => <CenterSquads centerId={id} user={user} title={title} />}
+    </CoordinatorPage>
   );
 }
 
@@ -146,42 +142,38 @@ function NewSquadForm({ centerId }: { centerId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateSquad();
-  const [name, setName] = useState('');
-  const [focus, setFocus] = useState('');
-  const [tags, setTags] = useState<string[]>([]);
-  const form = useFormErrors(create.error);
+  const form = useContractForm({
+    initialValues: { name: '', focus: '', tags: [] as string[] },
+    schema: () => import('../../../shared/contracts/volunteers').then((m) => m.CreateSquadBody),
+    body: (v) => ({ centerId, name: v.name.trim(), focus: v.focus.trim() || null, tags: v.tags }),
+    check: (v, t) => (v.name.trim() ? {} : { name: t('volunteers.centerSquads.nameRequired') }),
+  });
   return (
     <form
       ref={form.formRef}
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!form.validate(name.trim() ? {} : { name: t('volunteers.centerSquads.nameRequired') })) return;
+      onSubmit={form.submitWith(({ name, focus, tags }) =>
         create.mutate(
           { centerId, name: name.trim(), focus: focus.trim() || null, tags },
           {
             onSuccess: ({ squad }) => navigate(`/squads/${squad.id}`),
-            onError: () => form.focusInvalid(),
+            onError: (error) => form.showServerErrors(error),
           },
-        );
-      }}
+        ),
+      )}
     >
       <Stack gap="sm" maw={720}>
         <ErrorAlert error={create.error} fields={FIELDS} />
         <TextInput
           label={t('volunteers.centerSquads.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={form.errors.name}
+          {...form.getInputProps('name')}
           required
           maxLength={120}
         />
         <Textarea
           label={t('volunteers.centerSquads.focus')}
           description={t('volunteers.centerSquads.focusHint')}
-          value={focus}
-          onChange={(e) => setFocus(e.currentTarget.value)}
-          error={form.errors.focus}
+          {...form.getInputProps('focus')}
           autosize
           minRows={2}
           maxLength={300}
@@ -190,9 +182,7 @@ function NewSquadForm({ centerId }: { centerId: string }) {
           label={t('volunteers.centerSquads.tags')}
           description={t('volunteers.centerSquads.tagsHint')}
           data={SQUAD_TAG_SUGGESTIONS}
-          value={tags}
-          onChange={setTags}
-          error={form.errors.tags}
+          {...form.getInputProps('tags')}
           maxTags={10}
           clearable
         />

@@ -11,15 +11,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ConsentItem, useGiveConsent, useWithdrawConsent } from '../../api/volunteers-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
-import { serverFieldErrors } from '../../components/forms';
+import { useContractForm } from '../../forms/useContractForm';
 
 const RELATIONS = ['parent', 'adoptive_parent', 'guardian', 'trustee'] as const;
 type Relation = (typeof RELATIONS)[number];
+type Values = { agreed: boolean; guardian: { name: string; contact: string; relation: Relation } };
 
 /**
  * One consent document: its text and version, the own record (given / withdrawn with time), and the act
@@ -30,14 +30,29 @@ export function ConsentCard({ item }: { item: ConsentItem }) {
   const lng = i18n.language;
   const give = useGiveConsent();
   const withdraw = useWithdrawConsent();
-  const [agreed, setAgreed] = useState(false);
-  const [guardian, setGuardian] = useState<{ name: string; contact: string; relation: Relation }>({
-    name: '',
-    contact: '',
-    relation: 'parent',
-  });
   const isGuardian = item.purpose === 'guardian_consent';
-  const fieldErrors = serverFieldErrors(give.error);
+  const bodyOf = (v: Values) => ({
+    purpose: item.purpose,
+    version: item.version,
+    agreed: v.agreed,
+    ...(isGuardian ? { guardian: v.guardian } : {}),
+  });
+  const form = useContractForm<Values>({
+    initialValues: { agreed: false, guardian: { name: '', contact: '', relation: 'parent' } },
+    schema: () => import('../../../shared/contracts/volunteers').then((m) => m.GiveConsentBody),
+    body: bodyOf,
+    // The guardian is named and reachable (the contract only bounds the lengths).
+    check: (v, t) =>
+      isGuardian
+        ? Object.fromEntries(
+            (['name', 'contact'] as const)
+              .filter((f) => !v.guardian[f].trim())
+              .map((f) => [`guardian.${f}`, t('validation.required')]),
+          )
+        : {},
+    serverError: give.error,
+  });
+  const { agreed, guardian } = form.values;
   const headingId = `consent-${item.purpose}`;
   const title = lng === 'en' ? item.titleEn : item.titleRu;
   const text = lng === 'en' ? item.textEn : item.textRu;
@@ -96,18 +111,11 @@ export function ConsentCard({ item }: { item: ConsentItem }) {
           </Group>
         ) : (
           <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              give.mutate(
-                {
-                  purpose: item.purpose,
-                  version: item.version,
-                  agreed,
-                  ...(isGuardian ? { guardian } : {}),
-                },
-                { onSuccess: () => setAgreed(false) },
-              );
-            }}
+            ref={form.formRef}
+            noValidate
+            onSubmit={form.submitWith((v) =>
+              give.mutate(bodyOf(v), { onSuccess: () => form.setFieldValue('agreed', false) }),
+            )}
           >
             <Stack gap="sm">
               {isGuardian && (
@@ -115,19 +123,15 @@ export function ConsentCard({ item }: { item: ConsentItem }) {
                   <TextInput
                     id="guardian-name"
                     label={t('volunteers.consents.guardianName')}
-                    value={guardian.name}
+                    {...form.getInputProps('guardian.name')}
                     maxLength={100}
-                    onChange={(e) => setGuardian({ ...guardian, name: e.currentTarget.value })}
-                    error={fieldErrors['guardian.name']}
                     required
                   />
                   <TextInput
                     id="guardian-contact"
                     label={t('volunteers.consents.guardianContact')}
-                    value={guardian.contact}
+                    {...form.getInputProps('guardian.contact')}
                     maxLength={254}
-                    onChange={(e) => setGuardian({ ...guardian, contact: e.currentTarget.value })}
-                    error={fieldErrors['guardian.contact']}
                     required
                   />
                   <NativeSelect
@@ -137,7 +141,7 @@ export function ConsentCard({ item }: { item: ConsentItem }) {
                     onChange={(e) => {
                       const v = e.currentTarget.value;
                       const relation = RELATIONS.find((r) => r === v);
-                      if (relation) setGuardian({ ...guardian, relation });
+                      if (relation) form.setFieldValue('guardian.relation', relation);
                     }}
                     data={RELATIONS.map((r) => ({
                       value: r,
@@ -148,8 +152,7 @@ export function ConsentCard({ item }: { item: ConsentItem }) {
               )}
               <Checkbox
                 id={`agree-${item.purpose}`}
-                checked={agreed}
-                onChange={(e) => setAgreed(e.currentTarget.checked)}
+                {...form.getInputProps('agreed', { type: 'checkbox' })}
                 label={t('volunteers.consents.agree')}
               />
               <Group>

@@ -1,14 +1,12 @@
 import { Button, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useJoinSquadByCode, useMySquads } from '../../api/volunteers-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
-import { charCount } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 
-/** The invitation code's length bounds (JoinByCodeBody in the shared contract). */
+/** The invitation code's input length (JoinByCodeBody in the shared contract checks it). */
 const CODE_MAX = 40;
 
 /** How the squad page greets someone who has just used a code (router state of the navigation). */
@@ -25,19 +23,16 @@ export function JoinByCodeForm() {
   const navigate = useNavigate();
   const mine = useMySquads();
   const join = useJoinSquadByCode();
-  const form = useFormErrors(join.error);
   const [params] = useSearchParams();
-  const [code, setCode] = useState(() => (params.get('code') ?? '').trim().toUpperCase().slice(0, CODE_MAX));
+  const form = useContractForm({
+    initialValues: { code: (params.get('code') ?? '').trim().toUpperCase().slice(0, CODE_MAX) },
+    schema: () => import('../../../shared/contracts/volunteers').then((m) => m.JoinByCodeBody),
+    body: (v) => ({ code: v.code.trim() }),
+    messages: (t) => ({ code: { required: t('volunteers.joinByCode.required') } }),
+  });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = form.submitWith(({ code }) => {
     const value = code.trim();
-    const error = !value
-      ? t('volunteers.joinByCode.required')
-      : charCount(value) > CODE_MAX
-        ? t('validation.tooLong', { max: CODE_MAX })
-        : undefined;
-    if (!form.validate(error ? { code: error } : {})) return;
     // The server answers a repeated join with the squad as well; what the list said before tells them apart.
     const before = mine.data?.items ?? [];
     join.mutate(value, {
@@ -46,9 +41,9 @@ export function JoinByCodeForm() {
         const state: JoinedState = { joined: already ? 'already' : 'joined' };
         navigate(`/squads/${squad.id}`, { state });
       },
-      onError: () => form.focusInvalid(),
+      onError: (error) => form.showServerErrors(error),
     });
-  };
+  });
 
   // The code's own error is shown at the field; anything else (network, 5xx) in the alert.
   const codeProblem = join.error instanceof ApiError && form.errors.code !== undefined;
@@ -61,9 +56,8 @@ export function JoinByCodeForm() {
           label={t('volunteers.joinByCode.code')}
           description={t('volunteers.joinByCode.codeHint')}
           name="code"
-          value={code}
-          onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
-          error={form.errors.code}
+          {...form.getInputProps('code')}
+          onChange={(e) => form.setFieldValue('code', e.currentTarget.value.toUpperCase())}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}

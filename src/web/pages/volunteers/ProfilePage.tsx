@@ -16,11 +16,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ageGroup, ageOn, isIsoDate, isoDay } from '../../../shared/age';
-import { VISIBLE_FIELDS, type VisibleField } from '../../../shared/contracts/volunteers';
+import { UpdateProfileBody, VISIBLE_FIELDS, type VisibleField } from '../../../shared/contracts/volunteers';
 import {
   type OwnProfile,
   type ProfileForm,
@@ -38,10 +38,10 @@ import {
 } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { RequireUser } from '../../components/RequireUser';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useContractForm } from '../../forms/useContractForm';
 import { AvailabilityGrid } from './AvailabilityGrid';
 import { EligibilityNotice } from './EligibilityNotice';
 import { ProfilePhoto } from './ProfilePhoto';
@@ -86,6 +86,29 @@ const toForm = (p: OwnProfile): ProfileForm => ({
   visibleFields: p.visibleFields,
 });
 
+/** The form's values: the body's fields, with the home point as the two texts typed. */
+type Values = ProfileForm & { lat: string; lon: string };
+
+const valuesOf = (p: OwnProfile): Values => ({
+  ...toForm(p),
+  lat: p.homePoint ? String(p.homePoint.lat) : '',
+  lon: p.homePoint ? String(p.homePoint.lon) : '',
+});
+
+/** A coordinate typed with a comma or a point; what is not a number stays text, for the contract to refuse. */
+const coordinate = (text: string): number => {
+  const value = Number(text.trim().replace(',', '.'));
+  return (Number.isFinite(value) ? value : text) as number;
+};
+
+const toBody = ({ lat, lon, ...form }: Values): ProfileForm => ({
+  ...form,
+  birthDate: form.birthDate || null,
+  homePoint: lat.trim() && lon.trim() ? { lat: coordinate(lat), lon: coordinate(lon) } : null,
+});
+
+const FIELD_OF_BODY: Record<string, string> = { 'homePoint.lat': 'lat', 'homePoint.lon': 'lon' };
+
 function ProfileEditor(props: {
   title: string;
   profile: OwnProfile;
@@ -93,17 +116,19 @@ function ProfileEditor(props: {
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const [form, setForm] = useState<ProfileForm>(() => toForm(props.profile));
-  const [lat, setLat] = useState(props.profile.homePoint ? String(props.profile.homePoint.lat) : '');
-  const [lon, setLon] = useState(props.profile.homePoint ? String(props.profile.homePoint.lon) : '');
   const save = useSaveProfile();
+  const errors = useContractForm<Values>({
+    initialValues: valuesOf(props.profile),
+    schema: async () => UpdateProfileBody,
+    body: toBody,
+    fieldOf: (path) => FIELD_OF_BODY[path] ?? path,
+  });
+  const form = errors.values;
   // The form saves over the version it was opened on; a newer one is a conflict (ADR 0017).
   const edit = useEditVersion(props.profile.version);
-  const [base, setBase] = useState<ProfileForm>(() => toForm(props.profile));
-  const errors = useFormErrors(save.error);
+  const [base, setBase] = useState<Values>(() => valuesOf(props.profile));
   const municipalities = useMunicipalityOptions();
-  const set = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) =>
-    setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => errors.setFieldValue(key, value as never);
 
   const birthDate = form.birthDate ?? '';
   const group = isIsoDate(birthDate) ? ageGroup(ageOn(birthDate, isoDay())) : null;
@@ -111,27 +136,21 @@ function ProfileEditor(props: {
     .map((m) => ({ value: m.id, label: localName(m, lng) }))
     .sort((a, b) => a.label.localeCompare(b.label, lng));
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    save.reset();
-    const point =
-      lat.trim() && lon.trim()
-        ? { lat: Number(lat.replace(',', '.')), lon: Number(lon.replace(',', '.')) }
-        : null;
-    const clientErrors: Record<string, string> = {};
-    if (point && (!Number.isFinite(point.lat) || !Number.isFinite(point.lon)))
-      clientErrors['homePoint.lat'] = t('errors.generic');
-    if (errors.validate(clientErrors)) {
-      save.mutate(
-        { body: { ...form, birthDate: form.birthDate || null, homePoint: point }, ifMatch: edit.version },
-        {
-          onSuccess: (data) => {
-            edit.saved(data.profile.version);
-            setBase(toForm(data.profile));
-          },
+  const submit = errors.submitWith((values) =>
+    save.mutate(
+      { body: toBody(values), ifMatch: edit.version },
+      {
+        onSuccess: (data) => {
+          edit.saved(data.profile.version);
+          setBase(valuesOf(data.profile));
         },
-      );
-    }
+        onError: (error) => errors.showServerErrors(error),
+      },
+    ),
+  );
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    save.reset();
+    submit(event);
   };
 
   return (
@@ -155,8 +174,8 @@ function ProfileEditor(props: {
               );
               // The whole form is saved: fields left alone take the current values, changes stay.
               if (current) {
-                const theirs = toForm(current.profile);
-                setForm((mine) => mergeEdits(base, mine, theirs));
+                const theirs = valuesOf(current.profile);
+                errors.setValues(mergeEdits(base, errors.getValues(), theirs));
                 setBase(theirs);
               }
               save.reset();
@@ -284,17 +303,13 @@ function ProfileEditor(props: {
                   id="vp-lat"
                   inputMode="decimal"
                   label={t('volunteers.profile.lat')}
-                  value={lat}
-                  onChange={(e) => setLat(e.currentTarget.value)}
-                  error={errors.errors['homePoint.lat']}
+                  {...errors.getInputProps('lat')}
                 />
                 <TextInput
                   id="vp-lon"
                   inputMode="decimal"
                   label={t('volunteers.profile.lon')}
-                  value={lon}
-                  onChange={(e) => setLon(e.currentTarget.value)}
-                  error={errors.errors['homePoint.lon']}
+                  {...errors.getInputProps('lon')}
                 />
               </SimpleGrid>
             </Stack>

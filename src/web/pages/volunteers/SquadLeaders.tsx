@@ -1,10 +1,10 @@
 import { Alert, Button, Group, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Squad, useInviteSquadLeader, useWithdrawLeaderInvitation } from '../../api/volunteers-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
-import { useFormErrors } from '../../components/forms';
+import { useContractForm } from '../../forms/useContractForm';
 
 type Member = NonNullable<Squad['members']>[number];
 
@@ -17,26 +17,30 @@ export function SquadLeaders({ squad, members }: { squad: Squad; members: Member
   const { t, i18n } = useTranslation();
   const invite = useInviteSquadLeader(squad.id);
   const withdraw = useWithdrawLeaderInvitation(squad.id);
-  const form = useFormErrors(invite.error);
+  const form = useContractForm({
+    initialValues: { userId: '' },
+    schema: () => import('../../../shared/contracts/volunteers').then((m) => m.AssignLeaderBody),
+    messages: (t) => ({ userId: t('volunteers.leaders.pickRequired') }),
+  });
   const candidates = members.filter((m) => m.status === 'active' && !m.isLeader && !m.invitedToLead);
   const pending = squad.leaderInvitations ?? [];
-  const [userId, setUserId] = useState('');
   const [invited, setInvited] = useState<string | null>(null);
   const [withdrawn, setWithdrawn] = useState<string | null>(null);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setInvited(null);
-    setWithdrawn(null);
-    if (!form.validate(userId ? {} : { userId: t('volunteers.leaders.pickRequired') })) return;
+  const submit = form.submitWith(({ userId }) => {
     const name = candidates.find((m) => m.userId === userId)?.displayName ?? '';
     invite.mutate(userId, {
       onSuccess: () => {
         setInvited(name);
-        setUserId('');
+        form.reset();
       },
-      onError: () => form.focusInvalid(),
+      onError: (error) => form.showServerErrors(error),
     });
+  });
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    setInvited(null);
+    setWithdrawn(null);
+    submit(event);
   };
   const nameOf = (i: (typeof pending)[number]) => i.displayName ?? t('volunteers.leaders.notMember');
 
@@ -100,9 +104,7 @@ export function SquadLeaders({ squad, members }: { squad: Squad; members: Member
               <ErrorAlert error={invite.error} fields={['userId']} />
               <NativeSelect
                 label={t('volunteers.leaders.pick')}
-                value={userId}
-                onChange={(e) => setUserId(e.currentTarget.value)}
-                error={form.errors.userId}
+                {...form.getInputProps('userId')}
                 data={[
                   { value: '', label: t('volunteers.leaders.pickPlaceholder') },
                   ...candidates.map((m) => ({ value: m.userId, label: m.displayName })),

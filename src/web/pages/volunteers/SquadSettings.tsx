@@ -12,14 +12,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOf } from '../../api/client';
 import { type Squad, useUpdateSquad, volunteerKeys } from '../../api/volunteers-queries';
 import { EditConflictAlert, useEditVersion, withoutConflict } from '../../components/EditConflict';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormErrors } from '../../components/forms';
-import { charCount, collectErrors } from '../../components/validation';
+import { useContractForm } from '../../forms/useContractForm';
 import { SQUAD_LIMITS, SQUAD_TAG_SUGGESTIONS } from './squadTags';
 
 const FIELDS = ['name', 'focus', 'tags'] as const;
@@ -47,47 +46,38 @@ export function SquadSettings({ squad }: { squad: Squad }) {
   );
 }
 
+type SquadValues = { name: string; focus: string; tags: string[] };
+const squadValues = (s: Squad): SquadValues => ({ name: s.name, focus: s.focus ?? '', tags: s.tags });
+
 /** Name, focus and tags; only what changed is sent (the audit lists the changed fields). */
 function SquadEditForm({ squad }: { squad: Squad }) {
   const { t } = useTranslation();
   const update = useUpdateSquad(squad.id);
   // Saved over the version the form was opened on (ADR 0017).
   const edit = useEditVersion(squad.version);
-  const form = useFormErrors(update.error);
-  const [name, setName] = useState(squad.name);
-  const [focus, setFocus] = useState(squad.focus ?? '');
-  const [tags, setTags] = useState<string[]>(squad.tags);
+  const form = useContractForm<SquadValues>({
+    initialValues: squadValues(squad),
+    // The whole squad is checked; only what changed is sent.
+    schema: () => import('../../../shared/contracts/volunteers').then((m) => m.UpdateSquadBody),
+    body: (v) => ({ name: v.name.trim(), focus: v.focus.trim() || null, tags: v.tags }),
+    check: (v, t) => (v.name.trim() ? {} : { name: t('volunteers.centerSquads.nameRequired') }),
+  });
+  const { name, focus, tags } = form.values;
   const [unchanged, setUnchanged] = useState(false);
   // What the fields were loaded from; a new invitation code (below) also moves the squad's version, and an
   // untouched form follows it — otherwise the next save would report the user's own change as a conflict.
   const [base, setBase] = useState(squad);
   const untouched = name === base.name && focus === (base.focus ?? '') && sameTags(tags, base.tags);
   const { start } = edit;
+  const { setValues } = form;
   useEffect(() => {
     if (!untouched || squad.version === base.version) return;
     start(squad.version);
     setBase(squad);
-    setName(squad.name);
-    setFocus(squad.focus ?? '');
-    setTags(squad.tags);
-  }, [squad, base.version, untouched, start]);
+    setValues(squadValues(squad));
+  }, [squad, base.version, untouched, start, setValues]);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    update.reset();
-    setUnchanged(false);
-    const errors = collectErrors({
-      name: !name.trim()
-        ? t('volunteers.centerSquads.nameRequired')
-        : charCount(name.trim()) > SQUAD_LIMITS.name
-          ? t('validation.tooLong', { max: SQUAD_LIMITS.name })
-          : undefined,
-      focus:
-        charCount(focus.trim()) > SQUAD_LIMITS.focus
-          ? t('validation.tooLong', { max: SQUAD_LIMITS.focus })
-          : undefined,
-    });
-    if (!form.validate(errors)) return;
+  const submit = form.submitWith(() => {
     const body: BodyOf<'updateSquad'> = {};
     if (name.trim() !== base.name) body.name = name.trim();
     if ((focus.trim() || null) !== base.focus) body.focus = focus.trim() || null;
@@ -103,13 +93,16 @@ function SquadEditForm({ squad }: { squad: Squad }) {
         onSuccess: ({ squad: saved }) => {
           edit.saved(saved.version);
           setBase(saved);
-          setName(saved.name);
-          setFocus(saved.focus ?? '');
-          setTags(saved.tags);
+          form.setValues(squadValues(saved));
         },
-        onError: () => form.focusInvalid(),
+        onError: (error) => form.showServerErrors(error),
       },
     );
+  });
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    update.reset();
+    setUnchanged(false);
+    submit(event);
   };
 
   return (
@@ -125,9 +118,9 @@ function SquadEditForm({ squad }: { squad: Squad }) {
             );
             if (current) {
               // Fields left alone show the current values; the user's changes stay.
-              if (name === base.name) setName(current.squad.name);
-              if (focus === (base.focus ?? '')) setFocus(current.squad.focus ?? '');
-              if (sameTags(tags, base.tags)) setTags(current.squad.tags);
+              if (name === base.name) form.setFieldValue('name', current.squad.name);
+              if (focus === (base.focus ?? '')) form.setFieldValue('focus', current.squad.focus ?? '');
+              if (sameTags(tags, base.tags)) form.setFieldValue('tags', current.squad.tags);
               setBase(current.squad);
             }
             update.reset();
@@ -140,18 +133,14 @@ function SquadEditForm({ squad }: { squad: Squad }) {
         </div>
         <TextInput
           label={t('volunteers.centerSquads.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={form.errors.name}
+          {...form.getInputProps('name')}
           required
           maxLength={SQUAD_LIMITS.name}
         />
         <Textarea
           label={t('volunteers.centerSquads.focus')}
           description={t('volunteers.centerSquads.focusHint')}
-          value={focus}
-          onChange={(e) => setFocus(e.currentTarget.value)}
-          error={form.errors.focus}
+          {...form.getInputProps('focus')}
           autosize
           minRows={2}
           maxLength={SQUAD_LIMITS.focus}
@@ -160,9 +149,7 @@ function SquadEditForm({ squad }: { squad: Squad }) {
           label={t('volunteers.centerSquads.tags')}
           description={t('volunteers.centerSquads.tagsHint')}
           data={SQUAD_TAG_SUGGESTIONS}
-          value={tags}
-          onChange={setTags}
-          error={form.errors.tags}
+          {...form.getInputProps('tags')}
           maxTags={SQUAD_LIMITS.tags}
           clearable
         />

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Image, List, Stack, Table, Text, Title } from '@m
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client';
+import { fileUrl, isApiError } from '../../api/client';
 import type { User } from '../../api/queries';
 import { useMunicipalityOptions, useVocabulary } from '../../api/volunteers-queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -74,7 +74,7 @@ function CardLoader({ userId, user, title }: { userId: string; user: User; title
 function photoOf(p: VolunteerCard): string | null {
   const extra = p as VolunteerCard & { photoUrl?: string | null; hasPhoto?: boolean };
   if (extra.photoUrl) return extra.photoUrl;
-  return extra.hasPhoto ? `/api/volunteers/${p.userId}/photo` : null;
+  return extra.hasPhoto ? fileUrl('volunteerPhoto', { userId: p.userId }) : null;
 }
 
 function languageName(code: string, lng: string) {

@@ -7,15 +7,9 @@ export type VolunteerCard = ResponseOf<'volunteerProfile'>['profile'];
 export type CenterSquad = ResponseOf<'centerSquads'>['items'][number];
 export type PublicSquad = ResponseOf<'publicCenterSquads'>['items'][number];
 
-export const coordinatorKeys = {
-  card: (userId: string) => ['volunteers', 'card', userId] as const,
-  centerSquads: (centerId: string) => ['squads', 'center', centerId] as const,
-  publicSquads: (centerId: string) => ['squads', 'public', centerId] as const,
-};
-
 export function useVolunteerCard(userId: string) {
   return useQuery({
-    queryKey: coordinatorKeys.card(userId),
+    queryKey: volunteerKeys.card(userId),
     queryFn: ({ signal }) => api('volunteerProfile', { params: { userId }, signal }),
     retry: false,
   });
@@ -23,7 +17,7 @@ export function useVolunteerCard(userId: string) {
 
 export function useCenterSquads(centerId: string) {
   return useQuery({
-    queryKey: coordinatorKeys.centerSquads(centerId),
+    queryKey: volunteerKeys.centerSquads(centerId),
     queryFn: ({ signal }) => api('centerSquads', { params: { id: centerId }, signal }),
   });
 }
@@ -32,7 +26,7 @@ export function useCenterSquads(centerId: string) {
 export function useSquadsOfCenters(centerIds: string[]) {
   return useQueries({
     queries: centerIds.map((id) => ({
-      queryKey: coordinatorKeys.centerSquads(id),
+      queryKey: volunteerKeys.centerSquads(id),
       queryFn: ({ signal }: { signal: AbortSignal }) => api('centerSquads', { params: { id }, signal }),
     })),
   });
@@ -40,7 +34,7 @@ export function useSquadsOfCenters(centerIds: string[]) {
 
 export function usePublicCenterSquads(centerId: string) {
   return useQuery({
-    queryKey: coordinatorKeys.publicSquads(centerId),
+    queryKey: volunteerKeys.publicSquads(centerId),
     queryFn: ({ signal }) => api('publicCenterSquads', { params: { id: centerId }, signal }),
     retry: false,
   });

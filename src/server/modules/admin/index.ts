@@ -1,0 +1,2 @@
+/** The public surface of this module: other modules and code outside it import only this file. */
+export { type AdminModuleServices, adminModule } from './admin.module.js';
