@@ -4,23 +4,12 @@
  * passwords are random per installation and returned to be printed once.
  */
 import type { Kysely } from 'kysely';
+import { prng } from '../lib/prng.js';
 import { removeDemoWorkLog, seedDemoWorkLog } from '../modules/monitoring/index.js';
 import { seedDemoOpportunities } from '../modules/opportunities/index.js';
 import { hashPassword, oneTimePassword } from '../platform/crypto.js';
 import type { Database } from '../platform/db/schema.js';
 import { removeVolunteerDemo, seedVolunteerDemo } from './volunteers-defaults.js';
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_F = [
   'Анна',

@@ -5,23 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import { localDay } from '../../../shared/time-zone.js';
+import { prng } from '../../lib/prng.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DEFAULT_THRESHOLDS, ensureDefaultIndicators } from './monitoring.defaults.js';
 import { createMonitoringRepo } from './monitoring.repo.js';
 import { computeScores, halfYear, type KindCounts } from './monitoring.scoring.js';
 import type { AudienceColumn, WorkLogKindColumn } from './monitoring.tables.js';
 import { createWorkLogRepo } from './worklog.repo.js';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TITLES: Record<WorkLogKindColumn, readonly string[]> = {
   consultation: [
