@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/limits';
+import type { Feature } from '../app/feature';
 import { readStored, writeStored } from '../app/storage';
 import { catalogues } from './resources';
 
@@ -37,6 +38,13 @@ i18n.on('languageChanged', (next) => {
   reflect(next);
   writeStored(STORAGE_KEY, next);
 });
+
+/** Adds the features' catalogues (app/features.ts), each under its own top-level key; main.tsx calls it. */
+export function addFeatureMessages(features: readonly Feature[]): void {
+  for (const { messages } of features)
+    for (const lng of LOCALES)
+      if (messages) i18n.addResourceBundle(lng, 'translation', messages[lng], true, false);
+}
 
 /** The current UI language, always one of LOCALES. */
 export function currentLocale(): Locale {

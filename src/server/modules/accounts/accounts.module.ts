@@ -9,6 +9,7 @@ import { mayActWithTemporaryPassword } from './accounts.policy.js';
 import { createAccountsRepo } from './accounts.repo.js';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { type AccountsService, createAccountsService } from './accounts.service.js';
+import { type ConsentRecords, createConsentRecords } from './consent-records.js';
 import { createLoginThrottle } from './login-throttle.js';
 import { createRoleGrants, type RoleGrants } from './role-grants.js';
 import { createSessionsRepo } from './sessions.repo.js';
@@ -19,6 +20,8 @@ export type AccountsModuleServices = {
   sessions: SessionService;
   /** Role grants other modules make inside their own transaction (centres, organizations, squads). */
   roles: RoleGrants;
+  /** Consent records the volunteers module writes inside its own transaction (accounts owns `consents`). */
+  consentRecords: ConsentRecords;
 };
 
 export const accountsModule = defineModule({
@@ -44,7 +47,12 @@ export const accountsModule = defineModule({
       jobs: defineAccountJobs(jobs),
       throttle: createLoginThrottle({ limits: rateLimits, devices: createDeviceCookies({ db }) }),
     });
-    return { accounts, sessions, roles: createRoleGrants(repo) };
+    return {
+      accounts,
+      sessions,
+      roles: createRoleGrants(repo),
+      consentRecords: createConsentRecords(repo),
+    };
   },
   hooks(app, { sessions }) {
     registerSessions(app, (token) => sessions.resolve(token));

@@ -26,7 +26,23 @@ export function createAccountsRepo(db: Db) {
       trx.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
 
     insertConsent: (consent: Insertable<ConsentsTable>, trx: Db = db) =>
-      trx.insertInto('consents').values(consent).execute(),
+      trx.insertInto('consents').values(consent).returning('id').executeTakeFirstOrThrow(),
+
+    /** Live (not withdrawn) records of one purpose, locked. */
+    lockLiveConsents: (userId: string, purpose: ConsentsTable['purpose'], trx: Db) =>
+      trx
+        .selectFrom('consents')
+        .select(['id', 'version', 'given_at'])
+        .where('user_id', '=', userId)
+        .where('purpose', '=', purpose)
+        .where('withdrawn_at', 'is', null)
+        .forUpdate()
+        .execute(),
+
+    withdrawConsents: async (ids: readonly string[], at: Date, trx: Db) => {
+      if (ids.length > 0)
+        await trx.updateTable('consents').set({ withdrawn_at: at }).where('id', 'in', ids).execute();
+    },
 
     grantRole: (grant: Insertable<RoleAssignmentsTable>, trx: Db = db) =>
       trx

@@ -13,6 +13,7 @@ import { type Actor, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, type FieldIssue, invalid } from '../../platform/errors.js';
+import type { ConsentRecords } from '../accounts/index.js';
 import {
   type AfterConsentCommit,
   type ConsentChangeListener,
@@ -28,6 +29,8 @@ const NAME = /^[\p{L}\p{M}]+(?:[ '’.-]+[\p{L}\p{M}]+)*$/u;
 export function createConsentsService(deps: {
   db: Kysely<Database>;
   repo: VolunteersRepo;
+  /** Records, locks and withdraws consent rows (the accounts module owns `consents`). */
+  records: ConsentRecords;
   clock: Clock;
   audit: AuditWriter;
   /** The region's time zone: whether someone is a minor changes on the region's date. */
@@ -35,7 +38,7 @@ export function createConsentsService(deps: {
   /** Told when a consent is withdrawn (the signups module cancels future places); nobody by default. */
   consentChanges?: ConsentChangeListener;
 }) {
-  const { db, repo, clock, audit } = deps;
+  const { db, repo, records, clock, audit } = deps;
   const consentChanges = deps.consentChanges ?? ignoreConsentChanges;
 
   async function list(userId: string) {
@@ -85,26 +88,23 @@ export function createConsentsService(deps: {
       }
       const guardian = body.purpose === 'guardian_consent' ? checkGuardian(body.guardian) : null;
       await db.transaction().execute(async (trx) => {
-        const live = await repo.lockLiveConsents(user.userId, body.purpose, trx);
+        const live = await records.lockLive(trx, user.userId, body.purpose);
         if (live.some((c) => c.version === body.version) && body.purpose !== 'guardian_consent') return;
-        const { id } = await repo.insertConsent(
-          {
-            user_id: user.userId,
-            purpose: body.purpose,
-            version: body.version,
-            given_at: now,
-            ip: client.ip,
-            user_agent: client.userAgent?.slice(0, LIMITS.userAgent.max) ?? null,
-          },
-          trx,
-        );
+        const id = await records.give(trx, {
+          userId: user.userId,
+          purpose: body.purpose,
+          version: body.version,
+          givenAt: now,
+          ip: client.ip,
+          userAgent: client.userAgent?.slice(0, LIMITS.userAgent.max) ?? null,
+        });
         if (guardian) await repo.insertGuardian({ consent_id: id, ...guardian }, trx);
         // A guardian's new statement replaces the previous one (one live guardian record at a time).
         if (guardian)
-          await repo.withdraw(
+          await records.withdraw(
+            trx,
             live.map((c) => c.id),
             now,
-            trx,
           );
         await audit.record(trx, {
           at: now,
@@ -128,12 +128,12 @@ export function createConsentsService(deps: {
       const now = clock.now();
       const after: AfterConsentCommit[] = [];
       await db.transaction().execute(async (trx) => {
-        const live = await repo.lockLiveConsents(user.userId, purpose, trx);
+        const live = await records.lockLive(trx, user.userId, purpose);
         if (live.length === 0) return;
-        await repo.withdraw(
+        await records.withdraw(
+          trx,
           live.map((c) => c.id),
           now,
-          trx,
         );
         await audit.record(trx, {
           at: now,

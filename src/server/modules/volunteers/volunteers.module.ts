@@ -1,6 +1,6 @@
 /** The volunteers module's manifest: profiles, consents, photos, squads. */
 import { defineModule } from '../../platform/module.js';
-import type { RoleGrants } from '../accounts/index.js';
+import type { ConsentRecords, RoleGrants } from '../accounts/index.js';
 import type { NetworkService } from '../network/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { ConsentChangeListener } from './consent-changes.js';
@@ -14,13 +14,15 @@ type Needs = {
   notifications: NotificationsService;
   /** Squad leaders get and lose their role through the accounts module. */
   roles: RoleGrants;
+  /** Consent records are written through the accounts module, which owns `consents`. */
+  consentRecords: ConsentRecords;
   /** Told when a consent is withdrawn: the port the signups module implements. */
   consentChanges: ConsentChangeListener;
 };
 
 export const volunteersModule = defineModule({
   name: 'volunteers',
-  needs: ['network', 'notifications', 'roles', 'consentChanges'],
+  needs: ['network', 'notifications', 'roles', 'consentRecords', 'consentChanges'],
   create: ({ db, clock, audit, mailer, config, files }, needs: Needs): VolunteersModuleServices => ({
     volunteers: createVolunteerServices({
       db,
@@ -32,6 +34,7 @@ export const volunteersModule = defineModule({
       consentChanges: needs.consentChanges,
       notices: { notifications: needs.notifications, mailer, publicUrl: config.publicUrl },
       roles: needs.roles,
+      consentRecords: needs.consentRecords,
     }),
   }),
   register: (app, { volunteers }) => registerVolunteerRoutes(app, volunteers),

@@ -1,8 +1,10 @@
-/** Typed SQL for volunteer profiles, the vocabularies and consent records. No rules here. */
+/**
+ * Typed SQL for volunteer profiles, the vocabularies and guardian details; it reads consent records,
+ * which the accounts module writes (`consentRecords`). No rules here.
+ */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { CheckedProfile } from './profile-rules.js';
-import type { ConsentPurpose } from './volunteers.tables.js';
 
 type Db = Kysely<Database>;
 
@@ -125,38 +127,10 @@ export function createVolunteersRepo(db: Db) {
         .orderBy('c.given_at')
         .execute(),
 
-    /** Live (not withdrawn) records of one purpose, locked. */
-    lockLiveConsents: (userId: string, purpose: ConsentPurpose, trx: Db) =>
-      trx
-        .selectFrom('consents')
-        .select(['id', 'version', 'given_at'])
-        .where('user_id', '=', userId)
-        .where('purpose', '=', purpose)
-        .where('withdrawn_at', 'is', null)
-        .forUpdate()
-        .execute(),
-
-    insertConsent: (
-      row: {
-        user_id: string;
-        purpose: ConsentPurpose;
-        version: string;
-        given_at: Date;
-        ip: string | null;
-        user_agent: string | null;
-      },
-      trx: Db,
-    ) => trx.insertInto('consents').values(row).returning('id').executeTakeFirstOrThrow(),
-
     insertGuardian: (
       row: Database['guardian_consents'] extends infer T ? { [K in keyof T]: T[K] } : never,
       trx: Db,
     ) => trx.insertInto('guardian_consents').values(row).execute(),
-
-    withdraw: (ids: string[], at: Date, trx: Db) =>
-      ids.length === 0
-        ? Promise.resolve()
-        : trx.updateTable('consents').set({ withdrawn_at: at }).where('id', 'in', ids).execute(),
 
     /** Sets or clears the profile photo (the row must exist: see lockProfile). */
     setPhoto: (

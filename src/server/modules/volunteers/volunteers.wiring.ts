@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { FileStore } from '../../platform/storage/file-store.js';
 import { createMemoryFileStore } from '../../platform/storage/fs-file-store.js';
-import type { RoleGrants } from '../accounts/index.js';
+import type { ConsentRecords, RoleGrants } from '../accounts/index.js';
 import type { ConsentChangeListener } from './consent-changes.js';
 import { createConsentsService } from './consents.service.js';
 import { createPhotosService } from './photos.service.js';
@@ -31,6 +31,8 @@ export function createVolunteerServices(deps: {
   notices: SquadNoticeDeps;
   /** Grants and revokes the `squad_leader` role (the accounts module). */
   roles: RoleGrants;
+  /** Records, locks and withdraws consents (the accounts module owns `consents`). */
+  consentRecords: ConsentRecords;
 }) {
   const volunteers = createVolunteersRepo(deps.db);
   const timeZone = deps.timeZone ?? (async () => 'Europe/Moscow');
@@ -67,6 +69,7 @@ export function createVolunteerServices(deps: {
     consents: createConsentsService({
       db: deps.db,
       repo: volunteers,
+      records: deps.consentRecords,
       clock: deps.clock,
       audit,
       timeZone,

@@ -1,8 +1,11 @@
 import type { RouteObject } from 'react-router';
+import type { Feature } from '../../app/feature';
 import { page } from '../../app/lazyPage';
+import applicationsEn from '../../i18n/features/applications.en.json';
+import applicationsRu from '../../i18n/features/applications.ru.json';
 
-/** The applications pages (and the notifications page), mounted under the app layout (see app/router.tsx). */
-export const applicationsRoutes: RouteObject[] = [
+/** The applications pages (and the notifications page), mounted under the app layout (see app/features.ts). */
+const routes: RouteObject[] = [
   {
     path: 'applications',
     children: [
@@ -16,3 +19,8 @@ export const applicationsRoutes: RouteObject[] = [
     Component: page(() => import('../notifications/NotificationsPage'), 'NotificationsPage'),
   },
 ];
+
+export const applicationsFeature = {
+  routes,
+  messages: { ru: { applications: applicationsRu }, en: { applications: applicationsEn } },
+} satisfies Feature;

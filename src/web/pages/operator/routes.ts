@@ -1,8 +1,11 @@
 import type { RouteObject } from 'react-router';
+import type { Feature } from '../../app/feature';
 import { page } from '../../app/lazyPage';
+import operatorEn from '../../i18n/features/operator.en.json';
+import operatorRu from '../../i18n/features/operator.ru.json';
 
-/** The operator pages, mounted under the app layout (see app/router.tsx). Load pages with `page()`. */
-export const operatorRoutes: RouteObject[] = [
+/** The operator pages, mounted under the app layout (see app/features.ts). Load pages with `page()`. */
+const routes: RouteObject[] = [
   { path: 'operator', Component: page(() => import('./OperatorHubPage'), 'OperatorHubPage') },
   {
     path: 'operator/municipalities',
@@ -10,3 +13,8 @@ export const operatorRoutes: RouteObject[] = [
   },
   { path: 'operator/settings', Component: page(() => import('./SettingsPage'), 'SettingsPage') },
 ];
+
+export const operatorFeature = {
+  routes,
+  messages: { ru: { operator: operatorRu }, en: { operator: operatorEn } },
+} satisfies Feature;

@@ -1,8 +1,11 @@
 import type { RouteObject } from 'react-router';
+import type { Feature } from '../../app/feature';
 import { page } from '../../app/lazyPage';
+import volunteersEn from '../../i18n/features/volunteers.en.json';
+import volunteersRu from '../../i18n/features/volunteers.ru.json';
 
-/** The volunteers pages, mounted under the app layout (see app/router.tsx). Load pages with `page()`. */
-export const volunteersRoutes: RouteObject[] = [
+/** The volunteers pages, mounted under the app layout (see app/features.ts). Load pages with `page()`. */
+const routes: RouteObject[] = [
   { path: 'volunteer/profile', Component: page(() => import('./ProfilePage'), 'ProfilePage') },
   { path: 'volunteer/consents', Component: page(() => import('./ConsentsPage'), 'ConsentsPage') },
   { path: 'squads/:id', Component: page(() => import('./SquadPage'), 'SquadPage') },
@@ -16,3 +19,8 @@ export const volunteersRoutes: RouteObject[] = [
     Component: page(() => import('./CenterSquadsPage'), 'CenterSquadsPage'),
   },
 ];
+
+export const volunteersFeature = {
+  routes,
+  messages: { ru: { volunteers: volunteersRu }, en: { volunteers: volunteersEn } },
+} satisfies Feature;
