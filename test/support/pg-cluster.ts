@@ -153,6 +153,20 @@ export async function startThrowawayCluster(): Promise<Cluster> {
     }
   }
 
+  /**
+   * runuser (like su) stops itself when the server it runs stops, and waits for a SIGCONT of its own before it
+   * watches the server again; continuing only the server's processes would leave it stopped for good, and the
+   * server's exit unreaped. So every resume (and halt) continues the wrapper too.
+   */
+  function continueWrapper(running: ChildProcess | null) {
+    if (!running?.pid || running.exitCode !== null) return;
+    try {
+      process.kill(running.pid, 'SIGCONT');
+    } catch {
+      // gone meanwhile
+    }
+  }
+
   function postmasterPid(): number | null {
     try {
       return Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -173,7 +187,10 @@ export async function startThrowawayCluster(): Promise<Cluster> {
     } catch {
       running.kill('SIGKILL');
     }
+    // A wrapper that stopped itself while the server was paused (below) must run again to reap the server.
+    continueWrapper(running);
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    if (running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
     child = null;
   }
 
@@ -202,6 +219,7 @@ export async function startThrowawayCluster(): Promise<Cluster> {
         }
       }
       paused = [];
+      continueWrapper(child);
     },
   };
   return cluster;
