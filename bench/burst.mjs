@@ -9,12 +9,14 @@
 // On PGlite the database runs on the server's own event loop, so in a burst the wait is in the kernel's
 // accept queue, before the gate can see a request: expect the same times both ways there (the gate matters
 // on PostgreSQL, where the pool's queue is where requests used to wait). The second burst runs on a
-// database that already holds the first one's people and signups; BURST_ORDER=bounded-first swaps them.
+// database that already holds the first one's people and signups; BURST_ORDER=bounded-first swaps them, and
+// BURST_ANALYZE=1 runs ANALYZE between the two (PGlite has no autovacuum).
 // Usage: node bench/burst.mjs [n=1000] [capacity=50]
 //   embedded PGlite in memory by default; DATABASE_URL=postgres://… runs it on PostgreSQL (a scratch
 //   database you can throw away: tables are created in it). 127.0.0.1 only.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
 import { buildShift, makeEligible } from './fixtures.mjs';
@@ -165,6 +167,11 @@ const runBounded = (day) => burst('bounded (default gate)', {}, new Date(week + 
 // BURST_ORDER=bounded-first measures the gate on the emptier database (to see the order's share)
 const boundedFirst = process.env.BURST_ORDER === 'bounded-first';
 const first = boundedFirst ? await runBounded(0) : await runUnbounded(0);
+if (process.env.BURST_ANALYZE) {
+  const t = performance.now();
+  await sql`analyze`.execute(db);
+  console.error(`analyze ${Math.round(performance.now() - t)} ms`);
+}
 const second = boundedFirst ? await runUnbounded(1) : await runBounded(1);
 const [unbounded, bounded] = boundedFirst ? [second, first] : [first, second];
 await handle.close();
