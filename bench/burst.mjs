@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
-import { buildShift, makeEligible } from './fixtures.mjs';
+import { buildCenter, buildShift, buildVolunteers } from './fixtures.mjs';
 
 const N = Number(process.argv[2] ?? 1000);
 const CAPACITY = Number(process.argv[3] ?? 50);
@@ -36,56 +36,9 @@ await migrateToLatest(handle.db);
 const db = handle.db;
 const tag = Date.now().toString(36);
 
-const region = await db
-  .insertInto('regions')
-  .values({ slug: `burst-${tag}`, name_ru: 'Регион', name_en: 'Region', timezone: 'Asia/Novokuznetsk' })
-  .returning('id')
-  .executeTakeFirstOrThrow();
-const mun = await db
-  .insertInto('municipalities')
-  .values({
-    region_id: region.id,
-    slug: `m-${tag}`,
-    name_ru: 'Город',
-    name_en: 'Town',
-    kind: 'urban_okrug',
-    admin_center_ru: 'г. Город',
-    lat: 55,
-    lon: 86,
-  })
-  .returning('id')
-  .executeTakeFirstOrThrow();
-const org = await db
-  .insertInto('organizations')
-  .values({ region_id: region.id, municipality_id: mun.id, name: 'Организация', kind: 'ngo' })
-  .returning('id')
-  .executeTakeFirstOrThrow();
-const center = await db
-  .insertInto('centers')
-  .values({ organization_id: org.id, municipality_id: mun.id, name: 'Добро.Центр', status: 'active' })
-  .returning('id')
-  .executeTakeFirstOrThrow();
+const center = await buildCenter(db, tag);
 
-async function volunteers(prefix) {
-  const now = new Date();
-  const users = [];
-  for (let i = 0; i < N; i += 200) {
-    const rows = Array.from({ length: Math.min(200, N - i) }, (_, j) => ({
-      email: `${prefix}-${i + j}-${tag}@bench.example`,
-      display_name: `Волонтёр ${i + j}`,
-      password_hash: 'x',
-      email_verified_at: now,
-      created_at: now,
-      updated_at: now,
-    }));
-    users.push(...(await db.insertInto('users').values(rows).returning('id').execute()));
-  }
-  await makeEligible(
-    db,
-    users.map((u) => u.id),
-  );
-  return users;
-}
+const volunteers = (prefix) => buildVolunteers(db, { count: N, prefix, tag });
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -108,8 +61,8 @@ async function burst(label, env, startsAt) {
   const shift = await buildShift(db, { centerId: center.id, startsAt, capacity: CAPACITY });
   const users = await volunteers(label);
   const cookies = [];
-  for (const u of users) {
-    const { token } = await runtime.services.sessions.start(u.id, { ip: '127.0.0.1', userAgent: 'bench' });
+  for (const id of users) {
+    const { token } = await runtime.services.sessions.start(id, { ip: '127.0.0.1', userAgent: 'bench' });
     cookies.push(`dobroset_session=${token}`);
   }
   const t0 = performance.now();

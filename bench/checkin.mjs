@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
-import { buildShift } from './fixtures.mjs';
+import { buildCenter, buildShift } from './fixtures.mjs';
 
 const SHIFTS = Number(process.argv[2] ?? 200);
 const PER_SHIFT = Number(process.argv[3] ?? 30);
@@ -37,33 +37,7 @@ const { schedule, checkin, signups } = runtime.services;
 
 const tag = Date.now().toString(36);
 const one = (q) => q.returning('id').executeTakeFirstOrThrow();
-const region = await one(
-  db
-    .insertInto('regions')
-    .values({ slug: `bench-${tag}`, name_ru: 'Регион', name_en: 'Region', timezone: 'Asia/Novokuznetsk' }),
-);
-const mun = await one(
-  db.insertInto('municipalities').values({
-    region_id: region.id,
-    slug: `m-${tag}`,
-    name_ru: 'Город',
-    name_en: 'Town',
-    kind: 'urban_okrug',
-    admin_center_ru: 'г. Город',
-    lat: 55,
-    lon: 86,
-  }),
-);
-const org = await one(
-  db
-    .insertInto('organizations')
-    .values({ region_id: region.id, municipality_id: mun.id, name: 'НКО', kind: 'ngo' }),
-);
-const center = await one(
-  db
-    .insertInto('centers')
-    .values({ organization_id: org.id, municipality_id: mun.id, name: 'Добро.Центр', status: 'active' }),
-);
+const center = await buildCenter(db, tag);
 const coordinator = {
   kind: 'user',
   userId: (

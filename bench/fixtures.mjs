@@ -64,3 +64,58 @@ export async function makeEligible(db, userIds) {
     select u, 'volunteering', ${version}, timestamptz '2020-01-01 00:00:00+00'
     from unnest(${sql.val([...userIds])}::uuid[]) as u`.execute(db);
 }
+
+/** A region with one town, an organization and one active centre in it; returns the centre's id. */
+export async function buildCenter(db, tag) {
+  const one = (q) => q.returning('id').executeTakeFirstOrThrow();
+  const region = await one(
+    db
+      .insertInto('regions')
+      .values({ slug: `bench-${tag}`, name_ru: 'Регион', name_en: 'Region', timezone: 'Asia/Novokuznetsk' }),
+  );
+  const mun = await one(
+    db.insertInto('municipalities').values({
+      region_id: region.id,
+      slug: `m-${tag}`,
+      name_ru: 'Город',
+      name_en: 'Town',
+      kind: 'urban_okrug',
+      admin_center_ru: 'г. Город',
+      lat: 55,
+      lon: 86,
+    }),
+  );
+  const org = await one(
+    db
+      .insertInto('organizations')
+      .values({ region_id: region.id, municipality_id: mun.id, name: 'Организация', kind: 'ngo' }),
+  );
+  return one(
+    db
+      .insertInto('centers')
+      .values({ organization_id: org.id, municipality_id: mun.id, name: 'Добро.Центр', status: 'active' }),
+  );
+}
+
+/** `count` verified adult volunteers with the volunteering consent, inserted 200 at a time; returns their ids. */
+export async function buildVolunteers(db, { count, prefix, tag }) {
+  const now = new Date();
+  const users = [];
+  for (let i = 0; i < count; i += 200) {
+    const rows = Array.from({ length: Math.min(200, count - i) }, (_, j) => ({
+      email: `${prefix}-${i + j}-${tag}@bench.example`,
+      display_name: `Волонтёр ${i + j}`,
+      password_hash: 'x',
+      email_verified_at: now,
+      created_at: now,
+      updated_at: now,
+    }));
+    users.push(...(await db.insertInto('users').values(rows).returning('id').execute()));
+  }
+  // every signup checks the birth date and the consent to volunteering
+  await makeEligible(
+    db,
+    users.map((u) => u.id),
+  );
+  return users.map((u) => u.id);
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
-import { buildShift, makeEligible } from './fixtures.mjs';
+import { buildCenter, buildShift, buildVolunteers } from './fixtures.mjs';
 
 const N = Number(process.argv[2] ?? 500);
 const CAPACITY = Number(process.argv[3] ?? 50);
@@ -34,61 +34,11 @@ const runtime = await createRuntime({
 const signups = runtime.services.signups.service;
 
 const tag = Date.now().toString(36);
-const region = await db
-  .insertInto('regions')
-  .values({ slug: `bench-${tag}`, name_ru: 'Регион', name_en: 'Region', timezone: 'Asia/Novokuznetsk' })
-  .returning('id')
-  .executeTakeFirstOrThrow();
-const mun = await db
-  .insertInto('municipalities')
-  .values({
-    region_id: region.id,
-    slug: `m-${tag}`,
-    name_ru: 'Город',
-    name_en: 'Town',
-    kind: 'urban_okrug',
-    admin_center_ru: 'г. Город',
-    lat: 55,
-    lon: 86,
-  })
-  .returning('id')
-  .executeTakeFirstOrThrow();
-const org = await db
-  .insertInto('organizations')
-  .values({ region_id: region.id, municipality_id: mun.id, name: 'Организация', kind: 'ngo' })
-  .returning('id')
-  .executeTakeFirstOrThrow();
-const center = await db
-  .insertInto('centers')
-  .values({ organization_id: org.id, municipality_id: mun.id, name: 'Добро.Центр', status: 'active' })
-  .returning('id')
-  .executeTakeFirstOrThrow();
+const center = await buildCenter(db, tag);
 
 async function volunteers(prefix) {
-  const now = new Date();
-  const rows = Array.from({ length: N }, (_, i) => ({
-    email: `${prefix}-${i}-${tag}@bench.example`,
-    display_name: `Volunteer ${i}`,
-    password_hash: 'x',
-    email_verified_at: now,
-    created_at: now,
-    updated_at: now,
-  }));
-  const users = [];
-  for (let i = 0; i < rows.length; i += 200) {
-    users.push(
-      ...(await db
-        .insertInto('users')
-        .values(rows.slice(i, i + 200))
-        .returning(['id', 'email'])
-        .execute()),
-    );
-  }
-  // every signup checks the birth date and the consent to volunteering
-  await makeEligible(
-    db,
-    users.map((u) => u.id),
-  );
+  const ids = await buildVolunteers(db, { count: N, prefix, tag });
+  const users = await db.selectFrom('users').select(['id', 'email']).where('id', 'in', ids).execute();
   return users.map((u) => ({
     kind: 'user',
     userId: u.id,
