@@ -8,8 +8,8 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Grant } from '../../src/server/platform/auth/actor.js';
 import { addDays, localDay, zonedParts } from '../../src/shared/time-zone.js';
+import { userActor } from '../support/actors.js';
 import { buildUser, TEST_PASSWORD } from '../support/factories.js';
 import { buildShift, setProfile } from '../support/signups.fixtures.js';
 import { ARTIFACTS, expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
@@ -24,15 +24,6 @@ let seriesId: string;
 let bookedShiftId: string;
 let offeredShiftId: string;
 let zone: string;
-
-const userActor = (id: string, email: string, grants: Grant[]): Actor => ({
-  kind: 'user',
-  userId: id,
-  sessionId: 'e2e',
-  email,
-  mustChangePassword: false,
-  grants,
-});
 
 beforeAll(async () => {
   server = await startServer();
@@ -49,7 +40,7 @@ beforeAll(async () => {
     scopeId: center.id,
     displayName: 'Координатор Серий',
   });
-  const asCoordinator = userActor(coordinator.id, coordinator.email, [
+  const asCoordinator = userActor(coordinator, [
     { role: 'center_coordinator', scopeType: 'center', scopeId: center.id },
   ]);
   // An opportunity (with one one-off shift far ahead) and a series: Saturdays 10:00, two hours, four weeks.
@@ -83,11 +74,7 @@ beforeAll(async () => {
   bookedShiftId = first.id;
   const volunteer = await buildUser(db, { role: 'volunteer', displayName: 'Ирина Записана' });
   await setProfile(db, volunteer.id, { birthDate: '1990-05-05' });
-  await server.runtime.services.signups.service.signUp(
-    userActor(volunteer.id, volunteer.email, []),
-    first.id,
-    {},
-  );
+  await server.runtime.services.signups.service.signUp(userActor(volunteer), first.id, {});
   // The second Saturday holds only a waitlist offer: nobody is confirmed there, so the shift list does
   // not show it as booked, yet the server keeps it as it is.
   const second = opportunity.shifts.filter((s) => s.seriesId === seriesId)[1];

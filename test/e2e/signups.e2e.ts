@@ -1,7 +1,9 @@
 /** A volunteer cancels a shift with a reason on "My shifts"; the coordinator assigns them back and messages the shift. */
+
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/platform/auth/actor.js';
+import { userActor } from '../support/actors.js';
 import { buildUser, TEST_PASSWORD } from '../support/factories.js';
 import { buildShift, setProfile } from '../support/signups.fixtures.js';
 import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
@@ -35,14 +37,7 @@ beforeAll(async () => {
     title: 'Раздача продуктовых наборов',
   });
   shiftId = shift.id;
-  const actor: Actor = {
-    kind: 'user',
-    userId: volunteer.id,
-    sessionId: 'e2e',
-    email: volunteer.email,
-    mustChangePassword: false,
-    grants: [],
-  };
+  const actor: Actor = userActor(volunteer);
   await server.runtime.services.signups.service.signUp(actor, shiftId, {});
   browser = await launchBrowser();
 });

@@ -3,9 +3,11 @@
  * (opportunity page), takes the private calendar feed link (My shifts) and the feed serves the shift;
  * a coordinator saves a day template and stamps it onto a date (manage page). axe on every page.
  */
+
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/platform/auth/actor.js';
+import { userActor } from '../support/actors.js';
 import { buildUser, TEST_PASSWORD } from '../support/factories.js';
 import { buildShift, setProfile } from '../support/signups.fixtures.js';
 import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
@@ -39,24 +41,16 @@ beforeAll(async () => {
     await buildUser(db, { role: 'volunteer', displayName: 'Мария Щукина' }),
   ];
   for (const u of [leader, ...members]) await setProfile(db, u.id, { birthDate: '1999-09-09' });
-  const coordinatorActor: Actor = {
-    kind: 'user',
-    userId: coordinator.id,
-    sessionId: 'e2e',
-    email: coordinator.email,
-    mustChangePassword: false,
-    grants: [{ role: 'center_coordinator', scopeType: 'center', scopeId: center.id }],
-  };
+  const coordinatorActor: Actor = userActor(coordinator, [
+    { role: 'center_coordinator', scopeType: 'center', scopeId: center.id },
+  ]);
   const { squad } = await server.runtime.services.volunteers.squads.create(coordinatorActor, {
     centerId: center.id,
     name: 'Зелёный патруль',
     leaderUserId: leader.id,
   });
   // a named leader leads only after accepting the invitation
-  await server.runtime.services.volunteers.squadLeaders.accept(
-    { ...coordinatorActor, userId: leader.id, email: leader.email, grants: [] },
-    squad.id,
-  );
+  await server.runtime.services.volunteers.squadLeaders.accept(userActor(leader), squad.id);
   const now = new Date();
   await db
     .insertInto('squad_members')

@@ -9,9 +9,11 @@
  * - a member removed by the coordinator cannot use the code again and asks to join instead.
  * axe on every page; phone pages without sideways scroll and with the main action in view.
  */
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/platform/auth/actor.js';
+import { userActor } from '../support/actors.js';
 import { buildOrganization, buildUser, TEST_PASSWORD } from '../support/factories.js';
 import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { expectInViewport, expectNoSidewaysScroll, PHONE } from './support/phone.js';
@@ -39,14 +41,9 @@ beforeAll(async () => {
     scopeId: center.id,
     displayName: 'Координатор Ветрова',
   });
-  coordinatorActor = {
-    kind: 'user',
-    userId: coordinator.id,
-    sessionId: 'e2e',
-    email: coordinator.email,
-    mustChangePassword: false,
-    grants: [{ role: 'center_coordinator', scopeType: 'center', scopeId: center.id }],
-  };
+  coordinatorActor = userActor(coordinator, [
+    { role: 'center_coordinator', scopeType: 'center', scopeId: center.id },
+  ]);
   const created = await server.runtime.services.volunteers.squads.create(coordinatorActor, {
     centerId: center.id,
     name: SQUAD,
@@ -101,14 +98,7 @@ describe('an invitation to lead a squad', () => {
       role: 'volunteer',
       displayName: 'Роман Ветров',
     });
-    const volunteerActor: Actor = {
-      kind: 'user',
-      userId: member.id,
-      sessionId: 'e2e',
-      email: member.email,
-      mustChangePassword: false,
-      grants: [],
-    };
+    const volunteerActor: Actor = userActor(member);
     await server.runtime.services.volunteers.squads.joinByCode(volunteerActor, squad.inviteCode);
     await server.runtime.services.volunteers.squadLeaders.invite(coordinatorActor, squad.id, member.id);
     const mail = await server.lastMailTo(member.email);
@@ -164,14 +154,7 @@ describe('an invitation to represent an organization', () => {
     const owner = await buildUser(db, { role: 'org_representative', scopeId: org.id });
     const invitee = await buildUser(db, { displayName: 'Вера Приглашённая' });
     await server.runtime.services.organizations.addRepresentative(
-      {
-        kind: 'user',
-        userId: owner.id,
-        sessionId: 'e2e',
-        email: owner.email,
-        mustChangePassword: false,
-        grants: [{ role: 'org_representative', scopeType: 'organization', scopeId: org.id }],
-      },
+      userActor(owner, [{ role: 'org_representative', scopeType: 'organization', scopeId: org.id }]),
       org.id,
       invitee.email,
     );
@@ -273,17 +256,7 @@ describe('ways into a squad', () => {
       role: 'volunteer',
       displayName: 'Исключённый Участник',
     });
-    await server.runtime.services.volunteers.squads.joinByCode(
-      {
-        kind: 'user',
-        userId: removed.id,
-        sessionId: 'e2e',
-        email: removed.email,
-        mustChangePassword: false,
-        grants: [],
-      },
-      squad.inviteCode,
-    );
+    await server.runtime.services.volunteers.squads.joinByCode(userActor(removed), squad.inviteCode);
     await server.runtime.services.volunteers.squads.decide(coordinatorActor, squad.id, removed.id, {
       action: 'remove',
     });

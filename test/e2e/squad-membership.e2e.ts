@@ -6,9 +6,11 @@
  * invited again, accepts (nobody becomes a leader without consenting). axe on every page and dialog;
  * phone pages at 360 px without sideways scroll with the main action in view; one page in low vision.
  */
+
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/platform/auth/actor.js';
+import { userActor } from '../support/actors.js';
 import { buildUser, TEST_PASSWORD } from '../support/factories.js';
 import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { expectInViewport, expectNoSidewaysScroll, PHONE, settle } from './support/phone.js';
@@ -40,14 +42,9 @@ beforeAll(async () => {
   leader = await buildUser(db, { role: 'volunteer', displayName: 'Лидия Руководитель' });
   volunteer = await buildUser(db, { role: 'volunteer', displayName: 'Вера Новикова' });
   member = await buildUser(db, { role: 'volunteer', displayName: 'Семён Участников' });
-  const actor: Actor = {
-    kind: 'user',
-    userId: coordinator.id,
-    sessionId: 'e2e',
-    email: coordinator.email,
-    mustChangePassword: false,
-    grants: [{ role: 'center_coordinator', scopeType: 'center', scopeId: center.id }],
-  };
+  const actor: Actor = userActor(coordinator, [
+    { role: 'center_coordinator', scopeType: 'center', scopeId: center.id },
+  ]);
   const { squad } = await server.runtime.services.volunteers.squads.create(actor, {
     centerId: center.id,
     name: SQUAD,

@@ -4,9 +4,11 @@
  * answer"); the person with the account sees the offer in their own list and accepts it; the place moves.
  * axe on both pages; on a 360 px phone nothing scrolls sideways.
  */
+
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/platform/auth/actor.js';
+import { userActor } from '../support/actors.js';
 import { buildUser, TEST_PASSWORD } from '../support/factories.js';
 import { buildShift, setProfile } from '../support/signups.fixtures.js';
 import { expectAccessible, launchBrowser, openPage, screenshot, signIn } from './support/browser.js';
@@ -38,14 +40,7 @@ beforeAll(async () => {
     title: TITLE,
   });
   shiftId = shift.id;
-  const actor: Actor = {
-    kind: 'user',
-    userId: giver.id,
-    sessionId: 'e2e',
-    email: giver.email,
-    mustChangePassword: false,
-    grants: [],
-  };
+  const actor: Actor = userActor(giver);
   await server.runtime.services.signups.service.signUp(actor, shiftId, {});
   browser = await launchBrowser();
 });
