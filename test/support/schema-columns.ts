@@ -345,6 +345,18 @@ export const DATABASE_COLUMNS = {
     search_vector: 'string | null',
     version: 'number',
   },
+  public_counters: {
+    name: 'string',
+    value: 'number',
+  },
+  opportunity_rollups: {
+    opportunity_id: 'string',
+    next_shift_at: 'instant | null',
+    last_shift_at: 'instant | null',
+    upcoming_shifts: 'number',
+    upcoming_free: 'number',
+    rollup_at: 'instant',
+  },
   opportunity_categories: {
     code: 'string',
     name_ru: 'string',
@@ -530,6 +542,7 @@ export const DATABASE_COLUMNS = {
     occurrence_date: 'string | null',
     checkin_key: 'string | null',
     ical_sequence: 'number',
+    taken: 'number',
     version: 'number',
   },
   signup_swaps: {

@@ -22,6 +22,8 @@ import * as m0017 from './0017_idempotency_and_versions.js';
 import * as m0018 from './0018_swap_offers_by_address.js';
 import * as m0019 from './0019_squad_rejoin_approval.js';
 import * as m0020 from './0020_clear_unsafe_links.js';
+import * as m0021 from './0021_search_rollups.js';
+import * as m0022 from './0022_public_counters.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -43,4 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0018_swap_offers_by_address': m0018,
   '0019_squad_rejoin_approval': m0019,
   '0020_clear_unsafe_links': m0020,
+  '0021_search_rollups': m0021,
+  '0022_public_counters': m0022,
 };

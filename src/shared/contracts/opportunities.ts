@@ -214,7 +214,8 @@ export const SearchHit = Type.Object({
 export type SearchHit = Static<typeof SearchHit>;
 export const SearchResult = Type.Object({
   items: Type.Array(SearchHit),
-  total: Type.Integer(),
+  total: Type.Integer({ description: 'Matching opportunities, counted at most 1000 past this page' }),
+  totalCapped: Type.Boolean({ description: 'True when there are more than `total` (counting stopped)' }),
   limit: Type.Integer(),
   offset: Type.Integer(),
 });

@@ -96,7 +96,6 @@ export function createOpportunitiesRepo(db: Db) {
       let q = trx
         .selectFrom('shifts as s')
         .selectAll('s')
-        .select(takenSql(signups).as('taken'))
         .where('s.opportunity_id', '=', opportunityId)
         .orderBy('s.starts_at')
         .limit(500);

@@ -187,29 +187,26 @@ export function createOpportunitiesService(deps: {
       const fromDay = q.from && q.from > today ? zonedInstant(q.from, '00:00', timeZone) : now;
       const limit = q.limit ?? 20;
       const offset = q.offset ?? 0;
-      const rows = await searchOpportunities(
-        db,
-        {
-          q: q.q,
-          centerId: q.centerId,
-          municipalityId: q.municipalityId,
-          category: q.category,
-          skill: q.skill,
-          now,
-          from: fromDay,
-          to: q.to ? zonedInstant(addDays(q.to, 1), '00:00', timeZone) : undefined,
-          age,
-          freeOnly: q.freeOnly,
-          point: q.lat !== undefined && q.lon !== undefined ? { lat: q.lat, lon: q.lon } : undefined,
-          radiusKm: q.radiusKm,
-          sort: q.sort ?? (q.q ? 'relevance' : 'start'),
-          limit,
-          offset,
-        },
-        await repo.hasSignups(),
-      );
+      const { rows, total, totalCapped } = await searchOpportunities(db, {
+        q: q.q,
+        centerId: q.centerId,
+        municipalityId: q.municipalityId,
+        category: q.category,
+        skill: q.skill,
+        now,
+        from: fromDay,
+        to: q.to ? zonedInstant(addDays(q.to, 1), '00:00', timeZone) : undefined,
+        age,
+        freeOnly: q.freeOnly,
+        point: q.lat !== undefined && q.lon !== undefined ? { lat: q.lat, lon: q.lon } : undefined,
+        radiusKm: q.radiusKm,
+        sort: q.sort ?? (q.q ? 'relevance' : 'start'),
+        limit,
+        offset,
+      });
       return {
-        total: rows[0]?.total ?? 0,
+        total,
+        totalCapped,
         limit,
         offset,
         items: rows.map((r) => ({

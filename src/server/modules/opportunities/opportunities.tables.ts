@@ -34,11 +34,22 @@ type ShiftSeriesColumns = {
   checkin_key: ColumnType<string | null, string | null | undefined, string | null>;
   /** The iCalendar SEQUENCE (0015): raised with every change of the shift's time, place or status. */
   ical_sequence: ColumnType<number, number | undefined, number>;
+  /** Places held (0021): signups confirmed, offered or attended and walk-ins, kept by triggers. */
+  taken: ColumnType<number, never, never>;
 };
 
 export type OpportunitiesTables = {
   opportunities: OpportunityDetailColumns;
   shifts: ShiftSeriesColumns;
+  /** The upcoming figures of each opportunity (0021), kept by triggers: never written by the code. */
+  opportunity_rollups: {
+    opportunity_id: ColumnType<string, never, never>;
+    next_shift_at: ColumnType<Date | null, never, never>;
+    last_shift_at: ColumnType<Date | null, never, never>;
+    upcoming_shifts: ColumnType<number, never, never>;
+    upcoming_free: ColumnType<number, never, never>;
+    rollup_at: ColumnType<Date, never, never>;
+  };
   opportunity_categories: {
     code: string;
     name_ru: string;

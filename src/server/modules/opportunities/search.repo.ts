@@ -1,10 +1,12 @@
 /**
- * Volunteer search: one SQL statement per page. Upcoming shifts (scheduled, starting after now and in the
- * date range) are aggregated per opportunity in one hash-aggregate pass, with confirmed places counted
- * from the signups of those shifts only (past shifts and their signups are never read), then joined to
- * the filtered opportunities. Full text with the `russian` configuration (ё folded to е in the stored
- * vector and in the query), filters, haversine distance, free places and the total (a window count over
- * the filtered rows) all come back together.
+ * Volunteer search. Without a date range (the usual case) the figures of each opportunity come from its
+ * upcoming rollup (migration 0021: next shift, shift count, free places, kept by triggers), so a page is
+ * read in the order of an index instead of aggregating every shift and signup first; opportunities whose
+ * rollup is not valid at `now` get the same figures from their own shifts. With a date range the shifts
+ * in the range are aggregated (the places held come from `shifts.taken`). Full text with the `russian`
+ * configuration (ё folded to е in the stored vector and in the query), filters, haversine distance (after
+ * a bounding box when there is a radius). The total is counted in a second statement only when the page
+ * is full, and no further than TOTAL_CAP rows past the page (`totalCapped` then says "more than").
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
@@ -51,7 +53,6 @@ export type SearchRow = {
   shift_count: number;
   free_places: number;
   distance_km: number | null;
-  total: number;
 };
 
 /** ё → е, as the stored vector has it (the `russian` stemmer keeps ё and е apart). */
@@ -59,84 +60,168 @@ export const foldYo = (s: string) => s.replace(/ё/g, 'е').replace(/Ё/g, 'Е')
 
 /**
  * Places taken on a shift (`s`) as the signups module counts them when it decides (confirmed, offered to
- * the waitlist, attended, and walk-ins without an account), or 0 while the signups table does not exist yet.
+ * the waitlist, attended, and walk-ins without an account): the counter the triggers of migration 0021 keep
+ * in the same transaction as every change, or 0 while the signups table does not exist yet.
  */
 export const takenSql = (signups: boolean, shiftAlias = 's'): RawBuilder<number> =>
-  signups
-    ? sql<number>`((select count(*)::int from signups g where g.shift_id = ${sql.ref(`${shiftAlias}.id`)}
-        and g.status in ('confirmed', 'offered', 'attended'))
-      + (select count(*)::int from shift_walk_ins w where w.shift_id = ${sql.ref(`${shiftAlias}.id`)}
-        and w.removed_at is null))`
-    : sql<number>`0`;
+  signups ? sql<number>`${sql.ref(`${shiftAlias}.taken`)}` : sql<number>`0`;
 
 /** Great-circle distance in km from `point` to the opportunity's point, or its municipality's centre. */
-const distanceSql = (p: { lat: number; lon: number }) => sql<number>`(6371 * 2 * asin(sqrt(
-  power(sin(radians(coalesce(o.lat, m.lat) - ${p.lat}) / 2), 2) +
-  cos(radians(${p.lat})) * cos(radians(coalesce(o.lat, m.lat))) *
-  power(sin(radians(coalesce(o.lon, m.lon) - ${p.lon}) / 2), 2))))`;
+const distanceSql = (p: { lat: number; lon: number }) => {
+  const lat = sql`coalesce(o.lat, (select m.lat from municipalities m where m.id = o.municipality_id))`;
+  const lon = sql`coalesce(o.lon, (select m.lon from municipalities m where m.id = o.municipality_id))`;
+  return sql<number>`case when o.is_online then null else (6371 * 2 * asin(sqrt(
+    power(sin(radians(${lat} - ${p.lat}) / 2), 2) +
+    cos(radians(${p.lat})) * cos(radians(${lat})) * power(sin(radians(${lon} - ${p.lon}) / 2), 2)))) end`;
+};
 
-export async function searchOpportunities(
-  db: Kysely<Database>,
+/**
+ * The opportunities that match, with what the order needs: `id`, `next_shift_at`, `shift_count`,
+ * `free_places`, and `rank` / `distance_km` when there is a text or a point. Without a date range this is
+ * two legs of a UNION ALL over `opportunities` alone, so the planner can read the first leg in the order of
+ * `opportunities_next_shift_idx` and stop after a page.
+ */
+function candidates(
   f: SearchFilter,
-  signups: boolean,
-): Promise<SearchRow[]> {
-  const query = f.q?.trim() ? sql`websearch_to_tsquery('russian', ${foldYo(f.q.trim())})` : null;
-  const distance = f.point ? distanceSql(f.point) : null;
-  const where: RawBuilder<unknown>[] = [sql`o.status = 'published'`, sql`c.status = 'active'`];
-  if (query) where.push(sql`o.search_vector @@ ${query}`);
-  if (f.centerId) where.push(sql`o.center_id = ${f.centerId}`);
-  if (f.municipalityId) where.push(sql`o.municipality_id = ${f.municipalityId}`);
-  if (f.category) where.push(sql`o.category = ${f.category}`);
-  if (f.skill) where.push(sql`o.required_skills @> array[${f.skill}]::text[]`);
-  if (f.age !== undefined) where.push(sql`(o.min_age is null or o.min_age <= ${f.age})`);
-  if (f.freeOnly) where.push(sql`sh.free_places > 0`);
-  if (distance && f.radiusKm !== undefined) where.push(sql`not o.is_online and ${distance} <= ${f.radiusKm}`);
+  where: RawBuilder<unknown>,
+  extra: RawBuilder<unknown>,
+  /** Filters and `order by … limit …` for each leg (a page needs no more than offset + limit of either). */
+  legTail: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const leg = (body: RawBuilder<unknown>) => sql`(select * from (${body}) x ${legTail})`;
+  if (!f.to && f.from.getTime() <= f.now.getTime()) {
+    // "From now on": the stored rollup where it is valid at `now`, computed from the shifts where it is not
+    // (its next shift has begun and the job has not refreshed it yet, or `now` is before the rollup).
+    const fresh = leg(sql`
+      select r.opportunity_id as id, r.next_shift_at, r.upcoming_shifts as shift_count,
+        r.upcoming_free as free_places ${extra}
+      from opportunity_rollups r join opportunities o on o.id = r.opportunity_id
+      where ${where} and r.rollup_at <= ${f.now} and r.next_shift_at > ${f.now}`);
+    const live = leg(sql`
+      select o.id, l.next_shift_at, l.shift_count, l.free_places ${extra}
+      from opportunity_rollups r join opportunities o on o.id = r.opportunity_id
+      cross join lateral (
+        select min(s.starts_at) as next_shift_at, count(*)::int as shift_count,
+          coalesce(sum(greatest(s.capacity - s.taken, 0)), 0)::int as free_places
+        from shifts s
+        where s.opportunity_id = o.id and s.status = 'scheduled' and s.starts_at > ${f.now}) l
+      where ${where} and l.shift_count > 0
+        and (r.rollup_at > ${f.now} or (r.next_shift_at <= ${f.now} and r.last_shift_at > ${f.now}))`);
+    return sql`${fresh} union all ${live}`;
+  }
+  // A date range: the shifts in it, one hash aggregate (the range bounds what is read).
   const shiftWhere: RawBuilder<unknown>[] = [
     sql`s.status = 'scheduled'`,
     sql`s.starts_at > ${f.now}`,
     sql`s.starts_at >= ${f.from}`,
   ];
   if (f.to) shiftWhere.push(sql`s.starts_at < ${f.to}`);
-  const upcoming = sql.join(shiftWhere, sql` and `);
+  return leg(sql`
+    select o.id, sh.next_shift_at, sh.shift_count, sh.free_places ${extra}
+    from opportunities o
+    join (
+      select s.opportunity_id, min(s.starts_at) as next_shift_at, count(*)::int as shift_count,
+        coalesce(sum(greatest(s.capacity - s.taken, 0)), 0)::int as free_places
+      from shifts s where ${sql.join(shiftWhere, sql` and `)}
+      group by s.opportunity_id) sh on sh.opportunity_id = o.id
+    where ${where}`);
+}
 
-  const order =
-    f.sort === 'distance' && distance
-      ? sql`distance_km asc nulls last, next_shift_at asc, o.id`
+/** Counting stops here beyond the page: a total above it is shown as "more than". */
+export const TOTAL_CAP = 1000;
+
+/** The statements of one search: a page, and a count that stops at `cap`. */
+function searchStatements(f: SearchFilter) {
+  const query = f.q?.trim() ? sql`websearch_to_tsquery('russian', ${foldYo(f.q.trim())})` : null;
+  const where: RawBuilder<unknown>[] = [
+    sql`o.status = 'published'`,
+    sql`o.center_id in (select id from centers where status = 'active')`,
+  ];
+  if (query) where.push(sql`o.search_vector @@ ${query}`);
+  if (f.centerId) where.push(sql`o.center_id = ${f.centerId}`);
+  if (f.municipalityId) where.push(sql`o.municipality_id = ${f.municipalityId}`);
+  if (f.category) where.push(sql`o.category = ${f.category}`);
+  if (f.skill) where.push(sql`o.required_skills @> array[${f.skill}]::text[]`);
+  if (f.age !== undefined) where.push(sql`(o.min_age is null or o.min_age <= ${f.age})`);
+  if (f.point && f.radiusKm !== undefined) {
+    // a box around the circle first (cheap, on the opportunity's own point), then the exact distance
+    const dLat = f.radiusKm / 111.2;
+    const dLon = f.radiusKm / (111.2 * Math.max(Math.cos((f.point.lat * Math.PI) / 180), 0.01));
+    where.push(sql`not o.is_online`);
+    where.push(sql`(o.lat is null or (o.lat between ${f.point.lat - dLat} and ${f.point.lat + dLat}
+      and o.lon between ${f.point.lon - dLon} and ${f.point.lon + dLon}))`);
+  }
+  const extra = sql.join(
+    [
+      sql``,
+      query ? sql`ts_rank(o.search_vector, ${query}) as rank` : sql`0::real as rank`,
+      f.point ? sql`${distanceSql(f.point)} as distance_km` : sql`null::float8 as distance_km`,
+    ],
+    sql`, `,
+  );
+  // free places and the exact distance are known per leg row: filtered in each leg, before its limit
+  const having: RawBuilder<unknown>[] = [];
+  if (f.freeOnly) having.push(sql`x.free_places > 0`);
+  if (f.point && f.radiusKm !== undefined) having.push(sql`x.distance_km <= ${f.radiusKm}`);
+  const filter = having.length ? sql`where ${sql.join(having, sql` and `)}` : sql``;
+  const orderBy = (p: string) => {
+    const col = (c: string) => sql.ref(`${p}.${c}`);
+    return f.sort === 'distance' && f.point
+      ? sql`${col('distance_km')} asc nulls last, ${col('next_shift_at')} asc, ${col('id')}`
       : f.sort === 'relevance' && query
-        ? sql`ts_rank(o.search_vector, ${query}) desc, next_shift_at asc, o.id`
-        : sql`next_shift_at asc, o.id`;
+        ? sql`${col('rank')} desc, ${col('next_shift_at')} asc, ${col('id')}`
+        : sql`${col('next_shift_at')} asc, ${col('id')}`;
+  };
+  const matching = (tail: RawBuilder<unknown>) =>
+    sql`(${candidates(f, sql.join(where, sql` and `), extra, sql`${filter} ${tail}`)}) p`;
 
-  const result = await sql<SearchRow>`
+  // The page first (sort keys only), then the details of its rows.
+  const page = sql<SearchRow>`
     select o.id, o.title, left(o.description, 240) as snippet,
       c.id as center_id, c.name as center_name,
       o.category, oc.name_ru as category_ru, oc.name_en as category_en,
       o.municipality_id, m.name_ru as municipality_ru, m.name_en as municipality_en,
       o.address, o.lat, o.lon, o.is_online, o.min_age,
-      sh.next_shift_at, sh.shift_count, sh.free_places,
-      ${distance ? sql`case when o.is_online then null else ${distance} end` : sql`null::float8`} as distance_km,
-      count(*) over ()::int as total
-    from opportunities o
+      p.next_shift_at, p.shift_count, p.free_places, p.distance_km
+    from (
+      select p.* from ${matching(sql`order by ${orderBy('x')} limit ${f.offset + f.limit}`)}
+      order by ${orderBy('p')} limit ${f.limit} offset ${f.offset}) p
+    join opportunities o on o.id = p.id
     join centers c on c.id = o.center_id
     left join municipalities m on m.id = o.municipality_id
     left join opportunity_categories oc on oc.code = o.category
-    join (
-      select s.opportunity_id, min(s.starts_at) as next_shift_at, count(*)::int as shift_count,
-        coalesce(sum(greatest(s.capacity - coalesce(b.taken, 0), 0)), 0)::int as free_places
-      from shifts s
-      ${
-        signups
-          ? sql`left join (select g.shift_id, count(*)::int as taken from signups g
-              join shifts s on s.id = g.shift_id
-              where g.status in ('confirmed', 'offered', 'attended') and ${upcoming}
-              group by g.shift_id) b on b.shift_id = s.id`
-          : sql`left join (select null::uuid as shift_id, 0 as taken) b on false`
+    order by ${orderBy('p')}`;
+  const count = (cap: number) => sql<{ n: number }>`
+    select count(*)::int as n from (select 1 from ${matching(sql`limit ${cap}`)} limit ${cap}) t`;
+  return { page, count };
+}
+
+/**
+ * "Near me" without a radius reads growing circles: when a circle holds the whole page, no opportunity
+ * outside it can be nearer, so the page is exact without computing every distance in the region.
+ */
+export const NEAR_ME_RINGS_KM = [2, 8, 32, 128, 512];
+
+export async function searchOpportunities(
+  db: Kysely<Database>,
+  f: SearchFilter,
+): Promise<{ rows: SearchRow[]; total: number; totalCapped: boolean }> {
+  const search = searchStatements(f);
+  let rows: SearchRow[] | null = null;
+  if (f.sort === 'distance' && f.point && f.radiusKm === undefined) {
+    for (const radiusKm of NEAR_ME_RINGS_KM) {
+      const ring = (await searchStatements({ ...f, radiusKm }).page.execute(db)).rows;
+      if (ring.length === f.limit) {
+        rows = ring;
+        break;
       }
-      where ${upcoming}
-      group by s.opportunity_id
-    ) sh on sh.opportunity_id = o.id
-    where ${sql.join(where, sql` and `)}
-    order by ${order}
-    limit ${f.limit} offset ${f.offset}
-  `.execute(db);
-  return result.rows;
+    }
+  }
+  rows ??= (await search.page.execute(db)).rows;
+  // The total: exact up to TOTAL_CAP past this page, without reading further.
+  if (rows.length < f.limit && (rows.length > 0 || f.offset === 0))
+    return { rows, total: f.offset + rows.length, totalCapped: false };
+  const cap = f.offset + f.limit + TOTAL_CAP;
+  const n = Number((await search.count(cap + 1).execute(db)).rows[0]?.n ?? 0);
+  return { rows, total: Math.min(n, cap), totalCapped: n > cap };
 }

@@ -4,6 +4,7 @@ import { type OpportunityWorld, opportunityWorld } from '../../../../test/suppor
 import { createAuditWriter } from '../../platform/audit/audit.js';
 import { createOpportunitiesRepo } from './opportunities.repo.js';
 import { createOpportunitiesService } from './opportunities.service.js';
+import { NEAR_ME_RINGS_KM } from './search.repo.js';
 
 let w: OpportunityWorld;
 const ids: Record<string, string> = {};
@@ -122,6 +123,20 @@ describe('search in Russian', () => {
     expect(bad.json().errors[0].code).toBe('point_required');
   });
 
+  it('near me pages one by one agree with the whole list (the growing circles never skip a nearer one)', async () => {
+    const all = titles(await search('lat=53.70&lon=88.00&sort=distance&limit=100'));
+    expect(all).toHaveLength(4);
+    const oneByOne = [];
+    for (let offset = 0; offset < all.length; offset++) {
+      const page = await search(`lat=53.70&lon=88.00&sort=distance&limit=1&offset=${offset}`);
+      expect(page.total).toBe(4);
+      oneByOne.push(...titles(page));
+    }
+    expect(oneByOne).toEqual(all);
+    const two = await search('lat=53.70&lon=88.00&sort=distance&limit=2&offset=1&freeOnly=true');
+    expect(titles(two)).toEqual(all.filter((t) => titles(two).includes(t)).slice(0, titles(two).length));
+  });
+
   it('pages with a total', async () => {
     const first = await search('limit=2&offset=0');
     const second = await search('limit=2&offset=2');
@@ -130,7 +145,7 @@ describe('search in Russian', () => {
     expect([...titles(first), ...titles(second)]).toEqual(titles(await search('limit=100')));
   });
 
-  it('runs one query per page', async () => {
+  it('runs one query for a page that is not full, and a capped count besides for a full one', async () => {
     let queries = 0;
     const counter: KyselyPlugin = {
       transformQuery: (args) => {
@@ -150,10 +165,29 @@ describe('search in Russian', () => {
     queries = 0;
     const page = await service.search(
       { kind: 'anonymous' },
-      { q: 'волонтёры', lat: 55, lon: 86, sort: 'distance', freeOnly: true, limit: 1 },
+      { q: 'волонтёры', lat: 55, lon: 86, radiusKm: 1000, sort: 'distance', freeOnly: true, limit: 1 },
       'Asia/Novokuznetsk',
     );
     expect(page.items).toHaveLength(1);
+    expect(queries).toBe(2);
+    // near me without a radius: a page per circle until one is full, then the count
+    queries = 0;
+    await service.search(
+      { kind: 'anonymous' },
+      { q: 'волонтёры', lat: 55, lon: 86, sort: 'distance', freeOnly: true, limit: 1 },
+      'Asia/Novokuznetsk',
+    );
+    expect(queries).toBeGreaterThanOrEqual(2);
+    expect(queries).toBeLessThanOrEqual(NEAR_ME_RINGS_KM.length + 2);
+    queries = 0;
+    const all = await service.search(
+      { kind: 'anonymous' },
+      { q: 'волонтёры', limit: 100 },
+      'Asia/Novokuznetsk',
+    );
+    expect(all.items.length).toBeLessThan(100);
+    expect(all.total).toBe(all.items.length);
+    expect(all.totalCapped).toBe(false);
     expect(queries).toBe(1);
   });
 });

@@ -277,6 +277,12 @@ export type ShiftRolesTable = {
   capacity: number;
 };
 
+/** Public figures kept by triggers in the same transaction as the change (migration 0022); read-only here. */
+export type PublicCountersTable = {
+  name: 'active_volunteers';
+  value: ColumnType<number, never, never>;
+};
+
 export type AuditEventsTable = {
   id: Generated<number>;
   at: Timestamp;
@@ -323,6 +329,7 @@ type CoreTables = {
   audit_events: AuditEventsTable;
   rate_limits: RateLimitsTable;
   security_keys: SecurityKeysTable;
+  public_counters: PublicCountersTable;
 };
 
 export type UserRow = Selectable<UsersTable & VersionColumns['users']>;

@@ -59,7 +59,9 @@ export function OpportunitiesPage() {
       )}
       <section aria-labelledby="opportunity-results-title" aria-busy={search.isFetching}>
         <Title order={2} id="opportunity-results-title" mb="sm">
-          {t('opportunities.results', { count: total })}
+          {search.data?.totalCapped
+            ? t('opportunities.resultsMore', { count: total })
+            : t('opportunities.results', { count: total })}
         </Title>
         <ErrorAlert error={search.error} title={t('errors.loadFailed')} />
         {search.isPending ? <LoadingBlock /> : <SearchResults items={search.data?.items ?? []} />}
