@@ -103,9 +103,21 @@ export function createSignupCore(deps: CoreDeps) {
     if (issues.length) throw notEligible(issues);
   }
 
+  /** Whether two readings of a shift ask the same of a person (what the eligibility and schedule checks read). */
+  const sameDemands = (a: ShiftContext, b: ShiftContext) =>
+    a.starts_at.getTime() === b.starts_at.getTime() &&
+    a.ends_at.getTime() === b.ends_at.getTime() &&
+    a.min_age === b.min_age &&
+    a.timezone === b.timezone &&
+    a.required_skills.join() === b.required_skills.join();
+
   /**
-   * Locks the shift (and role), checks everything and inserts the signup. `self` lands as the
-   * opportunity's mode decides (confirmed / waitlisted / applied); other modes need a free place.
+   * Checks everything and inserts the signup; `self` lands as the opportunity's mode decides (confirmed /
+   * waitlisted / applied), other modes need a free place. What depends on the person (already on the
+   * shift, eligibility, schedule fit) is read before the shift lock, which the caller's volunteer lock
+   * keeps valid; under the shift lock only the place is decided (from the `taken` counter), so a burst on
+   * one shift queues behind a short lock. If the shift's demands changed meanwhile, the person is checked
+   * again under the lock.
    */
   async function takePlace(
     trx: Db,
@@ -119,6 +131,14 @@ export function createSignupCore(deps: CoreDeps) {
     },
   ) {
     const { userId, roleId } = args;
+    const before = (await repo.shift(args.shift.id, trx)) ?? args.shift;
+    const active = await repo.activeOn(before.id, userId, trx);
+    const early = active
+      ? null
+      : {
+          eligibility: await eligibilityIssues(trx, userId, before),
+          schedule: await scheduleIssues(trx, userId, before),
+        };
     const locked = await repo.lockShift(args.shift.id, trx);
     // Read again under the lock: a change of time, capacity or rules committed meanwhile counts.
     const shift = (locked && (await repo.shift(locked.id, trx))) || args.shift;
@@ -134,19 +154,18 @@ export function createSignupCore(deps: CoreDeps) {
         ]);
       }
     }
-    if (await repo.activeOn(shift.id, userId, trx)) {
-      throw conflict('already_signed_up', 'Already signed up for this shift.');
-    }
-    await assertEligible(trx, userId, shift);
+    if (active || !early) throw conflict('already_signed_up', 'Already signed up for this shift.');
+    const unchanged = sameDemands(before, shift);
+    const eligibility = unchanged ? early.eligibility : await eligibilityIssues(trx, userId, shift);
+    if (eligibility.length) throw notEligible(eligibility);
     const hasPlace =
-      (await repo.held(shift.id, trx)) < locked.capacity &&
-      (!role || (await repo.held(shift.id, trx, role.id)) < role.capacity);
+      locked.taken < locked.capacity && (!role || (await repo.held(shift.id, trx, role.id)) < role.capacity);
     let status: SignupStatus;
     if (args.mode === 'self') status = initialStatus(shift.signup_mode, hasPlace);
     else if (hasPlace) status = args.mode === 'walk_up' ? 'attended' : 'confirmed';
     else throw conflict('shift_full', 'There is no free place on this shift.');
     if (status === 'confirmed' || status === 'attended') {
-      const issues = await scheduleIssues(trx, userId, shift);
+      const issues = unchanged ? early.schedule : await scheduleIssues(trx, userId, shift);
       if (issues.length) throw scheduleConflict(issues);
     }
     const at = clock.now();

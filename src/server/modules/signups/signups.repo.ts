@@ -51,11 +51,14 @@ export function createSignupsRepo(db: Db) {
       await sql`select pg_advisory_xact_lock(${VOLUNTEER_LOCK}, hashtext(${userId}))`.execute(trx);
     },
 
-    /** Locks the shift row: every change to who holds a place on it queues behind this lock. */
+    /**
+     * Locks the shift row: every change to who holds a place on it queues behind this lock. `taken` is the
+     * places held (migration 0021), kept by triggers in the transactions that change them.
+     */
     lockShift: (id: string, trx: Db) =>
       trx
         .selectFrom('shifts')
-        .select(['id', 'capacity', 'status'])
+        .select(['id', 'capacity', 'status', 'taken'])
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirst(),
