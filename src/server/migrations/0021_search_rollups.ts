@@ -49,7 +49,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     create table opportunity_rollups (
       opportunity_id uuid primary key references opportunities(id) on delete cascade,
-      -- null when no scheduled shift starts after rollup_at (or the opportunity is not published)
+      -- null when no scheduled shift starts after rollup_at, or the opportunity is not published or its
+      -- centre not active (so that the plain catalogue can read this table alone)
       next_shift_at timestamptz,
       last_shift_at timestamptz,
       upcoming_shifts integer not null check (upcoming_shifts >= 0),
@@ -65,7 +66,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       published boolean;
       r record;
     begin
-      select o.status = 'published' into published from opportunities o where o.id = opportunity;
+      select o.status = 'published' and c.status = 'active' into published
+      from opportunities o join centers c on c.id = o.center_id where o.id = opportunity;
       if not found then return; end if;
       select x.rollup_at into since from opportunity_rollups x where x.opportunity_id = opportunity;
       if since is null or since > now() or exists (select 1 from shifts s where s.opportunity_id = opportunity
@@ -112,8 +114,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       for each row when (old.status is distinct from new.status)
       execute function opportunities_refresh_rollup();
 
+    create function centers_refresh_rollups() returns trigger language plpgsql as $$
+    begin
+      if current_setting('dobroset.bulk_load', true) = 'on' then return null; end if;
+      perform refresh_opportunity_rollup(o.id) from opportunities o where o.center_id = new.id;
+      return null;
+    end $$;
+    create trigger centers_refresh_rollups after update of status on centers
+      for each row when (old.status is distinct from new.status)
+      execute function centers_refresh_rollups();
+
     create index opportunity_rollups_next_idx on opportunity_rollups (next_shift_at, opportunity_id)
-      where next_shift_at is not null;
+      include (rollup_at, upcoming_shifts, upcoming_free) where next_shift_at is not null;
     -- rollups not valid at a search's instant: taken after it (a clock behind the database's)
     create index opportunity_rollups_at_idx on opportunity_rollups (rollup_at);
     create index shifts_upcoming_idx on shifts (opportunity_id, starts_at) include (capacity, taken)
@@ -147,7 +159,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         select s.opportunity_id, min(s.starts_at) as next_at, max(s.starts_at) as last_at, count(*)::int as n,
           coalesce(sum(greatest(s.capacity - s.taken, 0)), 0)::int as free
         from shifts s where s.status = 'scheduled' and s.starts_at > now()
-        group by s.opportunity_id) r on r.opportunity_id = o.id and o.status = 'published';
+        group by s.opportunity_id) r on r.opportunity_id = o.id and o.status = 'published'
+          and exists (select 1 from centers c where c.id = o.center_id and c.status = 'active');
       perform set_config('dobroset.bulk_load', coalesce(previous, ''), true);
     end $$;
     select recompute_rollups();
@@ -161,6 +174,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     drop function recompute_rollups();
     drop index opportunities_point_idx;
     drop index shifts_upcoming_idx;
+    drop trigger centers_refresh_rollups on centers;
+    drop function centers_refresh_rollups();
     drop trigger opportunities_refresh_rollup on opportunities;
     drop function opportunities_refresh_rollup();
     drop trigger shifts_refresh_rollup on shifts;

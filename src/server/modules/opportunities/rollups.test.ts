@@ -42,7 +42,8 @@ async function disagreements(db: Db) {
       select min(s.starts_at) as next_at, max(s.starts_at) as last_at, count(*)::int as n,
         coalesce(sum(greatest(s.capacity - s.taken, 0)), 0)::int as free
       from shifts s where s.opportunity_id = o.id and s.status = 'scheduled' and s.starts_at > x.rollup_at
-        and o.status = 'published') r on true
+        and o.status = 'published'
+        and exists (select 1 from centers c where c.id = o.center_id and c.status = 'active')) r on true
     where (exists (select 1 from shifts s where s.opportunity_id = o.id) and x.opportunity_id is null)
       or x.next_shift_at is distinct from r.next_at or x.last_shift_at is distinct from r.last_at
       or x.upcoming_shifts <> r.n or x.upcoming_free <> r.free`.execute(db);
@@ -69,6 +70,7 @@ describe('places held and upcoming rollups', () => {
 
   /** Two opportunities with three shifts each: past, soon and later (by the database's clock). */
   async function scene() {
+    await sql`update centers set status = 'active' where id = ${centerId}`.execute(t.db);
     const opportunities: string[] = [];
     const shifts: string[] = [];
     for (let o = 0; o < 2; o++) {
@@ -111,6 +113,7 @@ describe('places held and upcoming rollups', () => {
       capacity: fc.integer({ min: 1, max: 9 }),
     }),
     fc.record({ kind: fc.constant('cancelShift' as const), shift: fc.nat(5), cancelled: fc.boolean() }),
+    fc.record({ kind: fc.constant('centre' as const), active: fc.boolean() }),
     fc.record({
       kind: fc.constant('publish' as const),
       opportunity: fc.nat(1),
@@ -182,6 +185,11 @@ describe('places held and upcoming rollups', () => {
         return;
       case 'cancelShift':
         await sql`update shifts set status = ${op.cancelled ? 'cancelled' : 'scheduled'} where id = ${shifts[op.shift]}`.execute(
+          db,
+        );
+        return;
+      case 'centre':
+        await sql`update centers set status = ${op.active ? 'active' : 'suspended'} where id = ${centerId}`.execute(
           db,
         );
         return;
