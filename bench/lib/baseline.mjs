@@ -1,0 +1,86 @@
+// The baseline (issue 11): a bare Fastify server (no plugins) that answers GET /baseline/<name> by running
+// the statements the app ran for that request (recorded once, in order, with their parameters) on one
+// connection of its own pool — the same pool size as the app's — and returning the last result's rows as
+// JSON; and GET /static with a fixed JSON object. A request that writes is replayed inside
+// `begin … rollback` (its own begin/commit dropped), so replaying it thousands of times changes nothing.
+import Fastify from 'fastify';
+import pg from 'pg';
+import { pgTypes } from './capture.mjs';
+
+const TRANSACTION = /^\s*(begin|commit|rollback|start transaction)\b/i;
+const WRITE = /^\s*(with[\s\S]*?\)\s*)?(insert|update|delete|merge)\b|\bfor (no key )?update\b/i;
+
+/** What the baseline replays for one request: its statements, and whether it writes. */
+export function replayPlan(statements) {
+  const writes = statements.some((s) => WRITE.test(s.sql) || TRANSACTION.test(s.sql));
+  return {
+    writes,
+    statements: writes ? statements.filter((s) => !TRANSACTION.test(s.sql)) : statements,
+  };
+}
+
+const STATIC = { ok: true, name: 'dobroset-bench', items: [1, 2, 3] };
+
+/**
+ * Starts the baseline on 127.0.0.1:`port`. `run(plan)` executes one plan; built from a pg pool
+ * (`databaseUrl`) or a PGlite instance (`pglite` + its `host` lock). Returns { baseUrl, close() }.
+ */
+export async function startBaseline({ plans, databaseUrl, poolSize, pglite, host, port }) {
+  let pool = null;
+  let run;
+  if (databaseUrl) {
+    pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: poolSize,
+      types: pgTypes,
+      application_name: 'dobroset-bench-baseline',
+      options: '-c jit=off',
+    });
+    run = async (plan) => {
+      const client = await pool.connect();
+      let last = null;
+      try {
+        if (plan.writes) await client.query('begin');
+        for (const s of plan.statements) last = await client.query(s.sql, s.parameters);
+        if (plan.writes) await client.query('rollback');
+        client.release();
+      } catch (error) {
+        client.release(true);
+        throw error;
+      }
+      return last?.rows ?? [];
+    };
+  } else {
+    run = (plan) =>
+      host.mutex.run(async () => {
+        let last = null;
+        if (plan.writes) await pglite.query('begin');
+        try {
+          for (const s of plan.statements)
+            last = s.parameters.length
+              ? await pglite.query(s.sql, s.parameters)
+              : (await pglite.exec(s.sql)).at(-1);
+        } finally {
+          if (plan.writes) await pglite.query('rollback');
+        }
+        return last?.rows ?? [];
+      });
+  }
+  const app = Fastify({ logger: false });
+  app.get('/static', async () => STATIC);
+  app.get('/baseline/:name', async (request, reply) => {
+    const plan = plans.get(request.params.name);
+    if (!plan) return reply.code(404).send({ error: 'no such baseline' });
+    return run(plan);
+  });
+  await app.listen({ host: '127.0.0.1', port });
+  return {
+    baseUrl: `http://127.0.0.1:${app.server.address().port}`,
+    /** Runs one plan once (to check it replays before it is measured). */
+    check: (name) => run(plans.get(name)),
+    async close() {
+      await app.close();
+      await pool?.end();
+    },
+  };
+}
