@@ -35,7 +35,7 @@ const UNIT = [
 const SLOW = [
   '**/*.pg.test.ts',
   '**/*.concurrency.test.ts',
-  'src/server/platform/db/{db,lock.race}.test.ts',
+  'src/server/platform/db/{db,lock.race,backup}.test.ts',
   'src/server/modules/admin/**/*.test.ts',
   'src/server/modules/signups/{signups.schedule,capacity-change}.test.ts',
   'src/server/platform/http/load-shedding.test.ts',

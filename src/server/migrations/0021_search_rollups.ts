@@ -13,7 +13,8 @@ import { type Kysely, sql } from 'kysely';
  *   the shifts instead (docs/opportunities.md), and a minute job refreshes the rollups whose next shift has
  *   begun (`opportunities-rollups` queue). A table of its own, so that a signup locks shift → rollup (the
  *   order every other writer follows too) and never rewrites the opportunity row and its search index.
- * A bulk load with `dobroset.bulk_load = 'on'` skips the triggers and ends with `recompute_rollups()`.
+ * A bulk load with `dobroset.bulk_load = 'on'` skips the triggers: a restore brings the counters of the same
+ * snapshot; the benchmark data ends with `recompute_rollups()`.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

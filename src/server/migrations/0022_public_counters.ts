@@ -4,8 +4,8 @@ import { type Kysely, sql } from 'kysely';
  * Region scale (issue 11): the public figures that were counted over every account on each request of the
  * home page are kept as counters, moved by triggers in the same transaction as the change.
  * - `public_counters.active_volunteers`: accounts with the `volunteer` role whose status is `active`.
- * A bulk load with `dobroset.bulk_load = 'on'` (restore, benchmark data) skips the triggers and ends with
- * `recompute_rollups()`, which now also recounts the counters.
+ * A bulk load with `dobroset.bulk_load = 'on'` skips the triggers (a restore brings the counters of the same
+ * snapshot; the benchmark data ends with `recompute_rollups()`, which now also recounts these).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

@@ -6,6 +6,11 @@
  * Uploaded files (application documents) are part of the data: when a file store is given, every file the
  * snapshot references is written into the same backup (base64, after the rows) and restored into the
  * target store, so one file is enough to move or recover an installation.
+ *
+ * Each table is read once, through a server-side cursor in that transaction, a batch at a time (memory
+ * stays bounded and the gzip stream's backpressure is respected); a row travels as the text PostgreSQL's
+ * `row_to_json` gives, into the file and back into `json_populate_recordset`, never re-encoded by
+ * JavaScript. A restore ends with ANALYZE: fresh tables have no statistics for the planner.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -87,11 +92,12 @@ export async function backupTo(
   const gzip = zlib.createGzip();
   const out = fs.createWriteStream(`${file}.partial`);
   const done = pipeline(gzip, out);
-  const write = (value: unknown) =>
+  const writeText = (text: string) =>
     new Promise<void>((resolve) => {
-      if (gzip.write(`${JSON.stringify(value)}\n`)) resolve();
+      if (gzip.write(text)) resolve();
       else gzip.once('drain', resolve);
     });
+  const write = (value: unknown) => writeText(`${JSON.stringify(value)}\n`);
   await db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -106,20 +112,7 @@ export async function backupTo(
         tables: tables.map((t) => t.name),
       };
       await write(header);
-      for (const { name } of tables) {
-        counts[name] = 0;
-        let offset = 0;
-        for (;;) {
-          const rows = await sql<{ r: Record<string, unknown> }>`
-            select row_to_json(t) as r from ${ident(name)} t order by ctid offset ${offset} limit ${BATCH}`.execute(
-            trx,
-          );
-          for (const { r } of rows.rows) await write({ t: name, r });
-          counts[name] += rows.rows.length;
-          offset += rows.rows.length;
-          if (rows.rows.length < BATCH) break;
-        }
-      }
+      for (const { name } of tables) counts[name] = await writeTable(trx, name, writeText);
       if (options.files) await writeFiles(trx, options.files, write, result);
     });
   gzip.end();
@@ -127,6 +120,32 @@ export async function backupTo(
   fs.renameSync(`${file}.partial`, file);
   return result;
 }
+
+/**
+ * Writes every row of one table as `{"t":<table>,"r":<row>}` lines: one pass over the table through a
+ * cursor (a query per batch with OFFSET would read the table again for every batch).
+ */
+async function writeTable(
+  trx: Kysely<Database>,
+  name: string,
+  writeText: (text: string) => Promise<void>,
+): Promise<number> {
+  const prefix = `{"t":${JSON.stringify(name)},"r":`;
+  let count = 0;
+  await sql`declare dobroset_backup no scroll cursor for
+    select row_to_json(t)::text as r from ${ident(name)} t`.execute(trx);
+  for (;;) {
+    const { rows } = await sql<{ r: string }>`fetch ${sql.lit(BATCH)} from dobroset_backup`.execute(trx);
+    if (rows.length > 0) await writeText(rows.map(({ r }) => `${prefix}${oneLine(r)}}\n`).join(''));
+    count += rows.length;
+    if (rows.length < BATCH) break;
+  }
+  await sql`close dobroset_backup`.execute(trx);
+  return count;
+}
+
+/** A `json` column keeps its text as written, line breaks included; a line must stay one line. */
+const oneLine = (json: string) => (/[\r\n]/.test(json) ? JSON.stringify(JSON.parse(json)) : json);
 
 async function writeFiles(
   trx: Kysely<Database>,
@@ -199,9 +218,15 @@ export async function restoreFrom(
   const counts: Record<string, number> = {};
   let files = 0;
   await db.transaction().execute(async (trx) => {
+    // The backup holds every row of its tables: rows the migrations put there (a counter's first value)
+    // give way to the backed-up ones.
+    if (header.tables.length > 0) await sql`truncate ${sql.join(header.tables.map(ident))}`.execute(trx);
+    // Derived figures (counters, rollups) are restored as the snapshot had them: the triggers that move
+    // them on every write stand aside while the rows go in (migrations 0021, 0022).
+    await sql`select set_config('dobroset.bulk_load', 'on', true)`.execute(trx);
     const selfRef = new Set((await tablesInDependencyOrder(trx)).filter((t) => t.selfRef).map((t) => t.name));
     let table: string | null = null;
-    let batch: Record<string, unknown>[] = [];
+    let batch: string[] = [];
     // Generated columns (e.g. a stored tsvector) are computed again, never inserted.
     const generated = await sql<{ table_name: string; column_name: string }>`
       select table_name, column_name from information_schema.columns
@@ -223,7 +248,7 @@ export async function restoreFrom(
       if (!table || batch.length === 0) return;
       const columns = sql.join((await insertableColumns(table)).map((c) => sql.id(c)));
       await sql`insert into ${ident(table)} (${columns}) overriding system value
-        select ${columns} from json_populate_recordset(null::${ident(table)}, ${JSON.stringify(batch)}::json)`.execute(
+        select ${columns} from json_populate_recordset(null::${ident(table)}, ${`[${batch.join(',')}]`}::json)`.execute(
         trx,
       );
       counts[table] = (counts[table] ?? 0) + batch.length;
@@ -231,7 +256,7 @@ export async function restoreFrom(
     };
     for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
       if (!line) continue;
-      const parsed = JSON.parse(line) as { t: string; r: Record<string, unknown> } | FileLine;
+      const parsed = parseLine(line);
       if ('f' in parsed) {
         await flush();
         table = null;
@@ -260,5 +285,21 @@ export async function restoreFrom(
     }
   });
   await migrateToLatest(db);
+  // Fresh tables have no statistics: until ANALYZE (PGlite has no autovacuum) the planner guesses badly.
+  const tables = (await tablesInDependencyOrder(db)).map((t) => ident(t.name));
+  if (tables.length > 0) await sql`analyze ${sql.join(tables)}`.execute(db);
   return { rows: counts, files };
+}
+
+const ROW_LINE = /^\{"t":"([a-z_][a-z0-9_]*)","r":(\{.*\})\}$/s;
+
+/**
+ * A row line keeps its row as text (`r`), as `backupTo` wrote it, for `json_populate_recordset`: parsing
+ * and re-encoding it in JavaScript would cost time and round big numbers. Other lines are parsed.
+ */
+function parseLine(line: string): { t: string; r: string } | FileLine {
+  const row = ROW_LINE.exec(line);
+  if (row) return { t: row[1] as string, r: row[2] as string };
+  const parsed = JSON.parse(line) as { t: string; r: unknown } | FileLine;
+  return 'f' in parsed ? parsed : { t: parsed.t, r: JSON.stringify(parsed.r) };
 }
