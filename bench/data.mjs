@@ -226,7 +226,7 @@ export async function generate({ db, scale, isPostgres, log = () => {} }) {
       for (let from = 0; from < size.shifts; from += CHUNK) {
         const to = Math.min(size.shifts, from + CHUNK) - 1;
         await sql`insert into signups (shift_id, user_id, status, offered_until, cancelled_by, created_by, created_at,
-            updated_at, checked_in_at, checked_out_at, check_in_method)
+            updated_at, checked_in_at, checked_out_at, check_in_method, reminded_24h_at, reminded_2h_at)
           select s.id, ${uid('user', sql`(s.k::bigint * 7919 + j * 4729) % ${sql.lit(size.volunteers)}`)}, st.status,
             case when st.status = 'offered' then now() + interval '12 hours' end,
             case when st.status = 'cancelled' then case when s.cancelled or past then 'system' else 'volunteer' end end,
@@ -234,7 +234,10 @@ export async function generate({ db, scale, isPostgres, log = () => {} }) {
             s.starts_at - (1 + j % 14) * interval '1 day', s.starts_at - (1 + j % 14) * interval '1 day',
             case when st.status = 'attended' then s.starts_at + (j % 10) * interval '1 minute' end,
             case when st.status = 'attended' then s.starts_at + s.hours * interval '1 hour' end,
-            case when st.status = 'attended' then case when j % 2 = 0 then 'qr' else 'desk' end end
+            case when st.status = 'attended' then case when j % 2 = 0 then 'qr' else 'desk' end end,
+            -- the reminders a running platform would have sent by now (the sweep sends the rest)
+            case when s.starts_at < now() + interval '24 hours' then s.starts_at - interval '24 hours' end,
+            case when s.starts_at < now() + interval '2 hours' then s.starts_at - interval '2 hours' end
           from (select *, starts_at < now() as past from g_shift where k between ${sql.lit(from)} and ${sql.lit(to)}) s
           cross join lateral generate_series(0, (s.wanted * ${sql.lit(perShift / 10)})::int - 1) j
           cross join lateral (select case
