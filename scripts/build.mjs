@@ -1,3 +1,4 @@
-import { build } from './build-lib.mjs';
+import { buildAsync, buildServer } from './build-lib.mjs';
 
-build();
+if (process.argv.includes('--server-only')) await buildServer();
+else await buildAsync({ quiet: process.argv.includes('--quiet') });

@@ -45,6 +45,8 @@ export async function createRuntime(options: {
   /** Run job workers (polling). Tests turn this off and drain queues explicitly. */
   work?: boolean;
   webDir?: string | null;
+  /** Settles when webDir is built (a first `dobroset start` builds it meanwhile); awaited before the app. */
+  webReady?: Promise<unknown>;
   /** Without SMTP, also write each mail as an .eml file here (`dobroset start`: DATA_DIR/mail). */
   mailDir?: string | null;
   authRateLimit?: { max: number; timeWindow: string };
@@ -92,6 +94,7 @@ export async function createRuntime(options: {
     await jobs.start();
     const requeued = await mailer.requeuePending();
     if (requeued > 0) log.info({ requeued }, 'pending mail re-queued');
+    await options.webReady;
     const app = await buildApp({
       config,
       log,

@@ -138,15 +138,12 @@ export async function seedKuzbass(trx: Kysely<Database>): Promise<boolean> {
     .returning('id')
     .executeTakeFirstOrThrow();
   const municipalities = readMunicipalities();
-  const ids = new Map<string, string>();
-  for (const m of municipalities) {
-    const row = await trx
-      .insertInto('municipalities')
-      .values({ ...m, region_id: region.id })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.set(m.slug, row.id);
-  }
+  const inserted = await trx
+    .insertInto('municipalities')
+    .values(municipalities.map((m) => ({ ...m, region_id: region.id })))
+    .returning(['id', 'slug'])
+    .execute();
+  const ids = new Map(inserted.map((row) => [row.slug, row.id]));
   for (const h of HISTORY) {
     const successor = municipalities.find((m) => m.slug === h.successor);
     if (!successor) continue;
@@ -185,31 +182,37 @@ export async function seedKuzbass(trx: Kysely<Database>): Promise<boolean> {
     if (!id) throw new Error(`Seed refers to unknown municipality ${slug}`);
     return id;
   };
-  let n = 0;
-  for (const slug of OPERATING_CENTERS) {
-    n += 1;
-    const city = CITY_NAMES[slug];
-    const org = await trx
-      .insertInto('organizations')
-      .values({
+  // The operating centres and their placeholder organizations: one statement each (names carry the number).
+  const operating = OPERATING_CENTERS.map((slug, i) => ({
+    slug,
+    orgName: `Организация-заглушка № ${i + 1} (${CITY_NAMES[slug]}) — переименуйте`,
+    centerName: `Добро.Центр № ${i + 1} (${CITY_NAMES[slug]}) — заглушка`,
+  }));
+  const orgs = await trx
+    .insertInto('organizations')
+    .values(
+      operating.map(({ slug, orgName }) => ({
         region_id: region.id,
         municipality_id: mun(slug),
-        name: `Организация-заглушка № ${n} (${city}) — переименуйте`,
-        kind: 'other',
+        name: orgName,
+        kind: 'other' as const,
         is_placeholder: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('centers')
-      .values({
-        organization_id: org.id,
+      })),
+    )
+    .returning(['id', 'name'])
+    .execute();
+  const orgId = new Map(orgs.map((o) => [o.name, o.id]));
+  await trx
+    .insertInto('centers')
+    .values(
+      operating.map(({ slug, orgName, centerName }) => ({
+        organization_id: orgId.get(orgName) as string,
         municipality_id: mun(slug),
-        name: `Добро.Центр № ${n} (${city}) — заглушка`,
-        status: 'active',
-      })
-      .execute();
-  }
+        name: centerName,
+        status: 'active' as const,
+      })),
+    )
+    .execute();
   let a = 0;
   for (const slug of APPLICANTS) {
     a += 1;

@@ -3,7 +3,11 @@
  * Both return values of the same JavaScript types (normalised here, in one place):
  * int8 → number, numeric → string, date → 'YYYY-MM-DD' string, timestamptz → Date, json(b) → object.
  */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
@@ -54,13 +58,49 @@ export type OpenOptions = {
   poolSize?: number;
 } & PostgresOptions;
 
+/**
+ * PGlite's server settings. Its shared buffers are allocated and zeroed in the WebAssembly heap when the
+ * database opens, so all of them are resident from the start: PGlite's 128MB default is more than an
+ * embedded installation's whole database, and pages beyond the buffers are still read from DATA_DIR
+ * through the operating system's cache. 16MB keeps the idle server's memory down (issue 11).
+ */
+const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'shared_buffers=16MB',
+  // the data is in memory or the OS cache: index lookups cost about what sequential reads do (ADR 0018)
+  '-c',
+  'random_page_cost=1.1',
+];
+
+/**
+ * Creates a new on-disk database (initdb) in a child process that exits when it is done. In-process,
+ * PGlite runs initdb in a second instance and copies its data directory through a tarball: hundreds of MB
+ * that, even once collected, stay resident in this process (the allocator keeps the freed pages).
+ */
+async function initdbInChildProcess(pgdata: string): Promise<void> {
+  if (fs.existsSync(path.join(pgdata, 'PG_VERSION'))) return;
+  const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const script = `require(${JSON.stringify(pglite)})
+    .PGlite.create(process.argv[1], { startParams: JSON.parse(process.argv[2]) })
+    .then((pg) => pg.close())
+    .catch((error) => { console.error(error); process.exit(1); });`;
+  // Liftoff only: the optimising tier would spend more CPU compiling than this short process runs (initdb
+  // takes about half the time without it).
+  const args = ['--liftoff-only', '-e', script, pgdata, JSON.stringify(PGLITE_START_PARAMS)];
+  await promisify(execFile)(process.execPath, args);
+}
+
 export async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   const dataDir = options.dataDir ?? 'memory://';
   const onDisk = !dataDir.startsWith('memory://');
   const lock = onDisk && options.lock !== false ? acquireDataDirLock(dataDir, options.lockCommand) : null;
   try {
-    const pglite = new PGlite(onDisk ? path.join(dataDir, 'pgdata') : dataDir, {
+    const location = onDisk ? path.join(dataDir, 'pgdata') : dataDir;
+    if (onDisk && !options.loadDataDir) await initdbInChildProcess(location);
+    const pglite = new PGlite(location, {
       parsers: { [OID.int8]: toNumber, [OID.numeric]: identity, [OID.date]: identity },
+      startParams: PGLITE_START_PARAMS,
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     await pglite.waitReady;
@@ -110,6 +150,9 @@ export async function openPostgres(
     max: poolSize,
     types: pgTypes,
     application_name: APPLICATION_NAME,
+    // Short statements only: JIT compilation costs tens of milliseconds, more than the queries it would
+    // speed up (the planner's costs at region scale cross jit_above_cost on a page of search results).
+    options: '-c jit=off',
     keepAlive: true,
     ...(timeouts.connectMs ? { connectionTimeoutMillis: timeouts.connectMs } : {}),
     ...(timeouts.statementMs ? { statement_timeout: timeouts.statementMs } : {}),

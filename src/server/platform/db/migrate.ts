@@ -31,14 +31,20 @@ export class SchemaTooNewError extends AppError {
   }
 }
 
-export async function assertSchemaNotNewer(db: Kysely<Database>): Promise<void> {
+/** Refuses a schema newer than this binary; returns the migrations applied so far. */
+export async function assertSchemaNotNewer(db: Kysely<Database>): Promise<string[]> {
   const known = new Set(expectedMigrations());
-  const unknown = (await appliedMigrations(db)).filter((name) => !known.has(name));
+  const applied = await appliedMigrations(db);
+  const unknown = applied.filter((name) => !known.has(name));
   if (unknown.length > 0) throw new SchemaTooNewError(unknown);
+  return applied;
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  await assertSchemaNotNewer(db);
+  const applied = new Set(await assertSchemaNotNewer(db));
+  // Up to date (every start but the first after an upgrade): the Migrator's table introspection and lock
+  // cost about as much as opening PGlite (half a second), so it is not asked.
+  if (expectedMigrations().every((name) => applied.has(name))) return [];
   const migrator = new Migrator({ db, provider });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {

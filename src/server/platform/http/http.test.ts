@@ -278,7 +278,7 @@ describe('unexpected failures', () => {
     await buildRegion(broken.db);
     // Drop a table the summary needs: the query fails inside the service, as a real outage would.
     const { sql } = await import('kysely');
-    await sql`drop table role_assignments cascade`.execute(broken.db);
+    await sql`drop table public_counters cascade`.execute(broken.db);
     try {
       const res = await broken.request('GET', '/api/public/summary', {
         headers: { 'accept-language': 'en' },
