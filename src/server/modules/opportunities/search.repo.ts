@@ -132,6 +132,9 @@ function candidates(
     where ${where}`);
 }
 
+/** How many of the soonest matches a relevance order ranks (see searchStatements). */
+export const RANK_POOL = 1000;
+
 /** Counting stops here beyond the page: a total above it is shown as "more than". */
 export const TOTAL_CAP = 1000;
 
@@ -182,6 +185,13 @@ function searchStatements(f: SearchFilter) {
   const matching = (tail: RawBuilder<unknown>) =>
     sql`(${candidates(f, sql.join(where, sql` and `), extra, sql`${filter} ${tail}`, readsOpportunity)}) p`;
 
+  // Relevance ranks the soonest RANK_POOL matches (at least the page's depth): ranking every match of a
+  // common word costs a rank per match (50,000 at nation scale), and a volunteer wants what comes soon.
+  const byRelevance = f.sort === 'relevance' && !!query;
+  const depth = f.offset + f.limit;
+  const legTail = byRelevance
+    ? sql`order by x.next_shift_at, x.id limit ${Math.max(RANK_POOL, depth)}`
+    : sql`order by ${orderBy('x')} limit ${depth}`;
   // The page first (sort keys only), then the details of its rows.
   const page = sql<SearchRow>`
     select o.id, o.title, left(o.description, 240) as snippet,
@@ -191,7 +201,7 @@ function searchStatements(f: SearchFilter) {
       o.address, o.lat, o.lon, o.is_online, o.min_age,
       p.next_shift_at, p.shift_count, p.free_places, p.distance_km
     from (
-      select p.* from ${matching(sql`order by ${orderBy('x')} limit ${f.offset + f.limit}`)}
+      select p.* from ${matching(legTail)}
       order by ${orderBy('p')} limit ${f.limit} offset ${f.offset}) p
     join opportunities o on o.id = p.id
     join centers c on c.id = o.center_id
