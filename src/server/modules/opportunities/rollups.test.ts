@@ -14,19 +14,12 @@ import {
   buildRegion,
   buildUser,
 } from '../../../../test/support/factories.js';
+import { SIGNUP_STATUSES } from '../../../shared/contracts/signups.js';
 import type { Database } from '../../platform/db/schema.js';
 import { refreshStaleRollups } from './rollups.repo.js';
 
 type Db = Kysely<Database>;
-const STATUSES = [
-  'applied',
-  'confirmed',
-  'waitlisted',
-  'offered',
-  'attended',
-  'no_show',
-  'cancelled',
-] as const;
+const STATUSES = SIGNUP_STATUSES;
 
 /** Rows where the kept figures differ from a count from scratch (empty when all agree). */
 async function disagreements(db: Db) {
