@@ -4,12 +4,13 @@
  * the requests really wait on the lock (`TEST_DB=postgres`); on PGlite they run one at a time. Either
  * way the shift never ends above its capacity, and a capacity below the places held is refused.
  */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, sessionCookie, type TestPlatform } from '../../../../test/support/app.js';
 import { buildCenter, buildUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { buildShift, setProfile } from '../../../../test/support/signups.fixtures.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import type { Database } from '../../platform/db/schema.js';
 
 let t: TestPlatform;
 let centerId: string;
@@ -52,15 +53,34 @@ const capacity = async (shiftId: string) =>
  * Holds the shift row `for update` while `queued` start (they wait on the lock), then starts `late`
  * (which also waits) and lets everyone go. Returns what `late` answered.
  */
+/**
+ * Until `n` statements of this database wait for a lock (PostgreSQL), so that the order in which they
+ * queue does not depend on how fast the machine is; on PGlite every statement queues on its one
+ * connection in the order it is sent, and a pause lets them be sent.
+ */
+async function queuedOnLocks(trx: Kysely<Database>, n: number) {
+  if (process.env.TEST_DB !== 'postgres') return pause(250);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    // asked on the lock holder's own connection (the others may all be taken by the waiters), with a
+    // fresh statistics snapshot each time (a transaction keeps its first one)
+    await sql`select pg_stat_clear_snapshot()`.execute(trx);
+    const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where wait_event_type = 'Lock' and datname = current_database()`.execute(trx);
+    if (Number(waiting.rows[0]?.n ?? 0) >= n) return;
+    await pause(20);
+  }
+}
+
 async function whileLocked<T>(shiftId: string, queued: () => Promise<unknown>[], late: () => Promise<T>) {
   let first: Promise<unknown>[] = [];
   let last: Promise<T> | undefined;
   await t.db.transaction().execute(async (trx) => {
     await sql`select id from shifts where id = ${shiftId} for update`.execute(trx);
     first = queued();
-    await pause(250);
+    await queuedOnLocks(trx, first.length);
     last = late();
-    await pause(250);
+    await queuedOnLocks(trx, first.length + 1);
   });
   await Promise.allSettled(first);
   return (last as Promise<T>).then(
