@@ -65,8 +65,11 @@ async function queuedOnLocks(trx: Kysely<Database>, n: number) {
     // asked on the lock holder's own connection (the others may all be taken by the waiters), with a
     // fresh statistics snapshot each time (a transaction keeps its first one)
     await sql`select pg_stat_clear_snapshot()`.execute(trx);
+    // row locks only (a waiter on the shift row waits for our transaction or for the tuple lock of the
+    // waiter ahead of it); the job queue's advisory locks do not count
     const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
-      where wait_event_type = 'Lock' and datname = current_database()`.execute(trx);
+      where wait_event_type = 'Lock' and wait_event in ('transactionid', 'tuple')
+        and datname = current_database()`.execute(trx);
     if (Number(waiting.rows[0]?.n ?? 0) >= n) return;
     await pause(20);
   }
