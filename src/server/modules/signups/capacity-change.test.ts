@@ -106,7 +106,11 @@ afterAll(async () => {
 });
 
 describe('changing capacity while signups wait on the shift lock', () => {
-  it('lowering a shift to 10 with 9 held and 3 signups queued: refused, never above capacity', async () => {
+  // PostgreSQL does not promise first-come order among transactions waiting on a row that its holder
+  // updates (each signup moves the shift's `taken`, and a waiter then locks the row's new version), so the
+  // change may be decided before or after any queued signup: what must hold is that it is decided against
+  // the places held at its turn, and that the shift never holds more than its capacity.
+  it('lowering a shift to 10 with 9 held and 3 signups queued: decided at its turn, never above capacity', async () => {
     for (let round = 0; round < 3; round++) {
       const shift = await buildShift(t.db, { centerId, startsAt: DEC(2 + round), capacity: 20 });
       const crowd = await volunteers(12);
@@ -121,13 +125,21 @@ describe('changing capacity while signups wait on the shift lock', () => {
           }),
       );
       const now = { held: await held(shift.id), capacity: await capacity(shift.id) };
-      expect(now.held).toBe(12);
       expect(now.held).toBeLessThanOrEqual(now.capacity);
-      expect(patch.ok && patch.value.statusCode).toBe(409);
-      const problem = patch.ok ? patch.value.json() : null;
-      expect(problem.code).toBe('capacity_below_taken');
-      expect(problem.errors[0]).toMatchObject({ field: 'capacity', code: 'capacity_below_taken' });
-      expect(problem.errors[0].message).toContain('12');
+      expect(patch.ok).toBe(true);
+      const response = patch.ok ? patch.value : null;
+      if (response?.statusCode === 409) {
+        // refused: more than 10 were held at its turn (11 or 12), and every queued signup got its place
+        const problem = response.json();
+        expect(problem.code).toBe('capacity_below_taken');
+        expect(problem.errors[0]).toMatchObject({ field: 'capacity', code: 'capacity_below_taken' });
+        expect(problem.errors[0].message).toMatch(/\((11|12)\)/);
+        expect(now).toEqual({ held: 12, capacity: 20 });
+      } else {
+        // applied at 9 or 10 held: the signups after it found one place at most
+        expect(response?.statusCode).toBe(200);
+        expect(now).toEqual({ held: 10, capacity: 10 });
+      }
     }
   }, 120_000);
 
