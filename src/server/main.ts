@@ -189,7 +189,6 @@ export function buildCli(context: CliContext = {}): Command {
       const repo = createAccountsRepo(handle.db);
       const sessions = createSessionService({
         sessions: createSessionsRepo(handle.db),
-        accounts: repo,
         clock: systemClock,
         settings: { idleMinutes: 60, absoluteDays: 1 },
       });

@@ -354,7 +354,6 @@ export const DATABASE_COLUMNS = {
     next_shift_at: 'instant | null',
     last_shift_at: 'instant | null',
     upcoming_shifts: 'number',
-    upcoming_free: 'number',
     rollup_at: 'instant',
   },
   opportunity_categories: {

@@ -25,6 +25,7 @@ import * as m0020 from './0020_clear_unsafe_links.js';
 import * as m0021 from './0021_search_rollups.js';
 import * as m0022 from './0022_public_counters.js';
 import * as m0023 from './0023_role_scope_index.js';
+import * as m0024 from './0024_rollups_without_places.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0021_search_rollups': m0021,
   '0022_public_counters': m0022,
   '0023_role_scope_index': m0023,
+  '0024_rollups_without_places': m0024,
 };

@@ -31,7 +31,6 @@ export const accountsModule = defineModule({
     const repo = createAccountsRepo(db);
     const sessions = createSessionService({
       sessions: createSessionsRepo(db),
-      accounts: repo,
       clock,
       settings: { idleMinutes: config.sessionIdleMinutes, absoluteDays: config.sessionAbsoluteDays },
     });

@@ -1,4 +1,6 @@
 /** Typed SQL for server-side sessions. */
+import { sql } from 'kysely';
+import type { Role, ScopeType } from '../../../shared/limits.js';
 import type { Db } from './accounts.repo.js';
 
 export function createSessionsRepo(db: Db) {
@@ -16,12 +18,21 @@ export function createSessionsRepo(db: Db) {
       trx: Db = db,
     ) => trx.insertInto('sessions').values(row).returning(['id']).executeTakeFirstOrThrow(),
 
-    /** The live session for a token hash, with its user, in one query. */
+    /**
+     * The live session for a token hash, with its user and the user's grants (role, scope type, scope id,
+     * in the order they were granted), in one query: every signed-in request starts with it.
+     */
     findLive: (hash: string, now: Date, idleSince: Date, trx: Db = db) =>
       trx
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
         .select(['s.id', 's.user_id', 's.last_seen_at', 'u.email', 'u.status', 'u.must_change_password'])
+        .select(
+          sql<[Role, ScopeType, string | null][]>`(
+            select coalesce(json_agg(json_build_array(ra.role, ra.scope_type, ra.scope_id) order by ra.granted_at),
+              '[]'::json)
+            from role_assignments ra where ra.user_id = s.user_id)`.as('grants'),
+        )
         .where('s.token_hash', '=', hash)
         .where('s.ended_at', 'is', null)
         .where('s.expires_at', '>', now)

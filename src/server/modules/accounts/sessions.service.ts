@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import { newToken, tokenHash } from '../../platform/crypto.js';
 import { canManageSession } from './accounts.policy.js';
 import { toSessionView } from './accounts.presenter.js';
-import type { AccountsRepo, Db } from './accounts.repo.js';
+import type { Db } from './accounts.repo.js';
 import type { SessionsRepo } from './sessions.repo.js';
 
 export type SessionSettings = { idleMinutes: number; absoluteDays: number };
@@ -16,11 +16,10 @@ const TOUCH_EVERY_MS = 60_000;
 
 export function createSessionService(deps: {
   sessions: SessionsRepo;
-  accounts: AccountsRepo;
   clock: Clock;
   settings: SessionSettings;
 }) {
-  const { sessions, accounts, clock, settings } = deps;
+  const { sessions, clock, settings } = deps;
   const idleSince = (now: Date) => new Date(now.getTime() - settings.idleMinutes * 60_000);
 
   return {
@@ -50,11 +49,7 @@ export function createSessionService(deps: {
       const found = await sessions.findLive(tokenHash(token), now, idleSince(now));
       if (found?.status !== 'active') return null;
       if (now.getTime() - found.last_seen_at.getTime() > TOUCH_EVERY_MS) await sessions.touch(found.id, now);
-      const grants: Grant[] = (await accounts.grantsOf(found.user_id)).map((g) => ({
-        role: g.role,
-        scopeType: g.scope_type,
-        scopeId: g.scope_id,
-      }));
+      const grants: Grant[] = found.grants.map(([role, scopeType, scopeId]) => ({ role, scopeType, scopeId }));
       return {
         kind: 'user',
         userId: found.user_id,

@@ -47,7 +47,6 @@ export type OpportunitiesTables = {
     next_shift_at: ColumnType<Date | null, never, never>;
     last_shift_at: ColumnType<Date | null, never, never>;
     upcoming_shifts: ColumnType<number, never, never>;
-    upcoming_free: ColumnType<number, never, never>;
     rollup_at: ColumnType<Date, never, never>;
   };
   opportunity_categories: {

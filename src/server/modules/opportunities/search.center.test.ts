@@ -145,6 +145,15 @@ describe('free places and shift counts cover upcoming shifts only', () => {
     expect((await search('freeOnly=true&limit=100')).items.map((i) => i.id)).not.toContain(ids.mixed);
   });
 
+  it('a date range counts the places of its own shifts only', async () => {
+    const later = 'from=2026-12-05&to=2026-12-10&limit=100';
+    expect(await hit(ids.mixed, later)).toMatchObject({ shiftCount: 1, freePlaces: 0 });
+    expect((await search(`${later}&freeOnly=true`)).items.map((i) => i.id)).not.toContain(ids.mixed);
+    const soon = 'from=2026-11-24&to=2026-11-26&limit=100';
+    expect(await hit(ids.mixed, soon)).toMatchObject({ shiftCount: 1, freePlaces: 3 });
+    expect((await search(`${soon}&freeOnly=true`)).items.map((i) => i.id)).toContain(ids.mixed);
+  });
+
   it('a shift starting exactly now is no longer upcoming', async () => {
     w.t.clock.set(new Date('2026-11-25T03:00:00Z'));
     expect(await hit(ids.mixed)).toMatchObject({ shiftCount: 1, freePlaces: 0 });

@@ -1,12 +1,14 @@
 /**
- * Volunteer search. Without a date range (the usual case) the figures of each opportunity come from its
- * upcoming rollup (migration 0021: next shift, shift count, free places, kept by triggers), so a page is
+ * Volunteer search. Without a date range (the usual case) the schedule of each opportunity comes from its
+ * upcoming rollup (migrations 0021 and 0024: next shift and shift count, kept by triggers), so a page is
  * read in the order of an index instead of aggregating every shift and signup first; opportunities whose
  * rollup is not valid at `now` get the same figures from their own shifts. With a date range the shifts
- * in the range are aggregated (the places held come from `shifts.taken`). Full text with the `russian`
- * configuration (ё folded to е in the stored vector and in the query), filters, haversine distance (after
- * a bounding box when there is a radius). The total is counted in a second statement only when the page
- * is full, and no further than TOTAL_CAP rows past the page (`totalCapped` then says "more than").
+ * in the range are aggregated. Free places are summed from `shifts.taken` for the page's rows only, and
+ * "free places only" asks whether one shift in the window has room (no signup rewrites a rollup). Full
+ * text with the `russian` configuration (ё folded to е in the stored vector and in the query), filters,
+ * haversine distance (after a bounding box when there is a radius). The total is counted in a second
+ * statement only when the page is full, and no further than TOTAL_CAP rows past the page (`totalCapped`
+ * then says "more than").
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
@@ -76,8 +78,8 @@ const distanceSql = (p: { lat: number; lon: number }) => {
 };
 
 /**
- * The opportunities that match, with what the order needs: `id`, `next_shift_at`, `shift_count`,
- * `free_places`, and `rank` / `distance_km` when there is a text or a point. Without a date range this is
+ * The opportunities that match, with what the order needs: `id`, `next_shift_at`, `shift_count`, and
+ * `rank` / `distance_km` when there is a text or a point. Without a date range this is
  * two legs of a UNION ALL over `opportunities` alone, so the planner can read the first leg in the order of
  * `opportunities_next_shift_idx` and stop after a page.
  */
@@ -97,17 +99,15 @@ function candidates(
     // A rollup has a next shift only while its opportunity is published and its centre active, so the
     // plain catalogue reads the rollups alone (an index-only scan in start order).
     const fresh = leg(sql`
-      select r.opportunity_id as id, r.next_shift_at, r.upcoming_shifts as shift_count,
-        r.upcoming_free as free_places ${extra}
+      select r.opportunity_id as id, r.next_shift_at, r.upcoming_shifts as shift_count ${extra}
       from opportunity_rollups r
       ${readsOpportunity ? sql`join opportunities o on o.id = r.opportunity_id` : sql``}
       where ${readsOpportunity ? sql`${where} and` : sql``} r.rollup_at <= ${f.now} and r.next_shift_at > ${f.now}`);
     const live = leg(sql`
-      select o.id, l.next_shift_at, l.shift_count, l.free_places ${extra}
+      select o.id, l.next_shift_at, l.shift_count ${extra}
       from opportunity_rollups r join opportunities o on o.id = r.opportunity_id
       cross join lateral (
-        select min(s.starts_at) as next_shift_at, count(*)::int as shift_count,
-          coalesce(sum(greatest(s.capacity - s.taken, 0)), 0)::int as free_places
+        select min(s.starts_at) as next_shift_at, count(*)::int as shift_count
         from shifts s
         where s.opportunity_id = o.id and s.status = 'scheduled' and s.starts_at > ${f.now}) l
       where ${where} and l.shift_count > 0
@@ -115,22 +115,28 @@ function candidates(
     return sql`${fresh} union all ${live}`;
   }
   // A date range: the shifts in it, one hash aggregate (the range bounds what is read).
-  const shiftWhere: RawBuilder<unknown>[] = [
-    sql`s.status = 'scheduled'`,
-    sql`s.starts_at > ${f.now}`,
-    sql`s.starts_at >= ${f.from}`,
-  ];
-  if (f.to) shiftWhere.push(sql`s.starts_at < ${f.to}`);
   return leg(sql`
-    select o.id, sh.next_shift_at, sh.shift_count, sh.free_places ${extra}
+    select o.id, sh.next_shift_at, sh.shift_count ${extra}
     from opportunities o
     join (
-      select s.opportunity_id, min(s.starts_at) as next_shift_at, count(*)::int as shift_count,
-        coalesce(sum(greatest(s.capacity - s.taken, 0)), 0)::int as free_places
-      from shifts s where ${sql.join(shiftWhere, sql` and `)}
+      select s.opportunity_id, min(s.starts_at) as next_shift_at, count(*)::int as shift_count
+      from shifts s where ${inWindow(f)}
       group by s.opportunity_id) sh on sh.opportunity_id = o.id
     where ${where}`);
 }
+
+/** The shifts (`s`) a search counts: scheduled, starting after now and inside the date range if any. */
+function inWindow(f: SearchFilter): RawBuilder<unknown> {
+  const where = [sql`s.status = 'scheduled'`, sql`s.starts_at > ${f.now}`];
+  if (f.from.getTime() > f.now.getTime()) where.push(sql`s.starts_at >= ${f.from}`);
+  if (f.to) where.push(sql`s.starts_at < ${f.to}`);
+  return sql.join(where, sql` and `);
+}
+
+/** Free places over the opportunity's (`o`) shifts in the window: summed for a page's rows only. */
+const freePlacesSql = (f: SearchFilter) => sql<number>`(
+  select coalesce(sum(greatest(s.capacity - s.taken, 0)), 0)::int from shifts s
+  where s.opportunity_id = o.id and ${inWindow(f)})`;
 
 /** How many of the soonest matches a relevance order ranks (see searchStatements). */
 export const RANK_POOL = 1000;
@@ -167,9 +173,11 @@ function searchStatements(f: SearchFilter) {
     ],
     sql`, `,
   );
-  // free places and the exact distance are known per leg row: filtered in each leg, before its limit
+  // room on a shift and the exact distance are known per leg row: filtered in each leg, before its limit
   const having: RawBuilder<unknown>[] = [];
-  if (f.freeOnly) having.push(sql`x.free_places > 0`);
+  if (f.freeOnly)
+    having.push(sql`exists (select 1 from shifts s where s.opportunity_id = x.id and ${inWindow(f)}
+      and s.taken < s.capacity)`);
   if (f.point && f.radiusKm !== undefined) having.push(sql`x.distance_km <= ${f.radiusKm}`);
   const filter = having.length ? sql`where ${sql.join(having, sql` and `)}` : sql``;
   const orderBy = (p: string) => {
@@ -199,7 +207,7 @@ function searchStatements(f: SearchFilter) {
       o.category, oc.name_ru as category_ru, oc.name_en as category_en,
       o.municipality_id, m.name_ru as municipality_ru, m.name_en as municipality_en,
       o.address, o.lat, o.lon, o.is_online, o.min_age,
-      p.next_shift_at, p.shift_count, p.free_places, p.distance_km
+      p.next_shift_at, p.shift_count, ${freePlacesSql(f)} as free_places, p.distance_km
     from (
       select p.* from ${matching(legTail)}
       order by ${orderBy('p')} limit ${f.limit} offset ${f.offset}) p

@@ -16,6 +16,8 @@ import type { SignupJobs } from './signups.jobs.js';
 import type { SignupNotifier } from './signups.notify.js';
 import { canSeeShift, isOpenForSignups } from './signups.policy.js';
 import type { ShiftContext, SignupsRepo } from './signups.repo.js';
+
+type SignupView = Awaited<ReturnType<SignupsRepo['views']>>[number];
 import type { SignupStatus } from './signups.tables.js';
 
 type Db = Kysely<Database>;
@@ -78,21 +80,28 @@ export function createSignupCore(deps: CoreDeps) {
 
   /** Overlap, hours per day, rest — against what the volunteer holds on other shifts. */
   async function scheduleIssues(trx: Db, userId: string, shift: ShiftContext) {
-    const held = await repo.heldIntervals(userId, trx, shift.id);
-    return checkSchedule({ startsAt: shift.starts_at, endsAt: shift.ends_at }, held, limits, shift.timezone);
+    return scheduleFit(await repo.heldIntervals(userId, trx, shift.id), shift);
   }
+
+  const scheduleFit = (held: { startsAt: Date; endsAt: Date }[], shift: ShiftContext) =>
+    checkSchedule({ startsAt: shift.starts_at, endsAt: shift.ends_at }, held, limits, shift.timezone);
 
   const scheduleConflict = (issues: FieldIssue[]) =>
     conflict('schedule_conflict', 'This shift does not fit your schedule.', issues);
 
   /** Consent, age, guardian consent and skills of the person for the shift, read in `trx` now. */
   async function eligibilityIssues(trx: Db, userId: string, shift: ShiftContext) {
-    const facts = await repo.eligibility(userId, clock.now(), trx);
-    return checkEligibility(
+    return eligibilityFor(await repo.eligibility(userId, clock.now(), trx), shift);
+  }
+
+  const eligibilityFor = (
+    facts: Awaited<ReturnType<SignupsRepo['eligibility']>>,
+    shift: ShiftContext,
+  ): FieldIssue[] =>
+    checkEligibility(
       { minAge: shift.min_age, requiredSkills: shift.required_skills, ...facts },
       localDay(shift.starts_at, shift.timezone),
     );
-  }
 
   const notEligible = (issues: FieldIssue[]) =>
     conflict('not_eligible', 'The shift requirements are not met.', issues);
@@ -115,9 +124,9 @@ export function createSignupCore(deps: CoreDeps) {
    * Checks everything and inserts the signup; `self` lands as the opportunity's mode decides (confirmed /
    * waitlisted / applied), other modes need a free place. What depends on the person (already on the
    * shift, eligibility, schedule fit) is read before the shift lock, which the caller's volunteer lock
-   * keeps valid; under the shift lock only the place is decided (from the `taken` counter), so a burst on
-   * one shift queues behind a short lock. If the shift's demands changed meanwhile, the person is checked
-   * again under the lock.
+   * keeps valid, against the shift as the caller read it; under the shift lock only the place is decided
+   * (from the `taken` counter), so a burst on one shift queues behind a short lock. If the shift's demands
+   * changed since the caller read it, the person is checked again under the lock.
    */
   async function takePlace(
     trx: Db,
@@ -131,18 +140,17 @@ export function createSignupCore(deps: CoreDeps) {
     },
   ) {
     const { userId, roleId } = args;
-    const before = (await repo.shift(args.shift.id, trx)) ?? args.shift;
-    const active = await repo.activeOn(before.id, userId, trx);
-    const early = active
+    const before = args.shift;
+    const person = await repo.personOnShift(userId, before.id, clock.now(), trx);
+    const early = person.onShift
       ? null
       : {
-          eligibility: await eligibilityIssues(trx, userId, before),
-          schedule: await scheduleIssues(trx, userId, before),
+          eligibility: eligibilityFor(person.eligibility, before),
+          schedule: scheduleFit(person.held, before),
         };
-    const locked = await repo.lockShift(args.shift.id, trx);
     // Read again under the lock: a change of time, capacity or rules committed meanwhile counts.
-    const shift = (locked && (await repo.shift(locked.id, trx))) || args.shift;
-    if (!locked || !isOpenForSignups({ ...shift, status: locked.status })) throw unavailable();
+    const shift = await repo.lockedShift(before.id, trx);
+    if (!shift || !isOpenForSignups(shift)) throw unavailable();
     if (args.mode !== 'walk_up' && shift.starts_at <= clock.now())
       throw conflict('shift_started', 'This shift has already started.');
     let role: Awaited<ReturnType<SignupsRepo['lockRole']>> | undefined;
@@ -154,12 +162,12 @@ export function createSignupCore(deps: CoreDeps) {
         ]);
       }
     }
-    if (active || !early) throw conflict('already_signed_up', 'Already signed up for this shift.');
+    if (!early) throw conflict('already_signed_up', 'Already signed up for this shift.');
     const unchanged = sameDemands(before, shift);
     const eligibility = unchanged ? early.eligibility : await eligibilityIssues(trx, userId, shift);
     if (eligibility.length) throw notEligible(eligibility);
     const hasPlace =
-      locked.taken < locked.capacity && (!role || (await repo.held(shift.id, trx, role.id)) < role.capacity);
+      shift.taken < shift.capacity && (!role || (await repo.held(shift.id, trx, role.id)) < role.capacity);
     let status: SignupStatus;
     if (args.mode === 'self') status = initialStatus(shift.signup_mode, hasPlace);
     else if (hasPlace) status = args.mode === 'walk_up' ? 'attended' : 'confirmed';
@@ -189,7 +197,20 @@ export function createSignupCore(deps: CoreDeps) {
       targetId: row.id,
       data: { shiftId: shift.id, userId, status, roleId },
     });
-    return row;
+    // as `repo.views` reads it after the commit, from what was read under the lock
+    const view: SignupView = {
+      ...row,
+      role_name: role?.name ?? null,
+      shift_id: shift.id,
+      starts_at: shift.starts_at,
+      ends_at: shift.ends_at,
+      shift_status: shift.status,
+      opportunity_id: shift.opportunity_id,
+      title: shift.title,
+      center_id: shift.center_id,
+      center_name: shift.center_name,
+    };
+    return { ...row, view };
   }
 
   const shiftNotice = (shift: ShiftContext) => ({

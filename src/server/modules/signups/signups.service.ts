@@ -79,15 +79,29 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
     return view(id);
   }
 
+  type Recipients = Awaited<ReturnType<CoreDeps['repo']['users']>>;
+  type TellOptions = { mail: boolean; link?: string; params?: Record<string, string | null> };
+
+  /** Notifies the users (read now) of an event of the shift; their mail goes out after the commit. */
   async function tell(
     trx: Db,
     after: { mail: string[] },
     userIds: string[],
     event: SignupEvent,
     shift: ShiftContext,
-    opts: { mail: boolean; link?: string; params?: Record<string, string | null> },
+    opts: TellOptions,
   ) {
-    const recipients = await repo.users(userIds, trx);
+    await tellUsers(trx, after, await repo.users(userIds, trx), event, shift, opts);
+  }
+
+  async function tellUsers(
+    trx: Db,
+    after: { mail: string[] },
+    recipients: Recipients,
+    event: SignupEvent,
+    shift: ShiftContext,
+    opts: TellOptions,
+  ) {
     const ids = await notify(
       trx,
       recipients,
@@ -129,6 +143,8 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
     async signUp(actor: Actor, shiftId: string, body: { roleId?: string }) {
       const user = requireUser(actor);
       const shift = await core.visibleShift(actor, shiftId);
+      // read before the locks: the shift's lock is held from the decision to the commit, keep that short
+      const me = await repo.users([user.userId]);
       const row = await core.commit(async (trx, after) => {
         await repo.lockVolunteer(user.userId, trx);
         const created = await core.takePlace(trx, {
@@ -152,10 +168,10 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
             },
           );
         } else {
-          await tell(
+          await tellUsers(
             trx,
             after,
-            [user.userId],
+            me,
             created.status === 'confirmed' ? 'confirmed' : 'waitlisted',
             shift,
             {
@@ -165,7 +181,7 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
         }
         return created;
       });
-      return view(row.id);
+      return { signup: toSignup(row.view) };
     },
 
     async mine(actor: Actor) {

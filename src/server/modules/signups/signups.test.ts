@@ -57,6 +57,8 @@ describe('signing up', () => {
     expect(mail.at(-1)?.text_body).toContain('Вы записаны на смену');
     const mine = (await t.request('GET', '/api/my/signups', { cookie: a.cookie })).json();
     expect(mine.items.map((s: { status: string }) => s.status)).toEqual(['confirmed']);
+    // the answer to the signup is what the signup reads as afterwards
+    expect(mine.items[0]).toEqual(first.json().signup);
   });
 
   it('refuses anonymous signups, unknown shifts and a role of another shift', async () => {
