@@ -20,12 +20,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
 import { startBaseline } from './lib/baseline.mjs';
+import { burstRows, runBurst, runBurstBaseline } from './lib/bursts.mjs';
 import { openRecordingHandle } from './lib/capture.mjs';
-import { download, load, pct } from './lib/load.mjs';
-import { prepare } from './lib/prepare.mjs';
+import { download, load } from './lib/load.mjs';
+import { prepare, SIGNUP_PLAN } from './lib/prepare.mjs';
 import { freePort, killAllNow, startServer, stopAll } from './lib/server.mjs';
 
 ensureBuilt();
@@ -249,76 +249,24 @@ async function measureCheckinsBaseline(checkins, prep) {
   });
 }
 
-async function runBurst(app, burst) {
-  log(`${burst.name}`);
-  const t0 = performance.now();
-  const answers = await Promise.all(
-    burst.cookies.map(async (cookie, i) => {
-      const s = performance.now();
-      try {
-        const res = await fetch(`${app.baseUrl}/api/shifts/${burst.shiftFor(i)}/signups`, {
-          method: 'POST',
-          headers: { cookie, ...CSRF, 'content-type': 'application/json' },
-          body: '{}',
-        });
-        const body = await res.json().catch(() => ({}));
-        return { status: res.status, code: body.code ?? body.signup?.status, ms: performance.now() - s };
-      } catch (error) {
-        return { status: 0, code: String(error.cause?.code ?? error.message), ms: performance.now() - s };
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  return { answers, seconds };
-}
-
+/** The bursts' rows, counted with a connection of the runner's own (on PGlite the app has stopped). */
 async function checkBursts(results) {
-  // counted with a connection of the runner's own (the app is still up on PostgreSQL; on PGlite it is not)
   const { handle } = await openRecordingHandle({ root, databaseUrl, dataDir, poolSize: 1 });
   ownHandle = handle;
   try {
-    for (const { burst, answers, seconds } of results) {
-      const held = (
-        await sql`select status, count(*)::int as n from signups where shift_id = any(${sql.val(burst.shiftIds)}::uuid[])
-          group by status`.execute(handle.db)
-      ).rows;
-      const inDb = Object.fromEntries(held.map((r) => [r.status, Number(r.n)]));
-      const ms = answers.map((a) => a.ms).sort((x, y) => x - y);
-      const byStatus = {};
-      for (const a of answers)
-        byStatus[`${a.status} ${a.code}`] = (byStatus[`${a.status} ${a.code}`] ?? 0) + 1;
-      const created = answers.filter((a) => a.status === 201).length;
-      const answered = answers.filter((a) => a.status > 0).length;
-      const stored = Object.values(inDb).reduce((n, v) => n + v, 0);
-      // exactly the capacity confirmed, the rest waitlisted, and every 201 in the database
-      const exact =
-        (inDb.confirmed ?? 0) === burst.expect.confirmed &&
-        (inDb.waitlisted ?? 0) === stored - burst.expect.confirmed &&
-        stored === created;
-      addRow(
-        {
-          name: burst.name,
-          connections: answers.length,
-          p50: pct(ms, 50),
-          p95: pct(ms, 95),
-          p99: pct(ms, 99),
-          // signups per second: HTTP answers over the time until the last one
-          reqPerSec: answered / seconds,
-          baselineReqPerSec: null,
-          ratio: null,
-          seconds: round(seconds, 2),
-          answers: byStatus,
-          inDatabase: inDb,
-          expected: burst.expect,
-          allAnswered: created === answers.length,
-          exact,
-        },
-        'burst',
-      );
-    }
+    for (const row of await burstRows(handle.db, results)) addRow(row, 'burst');
   } finally {
     await handle.close();
     ownHandle = null;
+  }
+}
+
+/** Each burst's baseline: the recorded signup replayed at once for each of its volunteers and shifts. */
+async function measureBurstBaselines(results, prep) {
+  if (!baselineServer || !prep.plans.has(SIGNUP_PLAN)) return;
+  for (const r of results) {
+    log(`baseline: ${r.burst.name}`);
+    r.baseline = await runBurstBaseline(baselineServer.baseUrl, r.burst, SIGNUP_PLAN);
   }
 }
 
@@ -428,7 +376,11 @@ async function main() {
     });
   for (const name of prep.plans.keys()) {
     if (!baselineServer) break;
-    await baselineServer.check(name).catch((error) => {
+    // the recorded signup was stored: it replays for a volunteer and a shift of a burst
+    const first = prep.bursts[0];
+    const values =
+      name === SIGNUP_PLAN ? { user: first.userIds[0], shift: first.baselineShiftFor(0) } : undefined;
+    await baselineServer.check(name, values).catch((error) => {
       log(`  baseline of ${name} does not replay (${error.message}); reported without it`);
       prep.plans.delete(name);
     });
@@ -446,7 +398,11 @@ async function main() {
     measured = await measureEndpoints(app, prep, baselineServer?.baseUrl ?? null);
     checkins = await measureCheckins(app, prep);
     if (checkins && baselineServer) checkinsBaseline = await measureCheckinsBaseline(checkins, prep);
-    for (const burst of prep.bursts) burstResults.push({ burst, ...(await runBurst(app, burst)) });
+    for (const burst of prep.bursts) {
+      log(burst.name);
+      burstResults.push({ burst, ...(await runBurst(app.baseUrl, burst)) });
+    }
+    await measureBurstBaselines(burstResults, prep);
     await measureExports(app, prep, baselineServer?.baseUrl ?? null);
     if (baselineServer && wanted('static')) {
       log('baseline: static JSON route');
@@ -490,6 +446,7 @@ async function main() {
         report(e, a, b, prep.plans);
       }
       if (checkins) checkinsBaseline = await measureCheckinsBaseline(checkins, prep);
+      await measureBurstBaselines(burstResults, prep);
       if (wanted('static'))
         staticResult = await load({
           baseUrl: baselineServer.baseUrl,

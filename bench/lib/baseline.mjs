@@ -3,6 +3,9 @@
 // connection of its own pool — the same pool size as the app's — and returning the last result's rows as
 // JSON; and GET /static with a fixed JSON object. A request that writes is replayed inside
 // `begin … rollback` (its own begin/commit dropped), so replaying it thousands of times changes nothing.
+// A plan with `bind` ({ key: recorded value }) takes other values for them from the query string
+// (`?user=…&shift=…`): every parameter equal to a recorded value is replaced (a signup replayed for the
+// volunteer and the shift of each signup of a burst).
 import Fastify from 'fastify';
 import pg from 'pg';
 import { pgTypes } from './capture.mjs';
@@ -21,6 +24,14 @@ export function replayPlan(statements) {
 
 const STATIC = { ok: true, name: 'dobroset-bench', items: [1, 2, 3] };
 
+/** The statement's parameters with the plan's recorded `bind` values replaced by those in `values`. */
+function bound(plan, statement, values) {
+  if (!plan.bind || !values) return statement.parameters;
+  const swap = new Map();
+  for (const [key, recorded] of Object.entries(plan.bind)) if (values[key]) swap.set(recorded, values[key]);
+  return statement.parameters.map((p) => (swap.has(p) ? swap.get(p) : p));
+}
+
 /**
  * Starts the baseline on 127.0.0.1:`port`. `run(plan)` executes one plan; built from a pg pool
  * (`databaseUrl`) or a PGlite instance (`pglite` + its `host` lock). Returns { baseUrl, close() }.
@@ -36,12 +47,12 @@ export async function startBaseline({ plans, databaseUrl, poolSize, pglite, host
       application_name: 'dobroset-bench-baseline',
       options: '-c jit=off',
     });
-    run = async (plan) => {
+    run = async (plan, values) => {
       const client = await pool.connect();
       let last = null;
       try {
         if (plan.writes) await client.query('begin');
-        for (const s of plan.statements) last = await client.query(s.sql, s.parameters);
+        for (const s of plan.statements) last = await client.query(s.sql, bound(plan, s, values));
         if (plan.writes) await client.query('rollback');
         client.release();
       } catch (error) {
@@ -51,14 +62,14 @@ export async function startBaseline({ plans, databaseUrl, poolSize, pglite, host
       return last?.rows ?? [];
     };
   } else {
-    run = (plan) =>
+    run = (plan, values) =>
       host.mutex.run(async () => {
         let last = null;
         if (plan.writes) await pglite.query('begin');
         try {
           for (const s of plan.statements)
             last = s.parameters.length
-              ? await pglite.query(s.sql, s.parameters)
+              ? await pglite.query(s.sql, bound(plan, s, values))
               : (await pglite.exec(s.sql)).at(-1);
         } finally {
           if (plan.writes) await pglite.query('rollback');
@@ -71,13 +82,13 @@ export async function startBaseline({ plans, databaseUrl, poolSize, pglite, host
   app.get('/baseline/:name', async (request, reply) => {
     const plan = plans.get(request.params.name);
     if (!plan) return reply.code(404).send({ error: 'no such baseline' });
-    return run(plan);
+    return run(plan, request.query);
   });
   await app.listen({ host: '127.0.0.1', port });
   return {
     baseUrl: `http://127.0.0.1:${app.server.address().port}`,
-    /** Runs one plan once (to check it replays before it is measured). */
-    check: (name) => run(plans.get(name)),
+    /** Runs one plan once (to check it replays before it is measured), with `values` for its `bind`. */
+    check: (name, values) => run(plans.get(name), values),
     async close() {
       await app.close();
       await pool?.end();

@@ -7,6 +7,9 @@ import { replayPlan } from './baseline.mjs';
 import { captureRequest, createInProcessApp, openRecordingHandle } from './capture.mjs';
 
 const BENCH_DOMAIN = 'bench.dobroset.ru';
+
+/** The name of the recorded signup that the bursts' baseline replays. */
+export const SIGNUP_PLAN = 'signup: one signup';
 const CSRF = { 'x-requested-with': 'dobroset' };
 
 async function findIds(db) {
@@ -95,47 +98,56 @@ export async function prepare(run) {
     // far ahead (a different day each run, so earlier runs' signups do not clash).
     const burstN = Math.min(1000, Math.floor(ids.volunteers / 2));
     const bursts = [];
+    let solo = null;
     if (wanted('signup burst') && burstN > 0) {
       const day = 200 + (Math.floor(Date.now() / 60_000) % 5000);
       const base = new Date(Math.floor(Date.now() / DAY + day) * DAY + 3 * HOUR); // 10:00 in Kemerovo
-      const people = await volunteerIds(db, 0, 2 * burstN);
+      // v(2N) signs up once on a shift of its own, to record the SQL of one signup for the baseline
+      const people = await volunteerIds(db, 0, 2 * burstN + 1);
       const sessionsFor = async (userIds) => {
         const out = [];
         for (const id of userIds) out.push(await cookieOf(id));
         return out;
       };
-      const one = await buildShifts(db, {
-        centerId: ids.center.id,
-        title: `Замер: запись ${tag}`,
-        startsAt: base,
-        hours: 3,
-        capacity: 50,
-        count: 1,
-      });
+      // each burst has twin shifts for its baseline (the app's signups stay on the burst's own)
+      const shifts = (title, startsAt, count) =>
+        buildShifts(db, { centerId: ids.center.id, title, startsAt, hours: 3, capacity: 50, count });
+      const one = await shifts(`Замер: запись ${tag}`, base, 1);
+      const oneTwin = await shifts(`Замер: образец записи ${tag}`, new Date(base.getTime() + 3 * DAY), 1);
       bursts.push({
         name: `signup burst: ${burstN} at once, one shift of 50`,
         capacity: 50,
         shiftIds: one,
         shiftFor: () => one[0],
+        baselineShiftFor: () => oneTwin[0],
+        userIds: people.slice(0, burstN),
         cookies: await sessionsFor(people.slice(0, burstN)),
         expect: { confirmed: 50, waitlisted: burstN - 50 },
       });
-      const many = await buildShifts(db, {
-        centerId: ids.center.id,
-        title: `Замер: запись на 500 смен ${tag}`,
-        startsAt: new Date(base.getTime() + DAY),
-        hours: 3,
-        capacity: 50,
-        count: Math.ceil(burstN / 2),
-      });
+      const many = await shifts(
+        `Замер: запись на 500 смен ${tag}`,
+        new Date(base.getTime() + DAY),
+        Math.ceil(burstN / 2),
+      );
+      const manyTwin = await shifts(
+        `Замер: образец 500 смен ${tag}`,
+        new Date(base.getTime() + 4 * DAY),
+        Math.ceil(burstN / 2),
+      );
       bursts.push({
         name: `signup burst: ${burstN} at once, ${many.length} shifts (2 each)`,
         capacity: 50,
         shiftIds: many,
         shiftFor: (i) => many[Math.floor(i / 2)],
+        baselineShiftFor: (i) => manyTwin[Math.floor(i / 2)],
+        userIds: people.slice(burstN, 2 * burstN),
         cookies: await sessionsFor(people.slice(burstN, 2 * burstN)),
         expect: { confirmed: burstN, waitlisted: 0 },
       });
+      solo = {
+        userId: people.at(-1),
+        shiftId: (await shifts(`Замер: запись для образца ${tag}`, new Date(base.getTime() + 2 * DAY), 1))[0],
+      };
     }
 
     // The check-in desk: a shift under way (started 30 min ago) with DESK confirmed volunteers.
@@ -241,6 +253,17 @@ export async function prepare(run) {
     for (const e of endpoints) e.statements = await capture(e.name, e.request);
     for (const e of exportsList)
       if (e.key !== 'downloadBackup') e.statements = await capture(e.name, e.request);
+    if (solo) {
+      // one signup recorded on a shift of its own; the baseline replays it with each burst's volunteer
+      // and shift in place of the recorded ones (SIGNUP_PLAN, see startBaseline's `bind`)
+      await capture(SIGNUP_PLAN, {
+        method: 'POST',
+        path: `/api/shifts/${solo.shiftId}/signups`,
+        headers: { ...CSRF, cookie: await cookieOf(solo.userId), 'content-type': 'application/json' },
+        body: '{}',
+      });
+      plans.get(SIGNUP_PLAN).bind = { user: solo.userId, shift: solo.shiftId };
+    }
     if (desk && wanted('check-in desk: check in')) {
       // the first signup is checked in here (to record the SQL); the load checks in the others
       await capture('check-in desk: check in', {
