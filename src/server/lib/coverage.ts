@@ -65,6 +65,27 @@ export function municipalityOnDay(id: string, lineage: Map<string, LineageEdge[]
 type Counts = { active_centers: number; applications_in_progress: number };
 
 /**
+ * Each in-force municipality's counts on `day` (see `countsOnDay`), by id: the core both the network's
+ * rows and the dashboard's monthly figures use (`lineage` indexed once by `indexLineage`).
+ */
+export function totalsOnDay(
+  inForceIds: Iterable<string>,
+  counts: Iterable<{ municipality_id: string } & Counts>,
+  lineage: Map<string, LineageEdge[]>,
+  day: string,
+): Map<string, Counts> {
+  const totals = new Map<string, Counts>();
+  for (const id of inForceIds) totals.set(id, { active_centers: 0, applications_in_progress: 0 });
+  for (const c of counts) {
+    const target = totals.get(municipalityOnDay(c.municipality_id, lineage, day));
+    if (!target) continue;
+    target.active_centers += c.active_centers;
+    target.applications_in_progress += c.applications_in_progress;
+  }
+  return totals;
+}
+
+/**
  * Coverage on `day`: each municipality's own counts (centres and applications are registered where they
  * were) are carried to the municipality in force on that day through the lineage, then summed there.
  * Counts that land on no municipality in force (an abolished one) are left out.
@@ -75,15 +96,11 @@ export function countsOnDay<M extends { id: string }>(
   lineage: LineageEdge[],
   day: string,
 ): (M & Counts)[] {
-  const index = indexLineage(lineage);
-  const totals = new Map<string, Counts>(
-    inForce.map((m) => [m.id, { active_centers: 0, applications_in_progress: 0 }]),
+  const totals = totalsOnDay(
+    inForce.map((m) => m.id),
+    counts,
+    indexLineage(lineage),
+    day,
   );
-  for (const c of counts) {
-    const target = totals.get(municipalityOnDay(c.municipality_id, index, day));
-    if (!target) continue;
-    target.active_centers += c.active_centers;
-    target.applications_in_progress += c.applications_in_progress;
-  }
   return inForce.map((m) => ({ ...m, ...(totals.get(m.id) as Counts) }));
 }

@@ -3,7 +3,7 @@
  * lineage. Pure: the data is loaded once (dashboard.repo.ts), then every day asked about is answered in
  * memory — no query per month.
  */
-import { countsOnDay, type LineageEdge } from '../../lib/coverage.js';
+import { indexLineage, type LineageEdge, totalsOnDay } from '../../lib/coverage.js';
 import {
   activeOn,
   activePeriods,
@@ -23,21 +23,33 @@ export type NetworkHistory = {
   lineage: LineageEdge[];
 };
 
-/** The network's figures on `day` from active centres per registered municipality. */
+/** The lineage of a history indexed once (a series asks about many days). */
+const indexed = new WeakMap<LineageEdge[], Map<string, LineageEdge[]>>();
+function lineageIndex(history: NetworkHistory) {
+  let index = indexed.get(history.lineage);
+  if (!index) {
+    index = indexLineage(history.lineage);
+    indexed.set(history.lineage, index);
+  }
+  return index;
+}
+
+/** The network's figures on `day` from active centres per registered municipality (as `countsOnDay`). */
 function figuresFrom(history: NetworkHistory, byMunicipality: Map<string, number>, day: string) {
-  const inForce = history.municipalities.filter(
-    (m) => m.effective_from <= day && (m.effective_to === null || day < m.effective_to),
-  );
+  const inForce: string[] = [];
+  for (const m of history.municipalities)
+    if (m.effective_from <= day && (m.effective_to === null || day < m.effective_to)) inForce.push(m.id);
   const counts: { municipality_id: string; active_centers: number; applications_in_progress: number }[] = [];
   for (const [municipality_id, n] of byMunicipality) {
     if (n > 0) counts.push({ municipality_id, active_centers: n, applications_in_progress: 0 });
   }
-  const rows = countsOnDay(inForce, counts, history.lineage, day);
-  return {
-    activeCenters: rows.reduce((sum, m) => sum + m.active_centers, 0),
-    coveredMunicipalities: rows.filter((m) => m.active_centers > 0).length,
-    municipalitiesTotal: rows.length,
-  };
+  let activeCenters = 0;
+  let coveredMunicipalities = 0;
+  for (const t of totalsOnDay(inForce, counts, lineageIndex(history), day).values()) {
+    activeCenters += t.active_centers;
+    if (t.active_centers > 0) coveredMunicipalities += 1;
+  }
+  return { activeCenters, coveredMunicipalities, municipalitiesTotal: inForce.length };
 }
 
 /** Active centres and covered municipalities on `day`, as the network service would have counted them. */
