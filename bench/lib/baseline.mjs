@@ -5,7 +5,8 @@
 // `begin … rollback` (its own begin/commit dropped), so replaying it thousands of times changes nothing.
 // A plan with `bind` ({ key: recorded value }) takes other values for them from the query string
 // (`?user=…&shift=…`): every parameter equal to a recorded value is replaced (a signup replayed for the
-// volunteer and the shift of each signup of a burst).
+// volunteer and the shift of each signup of a burst); its `fresh` values get a new UUID in each replay.
+import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { pgTypes } from './capture.mjs';
@@ -24,13 +25,18 @@ export function replayPlan(statements) {
 
 const STATIC = { ok: true, name: 'dobroset-bench', items: [1, 2, 3] };
 
-/** The statement's parameters with the plan's recorded `bind` values replaced by those in `values`. */
-function bound(plan, statement, values) {
-  if (!plan.bind || !values) return statement.parameters;
+/**
+ * What one replay puts in place of recorded parameters: the plan's `bind` values by those in `values`, and
+ * each of its `fresh` values (ids the app generated) by a new UUID.
+ */
+function swapsFor(plan, values) {
   const swap = new Map();
-  for (const [key, recorded] of Object.entries(plan.bind)) if (values[key]) swap.set(recorded, values[key]);
-  return statement.parameters.map((p) => (swap.has(p) ? swap.get(p) : p));
+  for (const [key, recorded] of Object.entries(plan.bind ?? {}))
+    if (values?.[key]) swap.set(recorded, values[key]);
+  for (const recorded of plan.fresh ?? []) swap.set(recorded, randomUUID());
+  return swap;
 }
+const bound = (statement, swap) => statement.parameters.map((p) => (swap.has(p) ? swap.get(p) : p));
 
 /**
  * Starts the baseline on 127.0.0.1:`port`. `run(plan)` executes one plan; built from a pg pool
@@ -49,10 +55,11 @@ export async function startBaseline({ plans, databaseUrl, poolSize, pglite, host
     });
     run = async (plan, values) => {
       const client = await pool.connect();
+      const swap = swapsFor(plan, values);
       let last = null;
       try {
         if (plan.writes) await client.query('begin');
-        for (const s of plan.statements) last = await client.query(s.sql, bound(plan, s, values));
+        for (const s of plan.statements) last = await client.query(s.sql, bound(s, swap));
         if (plan.writes) await client.query('rollback');
         client.release();
       } catch (error) {
@@ -65,11 +72,12 @@ export async function startBaseline({ plans, databaseUrl, poolSize, pglite, host
     run = (plan, values) =>
       host.mutex.run(async () => {
         let last = null;
+        const swap = swapsFor(plan, values);
         if (plan.writes) await pglite.query('begin');
         try {
           for (const s of plan.statements)
             last = s.parameters.length
-              ? await pglite.query(s.sql, bound(plan, s, values))
+              ? await pglite.query(s.sql, bound(s, swap))
               : (await pglite.exec(s.sql)).at(-1);
         } finally {
           if (plan.writes) await pglite.query('rollback');

@@ -248,21 +248,25 @@ export async function prepare(run) {
       if (status >= 300)
         throw new Error(`${request.method ?? 'GET'} ${request.path}: ${status} ${res.body.slice(0, 300)}`);
       if (statements.length) plans.set(name, replayPlan(statements));
-      return statements.length;
+      return { statements: statements.length, res };
     };
-    for (const e of endpoints) e.statements = await capture(e.name, e.request);
+    for (const e of endpoints) e.statements = (await capture(e.name, e.request)).statements;
     for (const e of exportsList)
-      if (e.key !== 'downloadBackup') e.statements = await capture(e.name, e.request);
+      if (e.key !== 'downloadBackup') e.statements = (await capture(e.name, e.request)).statements;
     if (solo) {
       // one signup recorded on a shift of its own; the baseline replays it with each burst's volunteer
       // and shift in place of the recorded ones (SIGNUP_PLAN, see startBaseline's `bind`)
-      await capture(SIGNUP_PLAN, {
+      const { res } = await capture(SIGNUP_PLAN, {
         method: 'POST',
         path: `/api/shifts/${solo.shiftId}/signups`,
         headers: { ...CSRF, cookie: await cookieOf(solo.userId), 'content-type': 'application/json' },
         body: '{}',
       });
-      plans.get(SIGNUP_PLAN).bind = { user: solo.userId, shift: solo.shiftId };
+      // the app names the signup itself (a guessed place writes its audit row first)
+      Object.assign(plans.get(SIGNUP_PLAN), {
+        bind: { user: solo.userId, shift: solo.shiftId },
+        fresh: [res.json().signup.id],
+      });
     }
     if (desk && wanted('check-in desk: check in')) {
       // the first signup is checked in here (to record the SQL); the load checks in the others

@@ -191,3 +191,39 @@ describe('changing capacity while signups wait on the shift lock', () => {
     expect(await capacity(shiftId)).toBe(5);
   }, 60_000);
 });
+
+describe('a self signup guesses its place before the shift lock (takePlace: placeGuessed)', () => {
+  // The last place is taken in a transaction that holds the shift and has not committed: on PostgreSQL
+  // the signup reads room, writes its notice and audit for "confirmed", then waits on the lock and finds
+  // the shift full; everything it wrote for the guess must go (on PGlite it runs after the commit).
+  it('a guess overtaken while it waited is taken back: waitlisted, told and audited once, no mail', async () => {
+    const shift = await buildShift(t.db, { centerId, startsAt: DEC(10), capacity: 1 });
+    const [taker, late] = (await volunteers(2)) as [
+      { id: string; actor: Actor },
+      { id: string; actor: Actor },
+    ];
+    let answer: ReturnType<typeof t.services.signups.service.signUp> | undefined;
+    await t.db.transaction().execute(async (trx) => {
+      await sql`select id from shifts where id = ${shift.id} for update`.execute(trx);
+      await sql`insert into signups (shift_id, user_id, status, created_at, updated_at)
+        values (${shift.id}, ${taker.id}, 'confirmed', now(), now())`.execute(trx);
+      answer = t.services.signups.service.signUp(late.actor, shift.id, {});
+      await queuedOnLocks(trx, 1);
+    });
+    expect((await (answer as NonNullable<typeof answer>)).signup.status).toBe('waitlisted');
+    expect(await held(shift.id)).toBe(1);
+    const notices = await t.db
+      .selectFrom('notifications')
+      .select('kind')
+      .where('user_id', '=', late.id)
+      .execute();
+    expect(notices.map((n) => n.kind)).toEqual(['signup.waitlisted']);
+    const audited = await sql<{ status: string }>`select data->>'status' as status from audit_events
+      where entity = 'signup' and data->>'userId' = ${late.id}`.execute(t.db);
+    expect(audited.rows).toEqual([{ status: 'waitlisted' }]);
+    const email = (
+      await t.db.selectFrom('users').select('email').where('id', '=', late.id).executeTakeFirstOrThrow()
+    ).email;
+    expect(await t.mailbox(email)).toEqual([]);
+  }, 60_000);
+});

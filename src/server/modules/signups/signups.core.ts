@@ -4,6 +4,7 @@
  * volunteering, age, guardian consent, skills) and schedule checks. The caller has already
  * taken the volunteer lock(s) (lock order: volunteers by id, then the shift, then its role, then rows).
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditAction, AuditWriter } from '../../platform/audit/audit.js';
 import { type Actor, authorize } from '../../platform/auth/actor.js';
@@ -18,6 +19,28 @@ import { canSeeShift, isOpenForSignups } from './signups.policy.js';
 import type { ShiftContext, SignupsRepo } from './signups.repo.js';
 
 type SignupView = Awaited<ReturnType<SignupsRepo['views']>>[number];
+type SignupRow = Awaited<ReturnType<SignupsRepo['insert']>>;
+
+/** A place guessed before the shift lock was not the one decided under it (see `placeGuessed`). */
+class GuessMissed extends Error {}
+
+/** Writes what follows from a self signup's status (the notices) before its place is decided. */
+export type Announce = (trx: Db, status: SignupStatus) => Promise<void>;
+
+/** The signup as `repo.views` reads it after the commit, from what was read under the shift lock. */
+const viewOf = (row: SignupRow, shift: ShiftContext, roleName: string | null): SignupView => ({
+  ...row,
+  role_name: roleName,
+  shift_id: shift.id,
+  starts_at: shift.starts_at,
+  ends_at: shift.ends_at,
+  shift_status: shift.status,
+  opportunity_id: shift.opportunity_id,
+  title: shift.title,
+  center_id: shift.center_id,
+  center_name: shift.center_name,
+});
+
 import type { SignupStatus } from './signups.tables.js';
 
 type Db = Kysely<Database>;
@@ -51,9 +74,20 @@ const PLACE_ACTIONS = {
 export function createSignupCore(deps: CoreDeps) {
   const { db, repo, clock, audit, mailer, jobs, limits } = deps;
 
-  async function commit<T>(fn: (trx: Db, after: After) => Promise<T>): Promise<T> {
-    const after: After = { mail: [], promote: new Set() };
-    const result = await db.transaction().execute((trx) => fn(trx, after));
+  /**
+   * Runs `fn` in a transaction, then dispatches its mail and waitlist moves. `guessing` is true on the
+   * first run: a place guessed in it that turns out otherwise (`GuessMissed`, see `placeGuessed`) rolls
+   * it back, and it runs once more without guessing.
+   */
+  async function commit<T>(fn: (trx: Db, after: After, guessing: boolean) => Promise<T>): Promise<T> {
+    const attempt = async (guessing: boolean) => {
+      const after: After = { mail: [], promote: new Set() };
+      return { after, result: await db.transaction().execute((trx) => fn(trx, after, guessing)) };
+    };
+    const { after, result } = await attempt(true).catch((error: unknown) => {
+      if (error instanceof GuessMissed) return attempt(false);
+      throw error;
+    });
     await mailer.dispatch(after.mail);
     for (const shiftId of after.promote) await jobs.promote(shiftId);
     return result;
@@ -137,6 +171,8 @@ export function createSignupCore(deps: CoreDeps) {
       actorId: string;
       mode: PlaceMode;
       teamSignupId?: string;
+      /** A self signup on its first run (`commit`'s `guessing`): see `placeGuessed`. */
+      announce?: Announce;
     },
   ) {
     const { userId, roleId } = args;
@@ -148,6 +184,11 @@ export function createSignupCore(deps: CoreDeps) {
           eligibility: eligibilityFor(person.eligibility, before),
           schedule: scheduleFit(person.held, before),
         };
+    if (args.announce && args.mode === 'self' && !roleId && early && !early.eligibility.length) {
+      const status = initialStatus(before.signup_mode, person.room);
+      if (status !== 'confirmed' || !early.schedule.length)
+        return placeGuessed(trx, { ...args, announce: args.announce }, status);
+    }
     // Read again under the lock: a change of time, capacity or rules committed meanwhile counts.
     const shift = await repo.lockedShift(before.id, trx);
     if (!shift || !isOpenForSignups(shift)) throw unavailable();
@@ -197,20 +238,47 @@ export function createSignupCore(deps: CoreDeps) {
       targetId: row.id,
       data: { shiftId: shift.id, userId, status, roleId },
     });
-    // as `repo.views` reads it after the commit, from what was read under the lock
-    const view: SignupView = {
-      ...row,
-      role_name: role?.name ?? null,
-      shift_id: shift.id,
-      starts_at: shift.starts_at,
-      ends_at: shift.ends_at,
-      shift_status: shift.status,
-      opportunity_id: shift.opportunity_id,
-      title: shift.title,
-      center_id: shift.center_id,
-      center_name: shift.center_name,
-    };
-    return { ...row, view };
+    return { ...row, view: viewOf(row, shift, role?.name ?? null), announced: false };
+  }
+
+  /**
+   * A self signup's fast path (a burst on one shift queues on its lock): the place is guessed from the
+   * shift's counter as read just before, the audit row and the notices are written for that status, and
+   * only then is the shift locked and the place decided as `takePlace` decides it; if the guess holds the
+   * signup is inserted, so the lock is held for two statements and the commit. Anything else (another
+   * place, a change of the shift, a refusal) throws `GuessMissed`: `commit` rolls the transaction back and
+   * runs it again the ordinary way, which also gives the refusal its answer.
+   */
+  async function placeGuessed(
+    trx: Db,
+    args: { shift: ShiftContext; userId: string; actorId: string; announce: Announce },
+    status: SignupStatus,
+  ) {
+    const before = args.shift;
+    const id = randomUUID();
+    const at = clock.now();
+    await audit.record(trx, {
+      at,
+      actorId: args.actorId,
+      action: PLACE_ACTIONS.self,
+      target: 'signup',
+      targetId: id,
+      data: { shiftId: before.id, userId: args.userId, status, roleId: null },
+    });
+    await args.announce(trx, status);
+    const shift = await repo.lockedShift(before.id, trx);
+    const holds =
+      !!shift &&
+      isOpenForSignups(shift) &&
+      shift.starts_at > clock.now() &&
+      sameDemands(before, shift) &&
+      initialStatus(shift.signup_mode, shift.taken < shift.capacity) === status;
+    if (!shift || !holds) throw new GuessMissed();
+    const row = await repo.insert(
+      { id, shift_id: shift.id, role_id: null, user_id: args.userId, status, created_by: args.actorId, at },
+      trx,
+    );
+    return { ...row, view: viewOf(row, shift, null), announced: true };
   }
 
   const shiftNotice = (shift: ShiftContext) => ({

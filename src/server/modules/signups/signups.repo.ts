@@ -166,11 +166,15 @@ export function createSignupsRepo(db: Db) {
 
     /**
      * What taking a place on the shift asks of the person, in one statement: whether they are already on
-     * it (an active signup), their `eligibility` and the `heldIntervals` of their other shifts.
+     * it (an active signup), their `eligibility` and the `heldIntervals` of their other shifts; and
+     * whether the shift has room as its counter reads now (without its lock: a guess, see takePlace).
      */
     personOnShift: async (userId: string, shiftId: string, now: Date, trx: Db) => {
-      const result = await sql<EligibilityRow & { on_shift: boolean; held: { startsAt: string; endsAt: string }[] }>`
+      const result = await sql<
+        EligibilityRow & { on_shift: boolean; held: { startsAt: string; endsAt: string }[]; room: boolean }
+      >`
         select e.*,
+          coalesce((select s.taken < s.capacity from shifts s where s.id = ${shiftId}), false) as room,
           exists (select 1 from signups g where g.shift_id = ${shiftId} and g.user_id = ${userId}
             and g.status in (${sql.join(ACTIVE)})) as on_shift,
           (select coalesce(json_agg(h), '[]'::json) from (${heldQuery(trx, userId, shiftId)}) h) as held
@@ -178,6 +182,7 @@ export function createSignupsRepo(db: Db) {
       const row = result.rows[0];
       return {
         onShift: row?.on_shift === true,
+        room: row?.room === true,
         eligibility: toEligibility(row),
         held: (row?.held ?? []).map((h) => ({ startsAt: new Date(h.startsAt), endsAt: new Date(h.endsAt) })),
       };
@@ -203,6 +208,8 @@ export function createSignupsRepo(db: Db) {
 
     insert: (
       row: {
+        /** Given when the audit and notices were written before the row (a guessed place, see takePlace). */
+        id?: string;
         shift_id: string;
         role_id: string | null;
         user_id: string;
@@ -217,6 +224,7 @@ export function createSignupsRepo(db: Db) {
       trx
         .insertInto('signups')
         .values({
+          ...(row.id ? { id: row.id } : {}),
           shift_id: row.shift_id,
           role_id: row.role_id,
           user_id: row.user_id,

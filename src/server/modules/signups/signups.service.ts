@@ -13,6 +13,7 @@ import type { SignupEvent } from './signups.mail.js';
 import { canCoordinate, isOwner } from './signups.policy.js';
 import { toSignup } from './signups.presenter.js';
 import type { ShiftContext } from './signups.repo.js';
+import type { SignupStatus } from './signups.tables.js';
 import type { SwapsRepo } from './swaps.repo.js';
 
 type Db = Kysely<Database>;
@@ -145,7 +146,29 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
       const shift = await core.visibleShift(actor, shiftId);
       // read before the locks: the shift's lock is held from the decision to the commit, keep that short
       const me = await repo.users([user.userId]);
-      const row = await core.commit(async (trx, after) => {
+      const row = await core.commit(async (trx, after, guessing) => {
+        // what the volunteer and the coordinators are told of the place: written before the place is
+        // decided when it is guessed (see takePlace), after it otherwise
+        const announce = async (db: Db, status: SignupStatus) => {
+          if (status === 'applied') {
+            const coordinators = await repo.coordinators(shift.center_id, db);
+            await tell(
+              db,
+              after,
+              coordinators.map((c) => c.id),
+              'applied',
+              shift,
+              {
+                mail: false,
+                link: `/shifts/${shift.id}/roster`,
+              },
+            );
+          } else {
+            await tellUsers(db, after, me, status === 'confirmed' ? 'confirmed' : 'waitlisted', shift, {
+              mail: status === 'confirmed',
+            });
+          }
+        };
         await repo.lockVolunteer(user.userId, trx);
         const created = await core.takePlace(trx, {
           shift,
@@ -153,32 +176,9 @@ export function createSignupsService(deps: CoreDeps & { core: SignupCore; swaps:
           roleId: body.roleId ?? null,
           actorId: user.userId,
           mode: 'self',
+          announce: guessing ? announce : undefined,
         });
-        if (created.status === 'applied') {
-          const coordinators = await repo.coordinators(shift.center_id, trx);
-          await tell(
-            trx,
-            after,
-            coordinators.map((c) => c.id),
-            'applied',
-            shift,
-            {
-              mail: false,
-              link: `/shifts/${shift.id}/roster`,
-            },
-          );
-        } else {
-          await tellUsers(
-            trx,
-            after,
-            me,
-            created.status === 'confirmed' ? 'confirmed' : 'waitlisted',
-            shift,
-            {
-              mail: created.status === 'confirmed',
-            },
-          );
-        }
+        if (!created.announced) await announce(trx, created.status);
         return created;
       });
       return { signup: toSignup(row.view) };
