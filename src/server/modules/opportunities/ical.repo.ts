@@ -31,8 +31,7 @@ export function createCalendarRepo(db: Db) {
       trx.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute(),
 
     /**
-     * The user's confirmed (and attended) shifts starting from `since`, at most 1,000. Reads the signups
-     * table: call it only when that migration has run (`OpportunitiesRepo.hasSignups`).
+     * The user's confirmed (and attended) shifts starting from `since`, at most 1,000.
      */
     feedShifts: async (userId: string, since: Date, trx: Db = db) =>
       (

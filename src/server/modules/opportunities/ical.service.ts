@@ -12,7 +12,6 @@ import type { Database } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { type CalendarShift, calendar } from './ical.js';
 import type { CalendarRepo } from './ical.repo.js';
-import type { OpportunitiesRepo } from './opportunities.repo.js';
 import type { OpportunitiesService } from './opportunities.service.js';
 
 type Db = Kysely<Database>;
@@ -20,14 +19,13 @@ const FEED_PAST_DAYS = 90;
 
 export function createIcalService(deps: {
   db: Db;
-  repo: OpportunitiesRepo;
   feeds: CalendarRepo;
   opportunities: OpportunitiesService;
   clock: Clock;
   audit: AuditWriter;
   publicUrl: string;
 }) {
-  const { db, repo, feeds, opportunities, clock, audit, publicUrl } = deps;
+  const { db, feeds, opportunities, clock, audit, publicUrl } = deps;
   const feedUrl = (token: string) => `${publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics`;
 
   const record = (actor: Actor, action: AuditAction<'calendar_feed'>, userId: string) =>
@@ -64,7 +62,7 @@ export function createIcalService(deps: {
       const owner = await feeds.feedByTokenHash(tokenHash(token));
       if (!owner) throw notFound('calendar');
       const since = new Date(clock.now().getTime() - FEED_PAST_DAYS * 86_400_000);
-      const rows = (await repo.hasSignups()) ? await feeds.feedShifts(owner.user_id, since) : [];
+      const rows = await feeds.feedShifts(owner.user_id, since);
       return calendar('Добросеть: мои смены', rows, publicUrl, clock.now(), { feed: true });
     },
 

@@ -2,23 +2,11 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { RoleSlot } from './opportunities.tables.js';
-import { takenSql } from './search.repo.js';
 
 type Db = Kysely<Database>;
 
 export function createOpportunitiesRepo(db: Db) {
-  /** Whether migration 0011 (signups) has run; checked once, since migrations run before services. */
-  let signupsTable: Promise<boolean> | null = null;
-  const hasSignups = (trx: Db = db) => {
-    signupsTable ??= sql<{ ok: boolean }>`select to_regclass('signups') is not null as ok`
-      .execute(trx)
-      .then((r) => r.rows[0]?.ok === true);
-    return signupsTable;
-  };
-
   return {
-    hasSignups,
-
     categories: (trx: Db = db) =>
       trx.selectFrom('opportunity_categories').selectAll().orderBy('sort_order').orderBy('code').execute(),
 
@@ -90,9 +78,11 @@ export function createOpportunitiesRepo(db: Db) {
     update: (id: string, values: Updateable<Database['opportunities']>, trx: Db = db) =>
       trx.updateTable('opportunities').set(values).where('id', '=', id).execute(),
 
-    /** Shifts from `from` on (all if null), with confirmed places per shift and per role. */
+    /**
+     * Shifts from `from` on (all if null), with the places held per shift (`taken`) and per role, counted
+     * as the signups module decides: confirmed, offered, attended, and walk-ins.
+     */
     async shifts(opportunityId: string, from: Date | null, trx: Db = db) {
-      const signups = await hasSignups(trx);
       let q = trx
         .selectFrom('shifts as s')
         .selectAll('s')
@@ -106,10 +96,11 @@ export function createOpportunitiesRepo(db: Db) {
             .selectFrom('shift_roles as r')
             .selectAll('r')
             .select(
-              signups
-                ? sql<number>`(select count(*)::int from signups g where g.role_id = r.id
-                    and g.status in ('confirmed', 'attended'))`.as('taken')
-                : sql<number>`0`.as('taken'),
+              sql<number>`(select count(*)::int from signups g where g.role_id = r.id
+                  and g.status in ('confirmed', 'offered', 'attended'))
+                + (select count(*)::int from shift_walk_ins w where w.role_id = r.id and w.removed_at is null)`.as(
+                'taken',
+              ),
             )
             .where(
               'r.shift_id',
@@ -157,13 +148,9 @@ export function createOpportunitiesRepo(db: Db) {
         .forUpdate()
         .executeTakeFirst(),
 
-    /** Places held on a shift as signups count them (confirmed, offered, attended, walk-ins). */
+    /** Places held on a shift as signups count them (confirmed, offered, attended, walk-ins): `taken`. */
     async heldPlaces(shiftId: string, trx: Db = db): Promise<number> {
-      const row = await trx
-        .selectFrom('shifts as s')
-        .select(takenSql(await hasSignups(trx)).as('taken'))
-        .where('s.id', '=', shiftId)
-        .executeTakeFirst();
+      const row = await trx.selectFrom('shifts').select('taken').where('id', '=', shiftId).executeTakeFirst();
       return Number(row?.taken ?? 0);
     },
 
@@ -207,7 +194,7 @@ export function createOpportunitiesRepo(db: Db) {
 
     /** Shift ids among `ids` that hold any live signup (not cancelled) or walk-in: those are "booked". */
     async bookedShiftIds(ids: string[], trx: Db = db): Promise<Set<string>> {
-      if (!ids.length || !(await hasSignups(trx))) return new Set();
+      if (!ids.length) return new Set();
       const rows = await sql<{ shift_id: string }>`
         select shift_id from signups
         where shift_id in (${sql.join(ids)}) and status not in ('cancelled')

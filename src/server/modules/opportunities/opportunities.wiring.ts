@@ -33,7 +33,6 @@ export function createOpportunityServices(deps: {
   const shifts = createShiftsService({ db, repo, opportunities, clock });
   const calendar = createIcalService({
     db,
-    repo,
     feeds: createCalendarRepo(db),
     opportunities,
     clock,

@@ -60,14 +60,6 @@ export type SearchRow = {
 /** ё → е, as the stored vector has it (the `russian` stemmer keeps ё and е apart). */
 export const foldYo = (s: string) => s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
 
-/**
- * Places taken on a shift (`s`) as the signups module counts them when it decides (confirmed, offered to
- * the waitlist, attended, and walk-ins without an account): the counter the triggers of migration 0021 keep
- * in the same transaction as every change, or 0 while the signups table does not exist yet.
- */
-export const takenSql = (signups: boolean, shiftAlias = 's'): RawBuilder<number> =>
-  signups ? sql<number>`${sql.ref(`${shiftAlias}.taken`)}` : sql<number>`0`;
-
 /** Great-circle distance in km from `point` to the opportunity's point, or its municipality's centre. */
 const distanceSql = (p: { lat: number; lon: number }) => {
   const lat = sql`coalesce(o.lat, (select m.lat from municipalities m where m.id = o.municipality_id))`;

@@ -85,6 +85,27 @@ describe('signing up', () => {
     expect((await signUp(b.cookie, shift.id, { roleId: shift.roles[0]?.id })).json().signup.status).toBe(
       'waitlisted',
     );
+    // the opportunity page counts a role's places as the decision does: offers and walk-ins hold them too
+    const roleTaken = async () =>
+      (await t.request('GET', `/api/public/opportunities/${shift.opportunityId}`)).json().opportunity
+        .shifts[0].roles[0].taken;
+    expect(await roleTaken()).toBe(1);
+    await t.db
+      .updateTable('signups')
+      .set({ status: 'offered', offered_until: DEC(1) })
+      .where('user_id', '=', b.id)
+      .execute();
+    await t.db
+      .insertInto('shift_walk_ins')
+      .values({
+        shift_id: shift.id,
+        role_id: shift.roles[0]?.id,
+        full_name: 'Гость',
+        checked_in_at: DEC(1),
+        created_at: DEC(1),
+      } as never)
+      .execute();
+    expect(await roleTaken()).toBe(3);
   });
 
   it('refuses a started shift', async () => {
