@@ -89,7 +89,9 @@ export async function backupTo(
 ): Promise<BackupResult> {
   const counts: Record<string, number> = {};
   const result: BackupResult = { rows: counts, files: 0, missingFiles: [] };
-  const gzip = zlib.createGzip();
+  // the fastest level: at region scale (1.8 M rows, 963 MB of JSON) it compresses in 3 s instead of 7.5–12 s
+  // at the default level, for a file 13 % larger (128 MB instead of 113 MB)
+  const gzip = zlib.createGzip({ level: zlib.constants.Z_BEST_SPEED });
   const out = fs.createWriteStream(`${file}.partial`);
   const done = pipeline(gzip, out);
   const writeText = (text: string) =>
