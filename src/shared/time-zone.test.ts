@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { zonedInstant, zonedParts, zoneOffsetMinutes } from './time-zone.js';
 
@@ -35,5 +36,65 @@ describe('region wall-clock time', () => {
   it('refuses malformed input instead of guessing', () => {
     expect(() => zonedInstant('01.12.2026', '10:00', 'Asia/Novokuznetsk')).toThrow(RangeError);
     expect(() => zonedInstant('2026-12-01', '10', 'Asia/Novokuznetsk')).toThrow(RangeError);
+  });
+});
+
+describe('the cached zone offsets (wall time without asking Intl for every instant)', () => {
+  // the reference: Intl for every instant
+  const exact = (at: Date, timeZone: string) => {
+    const n: Record<string, string> = {};
+    for (const x of new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).formatToParts(at))
+      n[x.type] = x.value;
+    return { date: `${n.year?.padStart(4, '0')}-${n.month}-${n.day}`, time: `${n.hour}:${n.minute}` };
+  };
+  const ZONES = [
+    'Asia/Novokuznetsk', // +7 today, +6/+7 with DST and a change in 2014 and 2016
+    'Europe/Moscow',
+    'America/New_York',
+    'Australia/Lord_Howe', // half an hour of DST
+    'Asia/Kathmandu', // +5:45
+    'Europe/London',
+    'UTC',
+  ];
+  const YEAR = 365.25 * 86_400_000;
+  const from = Date.UTC(1900, 0, 1);
+
+  it('agree with Intl at random instants from 1900 to 2200 and around every change of offset', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: 0, max: Math.floor(300 * YEAR) }),
+        (zone, ms) => {
+          const at = new Date(from + ms);
+          expect(zonedParts(at, zone)).toEqual(exact(at, zone));
+        },
+      ),
+      { seed: 20261207, numRuns: 3000 },
+    );
+    // minute by minute around offset changes: Novokuznetsk 2010-03-27/28 (DST to +7), 2014-10-26 (to +6),
+    // 2016-03-27 (to +7); New York 2026-03-08 and 2026-11-01; Lord Howe 2026-04-05; Kathmandu 1986
+    const around = [
+      ['Asia/Novokuznetsk', '2010-03-27T19:00:00Z'],
+      ['Asia/Novokuznetsk', '2014-10-25T18:00:00Z'],
+      ['Asia/Novokuznetsk', '2016-03-26T18:00:00Z'],
+      ['America/New_York', '2026-03-08T05:00:00Z'],
+      ['America/New_York', '2026-11-01T04:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T13:00:00Z'],
+      ['Asia/Kathmandu', '1985-12-31T17:00:00Z'], // +5:30 → +5:45 at 18:30 UTC, inside an hour
+    ] as const;
+    for (const [zone, start] of around) {
+      for (let m = 0; m < 240; m += 1) {
+        const at = new Date(Date.parse(start) + m * 60_000 + 17_000);
+        expect(zonedParts(at, zone)).toEqual(exact(at, zone));
+      }
+    }
   });
 });

@@ -22,8 +22,10 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's clock at `at` as numbers (month 1–12). */
-function wall(at: Date, timeZone: string) {
+type Wall = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+/** The zone's clock at `at` as numbers (month 1–12), read from `Intl` (slow: microseconds a call). */
+function wallExact(at: Date, timeZone: string): Wall {
   const n: Record<string, number> = {};
   for (const x of partsFormatter(timeZone).formatToParts(at))
     if (x.type !== 'literal') n[x.type] = Number(x.value);
@@ -38,6 +40,55 @@ function wall(at: Date, timeZone: string) {
   };
 }
 
+/** Milliseconds since the epoch of a wall clock read as UTC (any year, unlike Date.UTC below 100). */
+function utcOf(w: Wall): number {
+  const d = new Date(0);
+  d.setUTCFullYear(w.year, w.month - 1, w.day);
+  d.setUTCHours(w.hour, w.minute, w.second, 0);
+  return d.getTime();
+}
+
+/** How far (ms, whole seconds) the zone's clock is ahead of UTC at the instant `t` (ms). */
+const exactOffset = (t: number, timeZone: string) =>
+  utcOf(wallExact(new Date(t), timeZone)) - Math.floor(t / 1000) * 1000;
+
+const HOUR = 3_600_000;
+/**
+ * Per zone, the offset of each UTC hour asked about, or NaN when it changes inside that hour. Offsets
+ * change a few times a century, so an export or a dashboard that formats thousands of instants asks `Intl`
+ * twice per hour they fall in instead of once per instant.
+ */
+const offsets = new Map<string, Map<number, number>>();
+
+/** The zone's clock at `at` as numbers (month 1–12). */
+function wall(at: Date, timeZone: string): Wall {
+  const t = at.getTime();
+  if (!Number.isFinite(t)) return wallExact(at, timeZone);
+  const hour = Math.floor(t / HOUR);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const first = exactOffset(hour * HOUR, timeZone);
+    offset = first === exactOffset(hour * HOUR + HOUR - 1000, timeZone) ? first : Number.NaN;
+    if (zone.size >= 50_000) zone.clear();
+    zone.set(hour, offset);
+  }
+  if (Number.isNaN(offset)) return wallExact(at, timeZone);
+  const d = new Date(Math.floor(t / 1000) * 1000 + offset);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
 const pad = (v: number, width = 2) => String(v).padStart(width, '0');
 
 /** The zone's wall clock at `at`: `{ date: 'YYYY-MM-DD', time: 'HH:MM' }`. */
@@ -48,9 +99,7 @@ export function zonedParts(at: Date, timeZone: string): { date: string; time: st
 
 /** Minutes the zone is ahead of UTC at `at`. */
 export function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const w = wall(at, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  return Math.round((utcOf(wall(at, timeZone)) - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
 /**
