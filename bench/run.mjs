@@ -6,6 +6,7 @@
 //
 // Usage: npm run bench -- [--database-url URL | --data-dir DIR] [--scale demo|region|nation]
 //          [--duration SECONDS=10] [--connections N=50] [--only SUBSTRING] [--skip-lighthouse] [--skip-backup]
+//          [--serial-seconds S=3]   (each endpoint also S seconds at one connection: the "p95@1" column)
 //   PostgreSQL: --database-url (or DATABASE_URL); otherwise the embedded PGlite in --data-dir (default
 //   data-bench/<scale>, what bench/data.mjs writes). The run adds fixtures to that database: an
 //   opportunity with shifts for the signup bursts (far in the future) and one with a shift under way for
@@ -44,6 +45,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     'skip-lighthouse': { type: 'boolean', default: false },
     'skip-backup': { type: 'boolean', default: false },
+    'serial-seconds': { type: 'string', default: '3' },
   },
 });
 const databaseUrl = opts['database-url'] ?? process.env.DATABASE_URL ?? null;
@@ -52,6 +54,7 @@ const dataDir = databaseUrl ? null : path.resolve(opts['data-dir'] ?? path.join(
 const database = databaseUrl ? 'postgres' : 'pglite';
 const DURATION = Number(opts.duration);
 const CONNECTIONS = Number(opts.connections);
+const SERIAL = Number(opts['serial-seconds']);
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 const CSRF = { 'x-requested-with': 'dobroset' };
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -176,6 +179,9 @@ async function measureEndpoints(app, prep, baselineUrl) {
       duration: Math.min(2, DURATION / 5),
     });
     const a = await load({ baseUrl: app.baseUrl, request: e.request, ...loadOpts });
+    // one request at a time: the latency of a request itself, without the queue of 50 in front of it
+    if (SERIAL > 0)
+      a.serial = await load({ baseUrl: app.baseUrl, request: e.request, connections: 1, duration: SERIAL });
     const b =
       baselineUrl && prep.plans.has(e.name)
         ? await load({
@@ -204,6 +210,8 @@ function report(e, a, b, plans) {
       ratio: b ? a.reqPerSec / b.reqPerSec : null,
       baselineP50: round(b?.p50),
       baselineP95: round(b?.p95),
+      serialP50: round(a.serial?.p50),
+      serialP95: round(a.serial?.p95),
       statements: e.statements,
       baselineInTransaction: plans.get(e.name)?.writes ?? null,
       path: e.request.path,
@@ -317,6 +325,7 @@ function printTable(list) {
     'p50',
     'p95',
     'p99',
+    'p95@1',
     'req/s',
     'base req/s',
     'ratio',
@@ -330,6 +339,7 @@ function printTable(list) {
     fmt(r.p50),
     fmt(r.p95),
     fmt(r.p99),
+    fmt(r.serialP95),
     r.rowsPerSec !== undefined && r.rowsPerSec !== null
       ? `${fmt(r.rowsPerSec, 0)} rows/s`
       : fmt(r.reqPerSec, 0),
@@ -341,7 +351,7 @@ function printTable(list) {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
   const line = (cells) =>
     cells
-      .map((c, i) => (i === 0 || i >= 9 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .map((c, i) => (i === 0 || i >= 10 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
       .join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
@@ -537,7 +547,8 @@ async function main() {
       `Node ${machineStart.node}, load ${machineStart.loadavg.join(' ')} → ${machineEnd.loadavg.join(' ')}`,
   );
   console.log(
-    '(times in ms; targets are for PostgreSQL, region scale, 50 connections; a burst row: latency of each of ' +
+    '(times in ms; targets are for PostgreSQL, region scale, 50 connections; p95@1: p95 with one connection, ' +
+      'no queue; a burst row: latency of each of ' +
       'the N signups sent at once, req/s = signups answered per second; an export row: p50 = one streamed ' +
       'download, rows/s, RSS growth of the server in latest.json)\n',
   );
