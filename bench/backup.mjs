@@ -15,10 +15,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
 import { generate } from './data.mjs';
+import { distImporter } from './lib/util.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +30,7 @@ const dataDir = process.env.DATA_DIR ? path.resolve(process.env.DATA_DIR) : null
 const restoreUrl = process.env.RESTORE_DATABASE_URL || null;
 
 ensureBuilt();
-const dist = (p) => import(pathToFileURL(path.join(root, 'dist/server', p)).href);
+const dist = distImporter(root);
 const { openDatabase, UNBOUNDED_TIMEOUTS } = await dist('platform/db/database.js');
 const { backupTo, restoreFrom } = await dist('platform/db/backup.js');
 const { migrateToLatest } = await dist('platform/db/migrate.js');

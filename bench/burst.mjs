@@ -14,25 +14,16 @@
 // Usage: node bench/burst.mjs [n=1000] [capacity=50]
 //   embedded PGlite in memory by default; DATABASE_URL=postgres://… runs it on PostgreSQL (a scratch
 //   database you can throw away: tables are created in it). 127.0.0.1 only.
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
 import { buildCenter, buildShift, buildVolunteers } from './fixtures.mjs';
+import { createInProcessApp, openScratchHandle } from './lib/capture.mjs';
 
 const N = Number(process.argv[2] ?? 1000);
 const CAPACITY = Number(process.argv[3] ?? 50);
 ensureBuilt();
-const dist = (p) => import(pathToFileURL(path.join(root, 'dist/server', p)).href);
-const { createRuntime } = await dist('runtime.js');
-const { loadConfig } = await dist('platform/config.js');
-const { openPglite, openPostgres } = await dist('platform/db/database.js');
-const { migrateToLatest } = await dist('platform/db/migrate.js');
-
 const url = process.env.DATABASE_URL;
-const handle = url ? await openPostgres(url, 10) : await openPglite({ dataDir: 'memory://' });
-await migrateToLatest(handle.db);
+const handle = await openScratchHandle(root);
 const db = handle.db;
 const tag = Date.now().toString(36);
 
@@ -43,19 +34,7 @@ const volunteers = (prefix) => buildVolunteers(db, { count: N, prefix, tag });
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function burst(label, env, startsAt) {
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    PUBLIC_URL: 'http://127.0.0.1',
-    HOST: '127.0.0.1',
-    ...env,
-  });
-  const runtime = await createRuntime({
-    config,
-    log: pino({ level: 'silent' }),
-    handle,
-    work: false,
-    webDir: null,
-  });
+  const runtime = await createInProcessApp({ root, handle, env });
   await runtime.app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${runtime.app.server.address().port}`;
   const shift = await buildShift(db, { centerId: center.id, startsAt, capacity: CAPACITY });

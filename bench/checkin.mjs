@@ -5,34 +5,19 @@
 // run: `select 1` through the same database handle.
 // Usage: node bench/checkin.mjs [shifts=200] [perShift=30] [runs=20]
 //   embedded PGlite in memory by default; DATABASE_URL=postgres://… runs it on a scratch PostgreSQL database.
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
 import { buildCenter, buildShift } from './fixtures.mjs';
+import { createInProcessApp, openScratchHandle } from './lib/capture.mjs';
 
 const SHIFTS = Number(process.argv[2] ?? 200);
 const PER_SHIFT = Number(process.argv[3] ?? 30);
 const RUNS = Number(process.argv[4] ?? 20);
 ensureBuilt();
-const dist = (p) => import(pathToFileURL(path.join(root, 'dist/server', p)).href);
-const { createRuntime } = await dist('runtime.js');
-const { loadConfig } = await dist('platform/config.js');
-const { openPglite, openPostgres } = await dist('platform/db/database.js');
-const { migrateToLatest } = await dist('platform/db/migrate.js');
-
 const url = process.env.DATABASE_URL;
-const handle = url ? await openPostgres(url, 10) : await openPglite({ dataDir: 'memory://' });
-await migrateToLatest(handle.db);
+const handle = await openScratchHandle(root);
 const db = handle.db;
-const runtime = await createRuntime({
-  config: loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' }),
-  log: pino({ level: 'silent' }),
-  handle,
-  work: false,
-  webDir: null,
-});
+const runtime = await createInProcessApp({ root, handle, env: { PUBLIC_URL: 'http://localhost:3000' } });
 const { schedule, checkin, signups } = runtime.services;
 
 const tag = Date.now().toString(36);

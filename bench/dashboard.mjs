@@ -2,15 +2,14 @@
 // on a synthetic larger network (300 municipalities with 20 mergers, 1,000 centres with status histories,
 // 500 applications), each against GET /api/health measured in the same run as the baseline.
 // Usage: node bench/dashboard.mjs [runs=30]   (builds first if needed; in-process, embedded database in memory)
-import net from 'node:net';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
+import { freePort } from './lib/server.mjs';
+import { distImporter, median } from './lib/util.mjs';
 
 const RUNS = Number(process.argv[2] ?? 30);
 ensureBuilt();
-const dist = (p) => import(pathToFileURL(path.join(root, 'dist/server', p)).href);
+const dist = distImporter(root);
 const { createRuntime } = await dist('runtime.js');
 const { loadConfig } = await dist('platform/config.js');
 const { openPglite } = await dist('platform/db/database.js');
@@ -20,17 +19,6 @@ const { systemClock } = await dist('platform/clock.js');
 
 const EMAIL = 'bench-operator@example.ru';
 const PASSWORD = 'Скамейка-замер-2026!';
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 /** A region of 300 municipalities (20 merged into others in 2024), 1,000 centres, 500 applications. */
 async function seedSynthetic(db) {

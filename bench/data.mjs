@@ -15,6 +15,7 @@ import { hash } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
 import * as V from './data-vocabulary.mjs';
+import { distImporter } from './lib/util.mjs';
 
 export const SCALES = {
   demo: { municipalities: 0, centers: 12, volunteers: 2_000, published: 400, shifts: 2_000, signups: 20_000 },
@@ -294,7 +295,7 @@ async function main() {
   }
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, 'data-bench', scale));
   ensureBuilt();
-  const dist = (p) => import(pathToFileURL(path.join(root, 'dist/server', p)).href);
+  const dist = distImporter(root);
   const { openDatabase, UNBOUNDED_TIMEOUTS } = await dist('platform/db/database.js');
   const { migrateToLatest } = await dist('platform/db/migrate.js');
   const { seedAll } = await dist('seed/seed.js');

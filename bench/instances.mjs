@@ -17,7 +17,6 @@
 //   the shared dist/ is neither used nor rebuilt.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +24,9 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { root } from '../scripts/build-lib.mjs';
 import { BENCH_DOMAIN, BENCH_PASSWORD, generate } from './data.mjs';
+import { allPids, statFields, stopChild, untilAnswers } from './lib/proc.mjs';
+import { freePort, serverEnv } from './lib/server.mjs';
+import { sleep } from './lib/util.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,22 +36,11 @@ const SCALE = arg('scale', 'region');
 const SECONDS = Number(arg('seconds', '10'));
 const CONNECTIONS = Number(arg('connections', '50'));
 const WARMUP_SECONDS = 3;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const TICK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dobroset-bench-instances-'));
 const started = []; // { name, stop() } of everything this run started, stopped in reverse order
 const log = (line) => process.stdout.write(`${line}\n`);
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => (port ? resolve(port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 // ---- the server, compiled privately ----------------------------------------------------------------
 
@@ -151,42 +142,21 @@ async function startInstance(name, serverDir, databaseUrl) {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(serverDir, 'main.js'), 'start'], {
     cwd: serverDir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: url,
+    env: serverEnv({
+      port,
+      baseUrl: url,
       DATABASE_URL: databaseUrl,
       DATA_DIR: path.join(tmp, `data-${name}`),
       UPLOAD_DIR: path.join(tmp, 'uploads'),
-      DEMO: 'false',
-      LOG_LEVEL: 'warn',
-    },
+    }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  started.push({ name, stop: () => stopChild(child) });
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`instance ${name} exited while starting`);
-    try {
-      if ((await fetch(`${url}/api/ready`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 1200) throw new Error(`instance ${name} did not become ready`);
-    await sleep(250);
-  }
+  started.push({ name, stop: () => stopChild(child, 30_000) });
+  // polled every 250 ms for up to 5 minutes
+  const up = await untilAnswers(`${url}/api/ready`, { child, timeoutMs: 300_000, intervalMs: 250 });
+  if (up === 'exited') throw new Error(`instance ${name} exited while starting`);
+  if (up === 'timeout') throw new Error(`instance ${name} did not become ready`);
   return { name, url, pid: child.pid };
-}
-
-async function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  if ((await Promise.race([exited.then(() => 'ok'), sleep(30_000)])) !== 'ok') {
-    child.kill('SIGKILL');
-    await exited;
-  }
 }
 
 // Round robin over the backends given as arguments; prints its port. CommonJS, run with `node -e`.
@@ -212,7 +182,7 @@ async function startProxy(backends) {
   const child = spawn(process.execPath, ['-e', PROXY, ...backends.map((b) => b.url)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  started.push({ name: 'proxy', stop: () => stopChild(child) });
+  started.push({ name: 'proxy', stop: () => stopChild(child, 30_000) });
   const port = await new Promise((resolve, reject) => {
     child.stdout.once('data', (d) => resolve(Number(d.toString().trim())));
     child.once('exit', () => reject(new Error('the proxy exited')));
@@ -222,29 +192,24 @@ async function startProxy(backends) {
 
 // ---- CPU from /proc ----------------------------------------------------------------------------------
 
+/** What treeTicks needs of /proc/<pid>/stat, or null when the process has ended. */
 function stat(pid) {
-  try {
-    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    // after ')': state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14)
-    return {
-      ppid: Number(f[1]),
-      self: Number(f[11]) + Number(f[12]),
-      children: Number(f[13]) + Number(f[14]),
-    };
-  } catch {
-    return null;
-  }
+  const f = statFields(pid);
+  if (!f) return null;
+  return {
+    ppid: Number(f[1]),
+    self: Number(f[11]) + Number(f[12]),
+    children: Number(f[13]) + Number(f[14]),
+  };
 }
 
 /** CPU ticks of a process and all its descendants, living and reaped (reaped ones count at their parent). */
 function treeTicks(rootPid) {
   const kids = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const s = stat(entry);
+  for (const pid of allPids()) {
+    const s = stat(pid);
     if (!s) continue;
-    kids.set(s.ppid, [...(kids.get(s.ppid) ?? []), Number(entry)]);
+    kids.set(s.ppid, [...(kids.get(s.ppid) ?? []), pid]);
   }
   const top = stat(rootPid);
   if (!top) return 0;

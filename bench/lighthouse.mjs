@@ -10,7 +10,6 @@
 //   is the median of N runs. `runLighthouse({ baseUrl })` returns the rows for the bench runner.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,29 +17,15 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
+import { stopChild, untilAnswers } from './lib/proc.mjs';
+import { freePort, startArgs } from './lib/server.mjs';
+import { median } from './lib/util.mjs';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox'];
 const SERVER_START_MS = 120_000;
 
 const chromePath = () => process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const median = (xs) => {
-  const s = xs.filter((x) => x !== null && x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer().on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The built app on a fresh data directory (demo data on), on a free port. `onSpawned` gets `stop()` (ends
@@ -51,55 +36,28 @@ async function startServer(onSpawned) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dobroset-lighthouse-'));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      'bin/dobroset.mjs',
-      'start',
-      '--data-dir',
-      dataDir,
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--public-url',
-      baseUrl,
-      '--demo',
-      '--log-level',
-      'warn',
-    ],
-    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn(process.execPath, startArgs({ dataDir, port, publicUrl: baseUrl, demo: true }), {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr = (stderr + d).slice(-4000);
   });
-  const exited = new Promise((r) => child.once('exit', r));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(child, 10_000);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   onSpawned(stop);
-  try {
-    const deadline = Date.now() + SERVER_START_MS;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null)
-        throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
-      if (Date.now() > deadline) throw new Error(`server not up after ${SERVER_START_MS} ms: ${stderr}`);
-      try {
-        const res = await fetch(`${baseUrl}/api/health`);
-        if (res.ok) break;
-      } catch {}
-      await sleep(100);
-    }
-  } catch (error) {
+  const up = await untilAnswers(`${baseUrl}/api/health`, {
+    child,
+    timeoutMs: SERVER_START_MS,
+    intervalMs: 100,
+  });
+  if (up !== 'ok') {
     await stop();
-    throw error;
+    if (up === 'exited') throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
+    throw new Error(`server not up after ${SERVER_START_MS} ms: ${stderr}`);
   }
   return { baseUrl, pid: child.pid };
 }

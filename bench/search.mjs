@@ -2,17 +2,16 @@
 // 50,000 upcoming shifts (and confirmed signups on some of them), for a few typical searches, each against
 // GET /api/health measured in the same run as the baseline.
 // Usage: node bench/search.mjs [runs=30]   (builds first if needed; in-process, embedded database in memory)
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
+import { distImporter, median } from './lib/util.mjs';
 
 const RUNS = Number(process.argv[2] ?? 30);
 const OPPORTUNITIES = 10_000;
 const SHIFTS_PER = 5;
 ensureBuilt();
-const dist = (p) => import(pathToFileURL(path.join(root, 'dist/server', p)).href);
+const dist = distImporter(root);
 const { createRuntime } = await dist('runtime.js');
 const { loadConfig } = await dist('platform/config.js');
 const { openPglite } = await dist('platform/db/database.js');
@@ -20,10 +19,6 @@ const { migrateToLatest } = await dist('platform/db/migrate.js');
 const { seedAll } = await dist('seed/seed.js');
 const { systemClock } = await dist('platform/clock.js');
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const WORDS = ['волонтёры', 'субботник', 'библиотека', 'фестиваль', 'помощь', 'пожилым', 'детям', 'приюту'];
 
 async function seedOpportunities(db) {

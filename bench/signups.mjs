@@ -5,32 +5,17 @@
 // Usage: node bench/signups.mjs [n=500] [capacity=50]
 //   embedded PGlite in memory by default; DATABASE_URL=postgres://… runs it on PostgreSQL (a scratch
 //   database you can throw away: tables are created in it).
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import pino from 'pino';
 import { ensureBuilt, root } from '../scripts/build-lib.mjs';
 import { buildCenter, buildShift, buildVolunteers } from './fixtures.mjs';
+import { createInProcessApp, openScratchHandle } from './lib/capture.mjs';
 
 const N = Number(process.argv[2] ?? 500);
 const CAPACITY = Number(process.argv[3] ?? 50);
 ensureBuilt();
-const dist = (p) => import(pathToFileURL(path.join(root, 'dist/server', p)).href);
-const { createRuntime } = await dist('runtime.js');
-const { loadConfig } = await dist('platform/config.js');
-const { openPglite, openPostgres } = await dist('platform/db/database.js');
-const { migrateToLatest } = await dist('platform/db/migrate.js');
-
 const url = process.env.DATABASE_URL;
-const handle = url ? await openPostgres(url, 10) : await openPglite({ dataDir: 'memory://' });
-await migrateToLatest(handle.db);
+const handle = await openScratchHandle(root);
 const db = handle.db;
-const runtime = await createRuntime({
-  config: loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' }),
-  log: pino({ level: 'silent' }),
-  handle,
-  work: false,
-  webDir: null,
-});
+const runtime = await createInProcessApp({ root, handle, env: { PUBLIC_URL: 'http://localhost:3000' } });
 const signups = runtime.services.signups.service;
 
 const tag = Date.now().toString(36);

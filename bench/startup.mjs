@@ -12,68 +12,15 @@
 // Usage: node bench/startup.mjs [runs=3]   (targets 127.0.0.1 only)
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { groupCpuMs, groupRssMB, untilAnswers } from './lib/proc.mjs';
+import { freePort, startArgs } from './lib/server.mjs';
+import { median, sleep } from './lib/util.mjs';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Resident memory (MB, 10⁶ bytes, as the targets) of every process in the process group `pgid`. */
-function groupRssMB(pgid) {
-  let kib = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid pgrp …: comm may hold spaces, so fields are counted after its ')'.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue;
-      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8');
-      kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return (kib * 1024) / 1e6;
-}
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-/**
- * CPU time (ms) the process group has used: its live processes, and the ended children the leader has
- * reaped (the build steps, initdb). Less sensitive than wall time to other load on the machine.
- */
-function groupCpuMs(pgid) {
-  let ticks = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue;
-      // utime, stime; for the leader also cutime, cstime (children it has waited for)
-      const own = Number(fields[11]) + Number(fields[12]);
-      ticks += Number(entry) === pgid ? own + Number(fields[13]) + Number(fields[14]) : own;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return (ticks * 1000) / TICKS_PER_SECOND;
-}
 
 /** Waits until the group's memory stops moving (two readings a second apart within 1 MB, ≤ 20 s). */
 async function settledRss(pgid) {
@@ -88,19 +35,16 @@ async function settledRss(pgid) {
   return last;
 }
 
-/** Starts a process group leader; resolves once `url` answers 200, with the time it took. */
+/**
+ * Starts a process group leader; resolves once `url` answers 200, with the time it took and the CPU time
+ * its group used meanwhile (less sensitive than wall time to other load on the machine).
+ */
 async function startAndTime(args, { cwd, port, urlPath, env }) {
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd, env, stdio: 'ignore', detached: true });
   const exited = new Promise((r) => child.once('exit', r));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${args.join(' ')}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}${urlPath}`);
-      if (res.ok) break;
-    } catch {}
-    await sleep(10);
-  }
+  if ((await untilAnswers(`http://127.0.0.1:${port}${urlPath}`, { child, intervalMs: 10 })) !== 'ok')
+    throw new Error(`exited ${child.exitCode}: ${args.join(' ')}`);
   return { child, exited, ms: performance.now() - t0, cpuMs: groupCpuMs(child.pid) };
 }
 
@@ -178,18 +122,7 @@ try {
     await stop(base);
 
     const port = await freePort();
-    const server = (dataDir) => [
-      'bin/dobroset.mjs',
-      'start',
-      '--data-dir',
-      dataDir,
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--log-level',
-      'warn',
-    ];
+    const server = (dataDir) => startArgs({ dataDir, port });
     const options = { cwd: checkout, port, urlPath: '/api/health', env: process.env };
     const dataDir = path.join(tmp, `data-${i}`);
 

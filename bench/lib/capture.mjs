@@ -1,11 +1,12 @@
 // The app in this process, on a database handle whose Kysely (and raw executor) records every statement it
 // runs: each benchmark request is injected once and the SQL it ran is kept for the baseline server, which
 // replays it. Also where the runner prepares its fixtures and sessions (no argon2 logins).
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
+import { distImporter } from './util.mjs';
+
+export { distImporter };
 
 const OID = { int8: 20, numeric: 1700, date: 1082 };
 
@@ -17,10 +18,6 @@ export const pgTypes = {
     return pg.types.getTypeParser(oid, format ?? 'text');
   },
 };
-
-export function distImporter(root) {
-  return (p) => import(pathToFileURL(path.join(root, 'dist/server', p)).href);
-}
 
 /**
  * A database handle like the server's (PostgreSQL pool of `poolSize`, or PGlite in `dataDir`) whose
@@ -80,6 +77,17 @@ export async function openRecordingHandle({ root, databaseUrl, dataDir, poolSize
     close: () => base.close(),
   };
   return { handle, recorder };
+}
+
+/** A scratch database: PostgreSQL at DATABASE_URL (a pool of 10) when set, else PGlite in memory; migrated. */
+export async function openScratchHandle(root) {
+  const dist = distImporter(root);
+  const { openPglite, openPostgres } = await dist('platform/db/database.js');
+  const { migrateToLatest } = await dist('platform/db/migrate.js');
+  const url = process.env.DATABASE_URL;
+  const handle = url ? await openPostgres(url, 10) : await openPglite({ dataDir: 'memory://' });
+  await migrateToLatest(handle.db);
+  return handle;
 }
 
 /** The app on `handle` (no job workers, no web files), as the tests build it. */

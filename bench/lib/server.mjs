@@ -2,9 +2,11 @@
 // sampled from /proc every 100 ms, and a registry of what this process started so that an error or a
 // signal ends it (by pid, never by name).
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { rssOf, stopChild, untilAnswers } from './proc.mjs';
+
+export { rssOf };
 
 const started = new Set();
 
@@ -27,17 +29,39 @@ export const freePort = () =>
     });
   });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * A minimal environment (PATH, HOME) for the server on 127.0.0.1:`port` at `baseUrl`, without demo data,
+ * logging warnings only; the other keys (DATABASE_URL, DATA_DIR, …) are added and win.
+ */
+export const serverEnv = ({ port, baseUrl, ...env }) => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  PUBLIC_URL: baseUrl,
+  DEMO: 'false',
+  LOG_LEVEL: 'warn',
+  ...env,
+});
 
-/** VmRSS of a process in bytes (Linux), or null. */
-export function rssOf(pid) {
-  try {
-    const m = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
+/**
+ * The arguments of `node` for `dobroset start` (run in the checkout's folder) on a data directory, on
+ * 127.0.0.1:`port`, logging warnings only; `publicUrl` and `demo` (demo data) when given.
+ */
+export const startArgs = ({ dataDir, port, publicUrl, demo = false }) => [
+  'bin/dobroset.mjs',
+  'start',
+  '--data-dir',
+  dataDir,
+  '--port',
+  String(port),
+  '--host',
+  '127.0.0.1',
+  ...(publicUrl ? ['--public-url', publicUrl] : []),
+  ...(demo ? ['--demo'] : []),
+  '--log-level',
+  'warn',
+];
 
 /**
  * Starts the app; resolves once /api/health answers. `env` is added to a minimal environment (PATH, HOME).
@@ -48,16 +72,7 @@ export async function startServer({ root, env, startTimeoutMs = 180_000, log = (
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(root, 'bin/dobroset.mjs'), 'start'], {
     cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: baseUrl,
-      DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
+    env: serverEnv({ port, baseUrl, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -66,7 +81,6 @@ export async function startServer({ root, env, startTimeoutMs = 180_000, log = (
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const exited = new Promise((r) => child.once('exit', r));
   const running = () => child.exitCode === null && child.signalCode === null;
 
   // RSS sampled every 100 ms; `peak` is the highest sample since the last reset.
@@ -83,12 +97,7 @@ export async function startServer({ root, env, startTimeoutMs = 180_000, log = (
     async stop(graceMs = 10_000) {
       clearInterval(sampler);
       started.delete(entry);
-      if (running()) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => running() && child.kill('SIGKILL'), graceMs);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopChild(child, graceMs);
     },
     killNow() {
       if (running()) child.kill('SIGKILL');
@@ -96,21 +105,18 @@ export async function startServer({ root, env, startTimeoutMs = 180_000, log = (
   };
   started.add(entry);
 
-  const deadline = Date.now() + startTimeoutMs;
-  for (;;) {
-    if (!running()) {
-      await entry.stop();
-      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}):\n${output}`);
-    }
-    if (Date.now() > deadline) {
-      await entry.stop();
-      throw new Error(`the server did not answer within ${startTimeoutMs / 1000} s:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {}
-    await sleep(200);
+  const up = await untilAnswers(`${baseUrl}/api/health`, {
+    child,
+    timeoutMs: startTimeoutMs,
+    intervalMs: 200,
+  });
+  if (up === 'exited') {
+    await entry.stop();
+    throw new Error(`the server exited (${child.exitCode ?? child.signalCode}):\n${output}`);
+  }
+  if (up === 'timeout') {
+    await entry.stop();
+    throw new Error(`the server did not answer within ${startTimeoutMs / 1000} s:\n${output}`);
   }
   log(`server pid ${child.pid} on ${baseUrl}`);
   return {
