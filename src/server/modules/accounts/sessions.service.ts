@@ -49,7 +49,11 @@ export function createSessionService(deps: {
       const found = await sessions.findLive(tokenHash(token), now, idleSince(now));
       if (found?.status !== 'active') return null;
       if (now.getTime() - found.last_seen_at.getTime() > TOUCH_EVERY_MS) await sessions.touch(found.id, now);
-      const grants: Grant[] = found.grants.map(([role, scopeType, scopeId]) => ({ role, scopeType, scopeId }));
+      const grants: Grant[] = found.grants.map(([role, scopeType, scopeId]) => ({
+        role,
+        scopeType,
+        scopeId,
+      }));
       return {
         kind: 'user',
         userId: found.user_id,
