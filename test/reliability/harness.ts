@@ -1,14 +1,20 @@
 /**
  * The pieces of the reliability suite: real app processes (the built server, `dobroset start`), a tiny
- * round-robin HTTP proxy, an SMTP sink that counts deliveries per Message-ID, and a bounded load
- * generator that records every acknowledged write. Everything listens on 127.0.0.1 only.
+ * round-robin HTTP proxy (both from `test/support/processes.ts`), an SMTP sink that counts deliveries per
+ * Message-ID, and a bounded load generator that records every acknowledged write. Everything listens on
+ * 127.0.0.1 only.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '../support/pg-cluster.js';
+import {
+  type AppProcess,
+  sleep,
+  startAppProcess,
+  startRoundRobinProxy,
+  waitReady,
+} from '../support/processes.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -19,21 +25,7 @@ export function serverEntry(): string {
   return entry;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export type AppProcess = {
-  name: string;
-  url: string;
-  pid: number;
-  /** Exited without being told to (neither kill() nor stop()). */
-  crashed(): boolean;
-  /** The last lines the process wrote (for a failure message). */
-  tail(): string;
-  /** kill -9 (or another signal); the exit is expected. */
-  kill(signal?: NodeJS.Signals): Promise<void>;
-  /** SIGTERM and wait; resolves with the exit code (0 = a clean graceful stop). */
-  stop(): Promise<number | null>;
-};
+export type { AppProcess };
 
 export async function startApp(
   name: string,
@@ -41,124 +33,23 @@ export async function startApp(
   fixedPort?: number,
 ): Promise<AppProcess> {
   const port = fixedPort ?? (await freePort());
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [serverEntry(), 'start'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: url,
-      DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const keep = (chunk: Buffer) => {
-    lines.push(...chunk.toString().split('\n').filter(Boolean));
-    if (lines.length > 400) lines.splice(0, lines.length - 400);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  let expected = false;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const app: AppProcess = {
+  return startAppProcess({
     name,
-    url,
-    pid: child.pid ?? -1,
-    crashed: () => child.exitCode !== null && !expected,
-    tail: () => lines.slice(-40).join('\n'),
-    async kill(signal = 'SIGKILL') {
-      expected = true;
-      child.kill(signal);
-      await exited;
-    },
-    async stop() {
-      expected = true;
-      if (child.exitCode !== null) return child.exitCode;
-      child.kill('SIGTERM');
-      const code = await Promise.race([exited, sleep(40_000).then(() => 'timeout' as const)]);
-      if (code === 'timeout') {
-        child.kill('SIGKILL');
-        await exited;
-        return null;
-      }
-      return code;
-    },
-  };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited while starting:\n${app.tail()}`);
-    try {
-      const res = await fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(3_000) });
-      if (res.status === 200) return app;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} did not become ready:\n${app.tail()}`);
-    }
-    await sleep(250);
-  }
+    entry: serverEntry(),
+    cwd: ROOT,
+    port,
+    env: { PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    keepLines: 400,
+    ready: { seconds: 120, probeMs: 3_000 },
+    notReady: 'kill',
+  });
 }
 
-/** Waits until the app answers ready again (after a restart of it or of its database). */
-export async function waitReady(url: string, seconds = 60) {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    try {
-      const res = await fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(3_000) });
-      if (res.status === 200) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not become ready in ${seconds} s`);
-    await sleep(250);
-  }
-}
+export { waitReady };
 
 /** A round-robin reverse proxy over the backends (a failed backend connection answers 502). */
-export async function startProxy(backends: string[]) {
-  let next = 0;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const server = http.createServer((req, res) => {
-    const target = new URL(backends[next++ % backends.length] as string);
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: req.url,
-        headers: req.headers,
-        agent,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.on('error', () => res.destroy());
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end('bad gateway');
-    });
-    req.on('error', () => upstream.destroy());
-    res.on('error', () => upstream.destroy());
-    req.pipe(upstream);
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      agent.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+export function startProxy(backends: string[]) {
+  return startRoundRobinProxy(backends, { maxSockets: 256, closeAll: false });
 }
 
 /** An SMTP server that counts the messages it receives by Message-ID. */
