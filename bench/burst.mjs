@@ -6,9 +6,9 @@
 //     whatever cannot be served soon is answered 503 `overloaded` with Retry-After at once.
 // Prints per-answer latency (p50/p95/max), the time until the last answer, statuses, and checks that the
 // shift ends with exactly its capacity confirmed and that every 201 is in the database.
-// On PGlite the database runs on the server's own event loop, so in a burst the wait is in the kernel's
-// accept queue, before the gate can see a request: expect the same times both ways there (the gate matters
-// on PostgreSQL, where the pool's queue is where requests used to wait). The second burst runs on a
+// On PGlite the database runs on the server's own event loop; each turn of its connection yields to the
+// loop (db/mutex.ts), so the requests reach the gate there too (before, they waited unread in the kernel's
+// accept queue and the gate never shed on PGlite). The second burst runs on a
 // database that already holds the first one's people and signups; BURST_ORDER=bounded-first swaps them, and
 // BURST_ANALYZE=1 runs ANALYZE between the two (PGlite has no autovacuum).
 // Usage: node bench/burst.mjs [n=1000] [capacity=50]

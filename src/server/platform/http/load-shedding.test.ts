@@ -135,21 +135,36 @@ describe('a burst of 1,000 signups for one shift', () => {
     expect([...byStatus.keys()].sort()).toEqual([201, 503]);
     expect(shed.every((a) => a.body.code === 'overloaded' && a.retryAfter === '2')).toBe(true);
     expect(shed.length).toBeGreaterThan(0);
-    expect(accepted.length).toBeGreaterThanOrEqual(CAPACITY);
+    expect(accepted.length).toBeGreaterThan(0);
     // With the gate a refused one waits at most the queue limit (3 s) and an admitted one only for the 16
     // ahead of it; that the gate sheds at all is asserted above. This bound only catches a queue that never
     // gives up, with room for a machine that is busy with other work (an idle one answers within seconds):
     const slowest = Math.max(...answers.map((a) => a.ms));
     expect(slowest).toBeLessThan(60_000);
 
-    const rows = await t.db
-      .selectFrom('signups')
-      .select(['id', 'user_id', 'status'])
-      .where('shift_id', '=', shift.id)
-      .execute();
+    const rows = async () =>
+      t.db
+        .selectFrom('signups')
+        .select(['id', 'user_id', 'status'])
+        .where('shift_id', '=', shift.id)
+        .execute();
     // exactly the acknowledged signups are there: none lost, none extra from a shed request
-    expect(rows.map((r) => r.user_id).sort()).toEqual(accepted.map((a) => a.member.userId).sort());
-    const held = rows.filter((r) => ['confirmed', 'offered', 'attended'].includes(r.status));
-    expect(held).toHaveLength(CAPACITY);
+    expect((await rows()).map((r) => r.user_id).sort()).toEqual(accepted.map((a) => a.member.userId).sort());
+
+    // those told "overloaded" come back, as told, once the burst is over (how many got in during it depends
+    // on how busy the machine is): each gets its signup, and the shift holds exactly its capacity
+    for (const a of shed) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/shifts/${shift.id}/signups`,
+        headers: { ...CSRF, cookie: a.member.cookie },
+        payload: {},
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const all = await rows();
+    expect(all).toHaveLength(crowd.length);
+    expect(all.filter((r) => ['confirmed', 'offered', 'attended'].includes(r.status))).toHaveLength(CAPACITY);
+    expect(all.filter((r) => r.status === 'waitlisted')).toHaveLength(crowd.length - CAPACITY);
   }, 300_000);
 });
