@@ -142,10 +142,26 @@ export function createNetworkRepo(db: Db) {
     },
 
     /** Active centres with the municipality they are registered in; optionally offering a service or named so. */
-    centers: (regionId: string, filter: { service?: string; q?: string } = {}, trx: Db = db) => {
+    /**
+     * Active centres of the region; `municipality` narrows them to those registered in one of `ids` or in a
+     * municipality with that `slug` (a superset the service narrows further through the lineage).
+     */
+    centers: (
+      regionId: string,
+      filter: { service?: string; q?: string; municipality?: { ids: string[]; slug: string } } = {},
+      trx: Db = db,
+    ) => {
       let query = centersWithContext(trx)
         .where('m.region_id', '=', regionId)
         .where('c.status', '=', 'active');
+      const within = filter.municipality;
+      if (within)
+        query = query.where((eb) =>
+          eb.or([
+            ...(within.ids.length ? [eb('c.municipality_id', 'in', within.ids)] : []),
+            eb('m.slug', '=', within.slug),
+          ]),
+        );
       if (filter.service) query = query.where(sql<boolean>`${filter.service} = any(c.services)`);
       const q = filter.q?.trim();
       if (q) {

@@ -150,8 +150,23 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
       const inForce = new Map((await repo.municipalitiesInForce(region.id, today)).map((m) => [m.id, m]));
       const lineage = indexLineage(await repo.lineageUpTo(region.id, today));
       // A centre is shown under the municipality it counts for today (its own one after a merger or a
-      // conversion has become the successor); `municipality` matches that one or the registered one.
-      const rows = (await repo.centers(region.id, { service: filter.service, q: filter.q })).map((c) => {
+      // conversion has become the successor); `municipality` matches that one or the registered one. The
+      // database is asked for the centres registered in it or in what became it (and under its slug).
+      const slug = filter.municipality;
+      let within: { ids: string[]; slug: string } | undefined;
+      if (slug) {
+        const targets = new Set([...inForce.values()].filter((m) => m.slug === slug).map((m) => m.id));
+        const ids = [...targets];
+        for (const predecessor of lineage.keys())
+          if (targets.has(municipalityOnDay(predecessor, lineage, today))) ids.push(predecessor);
+        within = { ids, slug };
+      }
+      const found = await repo.centers(region.id, {
+        service: filter.service,
+        q: filter.q,
+        municipality: within,
+      });
+      const rows = found.map((c) => {
         const m = inForce.get(municipalityOnDay(c.municipality_id, lineage, today));
         const now = m
           ? {
@@ -163,7 +178,6 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
           : {};
         return { ...c, ...now, registered_slug: c.municipality_slug };
       });
-      const slug = filter.municipality;
       const collator = new Intl.Collator('ru');
       return rows
         .filter((c) => !slug || c.municipality_slug === slug || c.registered_slug === slug)
