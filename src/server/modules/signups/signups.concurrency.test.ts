@@ -111,6 +111,35 @@ describe('capacity under concurrency', () => {
     expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
     expect(codes.filter((c) => c === 'schedule_conflict')).toHaveLength(14);
   }, 60_000);
+
+  it('the same signup sent five times at once, then again: one place, one notice, one audit row', async () => {
+    const [v] = await volunteers(1);
+    const volunteer = v as NonNullable<typeof v>;
+    const shift = await buildShift(t.db, { centerId, startsAt: DEC(4), capacity: 5 });
+    const twins = await Promise.allSettled(
+      Array.from({ length: 5 }, () => svc().service.signUp(volunteer.actor, shift.id, {})),
+    );
+    const retry = await Promise.allSettled([svc().service.signUp(volunteer.actor, shift.id, {})]);
+    const codes = [...twins, ...retry].map(code);
+    expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'already_signed_up')).toHaveLength(5);
+    const { rows, held } = await statuses(shift.id);
+    expect(rows).toHaveLength(1);
+    expect(held).toBe(1);
+    const notices = await t.db
+      .selectFrom('notifications')
+      .select('kind')
+      .where('user_id', '=', volunteer.id)
+      .execute();
+    expect(notices.map((n) => n.kind)).toEqual(['signup.confirmed']);
+    const audited = await t.db
+      .selectFrom('audit_events')
+      .select('entity_id')
+      .where('action', '=', 'signup.created')
+      .where('entity_id', '=', rows[0]?.id ?? '')
+      .execute();
+    expect(audited).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('waitlist promotion', () => {
