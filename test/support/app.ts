@@ -28,31 +28,27 @@ export async function createTestPlatform(
     UPLOAD_DIR: uploadDir,
     ...options.env,
   });
-  const runtime: Runtime = await createRuntime({
-    config,
-    log: pino({ level: 'silent' }),
-    clock,
-    handle,
-    work: false,
-    webDir: null,
-    authRateLimit: options.authRateLimit ?? { max: 1000, timeWindow: '1 minute' },
-  });
-  const db = handle.db;
-
-  /** JSON request through app.inject, with the CSRF header and a cookie jar of one session. */
-  async function request(
-    method: InjectOptions['method'],
-    url: string,
-    opts: { body?: unknown; cookie?: string | null; headers?: Record<string, string>; csrf?: boolean } = {},
-  ) {
-    const headers: Record<string, string> = { ...(opts.csrf === false ? {} : CSRF), ...opts.headers };
-    if (opts.cookie) headers.cookie = opts.cookie;
-    return runtime.app.inject({
-      method,
-      url,
-      headers,
-      ...(opts.body !== undefined ? { payload: opts.body as InjectOptions['payload'] } : {}),
+  const start = () =>
+    createRuntime({
+      config,
+      log: pino({ level: 'silent' }),
+      clock,
+      handle,
+      work: false,
+      webDir: null,
+      authRateLimit: options.authRateLimit ?? { max: 1000, timeWindow: '1 minute' },
     });
+  const runtime: Runtime = await start();
+  const db = handle.db;
+  const request = requester(runtime);
+
+  /**
+   * Another app instance on the same database (its own services and in-memory state, as a second server
+   * process would have): `request` goes to it; close it before the platform.
+   */
+  async function instance() {
+    const other = await start();
+    return { runtime: other, request: requester(other), close: () => other.close() };
   }
 
   /** Delivers queued mail now and returns the outbox, newest last. */
@@ -72,12 +68,31 @@ export async function createTestPlatform(
     clock,
     services: runtime.services,
     request,
+    instance,
     mailbox,
     close: async () => {
       await runtime.close();
       await handle.close();
       fs.rmSync(uploadDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** JSON request through app.inject, with the CSRF header and a cookie jar of one session. */
+function requester(runtime: Runtime) {
+  return async function request(
+    method: InjectOptions['method'],
+    url: string,
+    opts: { body?: unknown; cookie?: string | null; headers?: Record<string, string>; csrf?: boolean } = {},
+  ) {
+    const headers: Record<string, string> = { ...(opts.csrf === false ? {} : CSRF), ...opts.headers };
+    if (opts.cookie) headers.cookie = opts.cookie;
+    return runtime.app.inject({
+      method,
+      url,
+      headers,
+      ...(opts.body !== undefined ? { payload: opts.body as InjectOptions['payload'] } : {}),
+    });
   };
 }
 

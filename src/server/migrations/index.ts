@@ -26,6 +26,7 @@ import * as m0021 from './0021_search_rollups.js';
 import * as m0022 from './0022_public_counters.js';
 import * as m0023 from './0023_role_scope_index.js';
 import * as m0024 from './0024_rollups_without_places.js';
+import * as m0025 from './0025_network_history_version.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '0022_public_counters': m0022,
   '0023_role_scope_index': m0023,
   '0024_rollups_without_places': m0024,
+  '0025_network_history_version': m0025,
 };

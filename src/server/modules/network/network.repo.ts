@@ -46,9 +46,22 @@ export const centersWithContext = (trx: Db) =>
 
 export function createNetworkRepo(db: Db) {
   return {
-    /** The installation's region (one region per installation). */
+    /**
+     * The installation's region (one region per installation), with the version of the network's history
+     * (migration 0025): answers computed from that history are kept under it (ADR 0020).
+     */
     region: (trx: Db = db) =>
-      trx.selectFrom('regions').selectAll().orderBy('created_at').limit(1).executeTakeFirst(),
+      trx
+        .selectFrom('regions')
+        .selectAll()
+        .select(
+          sql<string>`(select value::text from public_counters where name = 'network_history')`.as(
+            'history_version',
+          ),
+        )
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirst(),
 
     /** Municipalities in force on `day`: effective_from <= day < effective_to (or open). */
     municipalitiesInForce: (regionId: string, day: string, trx: Db = db) =>
@@ -141,7 +154,6 @@ export function createNetworkRepo(db: Db) {
       return result.rows;
     },
 
-    /** Active centres with the municipality they are registered in; optionally offering a service or named so. */
     /**
      * Active centres of the region; `municipality` narrows them to those registered in one of `ids` or in a
      * municipality with that `slug` (a superset the service narrows further through the lineage).

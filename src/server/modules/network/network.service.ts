@@ -15,6 +15,7 @@ import {
   populationCoveredShare,
 } from '../../lib/coverage.js';
 import { activeOn, activePeriods, stageOn } from '../../lib/network-history.js';
+import { createVersionedMemo, type VersionedMemo } from '../../lib/versioned-memo.js';
 import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import { toCenterView, toMunicipalityView, toTargetView } from './network.presenter.js';
@@ -61,6 +62,13 @@ function countsOn(
   return [...counts].map(([municipality_id, c]) => ({ municipality_id, ...c }));
 }
 
+type InForce = Awaited<ReturnType<NetworkRepo['municipalitiesInForce']>>[number];
+type MunicipalityRow = ReturnType<typeof countsOnDay<InForce>>[number];
+type Places = {
+  inForce: Map<string, InForce>;
+  lineage: ReturnType<typeof indexLineage>;
+};
+
 export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) {
   const { repo, clock } = deps;
 
@@ -70,6 +78,18 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
     return region;
   }
 
+  // Answers computed from the network's history, kept under its version (ADR 0020).
+  const rowsMemo = createVersionedMemo<MunicipalityRow[]>();
+  const viewsMemo = createVersionedMemo<Municipality[]>();
+  const placesMemo = createVersionedMemo<Places>();
+  const shapesMemo = createVersionedMemo<MunicipalityShape[]>(2);
+  const remember = <T>(
+    memo: VersionedMemo<T>,
+    region: { history_version: string | null },
+    key: string,
+    compute: () => Promise<T>,
+  ) => (region.history_version === null ? compute() : memo.get(region.history_version, key, compute));
+
   /**
    * Municipalities in force on `day` (default: today in the region) with coverage on that day: centres and
    * applications count for the municipality their own one had become by then through the lineage.
@@ -77,13 +97,27 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
   async function municipalityRows(day?: string) {
     const region = await currentRegion();
     const on = day ?? localDay(clock.now(), region.timezone);
-    const [inForce, centers, applications, lineage] = await Promise.all([
-      repo.municipalitiesInForce(region.id, on),
-      repo.centerLives(region.id),
-      repo.applicationLives(region.id),
-      repo.lineageUpTo(region.id, on),
-    ]);
-    return { region, rows: countsOnDay(inForce, countsOn(on, region, centers, applications), lineage, on) };
+    const rows = await remember(rowsMemo, region, on, async () => {
+      const [inForce, centers, applications, lineage] = await Promise.all([
+        repo.municipalitiesInForce(region.id, on),
+        repo.centerLives(region.id),
+        repo.applicationLives(region.id),
+        repo.lineageUpTo(region.id, on),
+      ]);
+      return countsOnDay(inForce, countsOn(on, region, centers, applications), lineage, on);
+    });
+    return { region, on, rows };
+  }
+
+  /** The municipalities in force on `day` by id and the lineage up to it, indexed (for the centre list). */
+  async function placesOn(region: Awaited<ReturnType<typeof currentRegion>>, day: string) {
+    return remember(placesMemo, region, day, async () => {
+      const [inForce, lineage] = await Promise.all([
+        repo.municipalitiesInForce(region.id, day),
+        repo.lineageUpTo(region.id, day),
+      ]);
+      return { inForce: new Map(inForce.map((m) => [m.id, m])), lineage: indexLineage(lineage) };
+    });
   }
 
   return {
@@ -124,20 +158,25 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
       };
     },
 
+    /** Municipalities with coverage on `on` (default today), by name. The answer is shared: do not change it. */
     async municipalities(on?: string): Promise<Municipality[]> {
-      const { rows } = await municipalityRows(on);
-      const collator = new Intl.Collator('ru');
-      return rows.map(toMunicipalityView).sort((a, b) => collator.compare(a.nameRu, b.nameRu));
+      const { region, on: day, rows } = await municipalityRows(on);
+      return remember(viewsMemo, region, day, async () => {
+        const collator = new Intl.Collator('ru');
+        return rows.map(toMunicipalityView).sort((a, b) => collator.compare(a.nameRu, b.nameRu));
+      });
     },
 
     /** The shape of every municipality record (any period), own or derived through the lineage. */
     async shapes(): Promise<MunicipalityShape[]> {
       const region = await currentRegion();
-      const [rows, lineage] = await Promise.all([
-        repo.shapes(region.id),
-        repo.lineageUpTo(region.id, '9999-12-31'),
-      ]);
-      return resolveShapes(rows, lineage);
+      return remember(shapesMemo, region, 'all', async () => {
+        const [rows, lineage] = await Promise.all([
+          repo.shapes(region.id),
+          repo.lineageUpTo(region.id, '9999-12-31'),
+        ]);
+        return resolveShapes(rows, lineage);
+      });
     },
 
     async serviceKinds() {
@@ -147,8 +186,7 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
     async centers(filter: { municipality?: string; service?: string; q?: string }): Promise<Center[]> {
       const region = await currentRegion();
       const today = localDay(clock.now(), region.timezone);
-      const inForce = new Map((await repo.municipalitiesInForce(region.id, today)).map((m) => [m.id, m]));
-      const lineage = indexLineage(await repo.lineageUpTo(region.id, today));
+      const { inForce, lineage } = await placesOn(region, today);
       // A centre is shown under the municipality it counts for today (its own one after a merger or a
       // conversion has become the successor); `municipality` matches that one or the registered one. The
       // database is asked for the centres registered in it or in what became it (and under its slug).

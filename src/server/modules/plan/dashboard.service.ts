@@ -6,6 +6,7 @@
 import type { Dashboard, DashboardTarget, PipelineItem } from '../../../shared/contracts/plan.js';
 import { localDay } from '../../../shared/time-zone.js';
 import { indexLineage, municipalityOnDay } from '../../lib/coverage.js';
+import { createVersionedMemo } from '../../lib/versioned-memo.js';
 import { type Actor, authorize, requireUser } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { NetworkService } from '../network/index.js';
@@ -74,126 +75,139 @@ export function createDashboardService(deps: {
     });
   }
 
+  // Every figure comes from the network's history and the day: kept under the history's version (ADR 0020).
+  const answers = createVersionedMemo<Dashboard>(4);
+
   return {
     async dashboard(actor: Actor): Promise<Dashboard> {
       requireUser(actor);
       const region = await network.currentRegion();
       authorize(canManagePlan(actor, region));
       const today = localDay(clock.now(), region.timezone);
-      const start = programStart(region);
-      const { centers, history } = await networkHistory(region.id, region.timezone, start ?? '0001-01-01');
-
-      // Today's figures as the public pages show them.
-      const municipalities = await network.municipalities(today);
-      const activeCenters = municipalities.reduce((sum, m) => sum + m.activeCenters, 0);
-      const covered = new Set(municipalities.filter((m) => m.coverage === 'covered').map((m) => m.id));
-      let knownPopulation = 0;
-      let coveredPopulation = 0;
-      for (const m of municipalities) {
-        if (m.population === null) continue;
-        knownPopulation += m.population;
-        if (covered.has(m.id)) coveredPopulation += m.population;
-      }
-
-      const windowStart = addMonths(today, -12);
-      const openingsPace = openingsPerMonth(
-        centers.map((c) => c.opened_on),
-        today,
-      );
-      const coveragePace =
-        (figuresOn(history, today).coveredMunicipalities -
-          figuresOn(history, windowStart).coveredMunicipalities) /
-        12;
-
-      const lineage = indexLineage(history.lineage);
-      const applications = await pipeline(region.id, today);
-      const items: PipelineItem[] = applications.map((a) => ({
-        id: a.row.id,
-        organizationName: a.row.organization_name,
-        municipality: {
-          id: a.row.municipality_id,
-          nameRu: a.row.municipality_name_ru,
-          nameEn: a.row.municipality_name_en,
-        },
-        stage: a.row.stage,
-        stageNameRu: a.stageNameRu,
-        stageNameEn: a.stageNameEn,
-        stageSince: a.stageSince,
-        daysAtStage: a.daysAtStage,
-        expectedOpeningOn: a.expected.date,
-        expectedSource: a.expected.source,
-        overdue: a.expected.date !== null && a.expected.date < today,
-        coversNewMunicipality: !covered.has(municipalityOnDay(a.row.municipality_id, lineage, today)),
-      }));
-      items.sort(
-        (a, b) =>
-          (a.expectedOpeningOn ?? '9999').localeCompare(b.expectedOpeningOn ?? '9999') ||
-          a.organizationName.localeCompare(b.organizationName, 'ru'),
-      );
-
-      // Pipeline contributions: every expected opening adds a centre; the earliest expected opening in a
-      // municipality without a centre today adds a covered municipality.
-      const centreDates = items.flatMap((i) => (i.expectedOpeningOn ? [i.expectedOpeningOn] : []));
-      const firstByMunicipality = new Map<string, string>();
-      for (const i of items) {
-        if (!i.coversNewMunicipality || !i.expectedOpeningOn) continue;
-        const key = municipalityOnDay(i.municipality.id, lineage, today);
-        const seen = firstByMunicipality.get(key);
-        if (!seen || i.expectedOpeningOn < seen) firstByMunicipality.set(key, i.expectedOpeningOn);
-      }
-      const coverageDates = [...firstByMunicipality.values()];
-
-      const targetRows = await plan.targets(region.id);
-      const targets: DashboardTarget[] = targetRows.map((t) => {
-        const centresKind = t.kind === 'active_centers';
-        const actual = centresKind ? activeCenters : covered.size;
-        const f = forecast({
-          today,
-          actual,
-          target: t.target,
-          pacePerMonth: centresKind ? openingsPace : coveragePace,
-          pipelineDates: centresKind ? centreDates : coverageDates,
-        });
-        return {
-          id: t.id,
-          kind: t.kind,
-          dueDate: t.due_date,
-          target: t.target,
-          note: t.note,
-          actual,
-          gap: Math.max(0, t.target - actual),
-          met: actual >= t.target,
-          status: targetStatus({ actual, target: t.target, dueDate: t.due_date, today, atPace: f.atPace }),
-          forecast: f,
-        };
-      });
-
-      const firstOpening = centers.reduce<string | null>(
-        (min, c) => (c.opened_on && (!min || c.opened_on < min) ? c.opened_on : min),
-        null,
-      );
-      return {
-        today,
-        programStart: start,
-        actual: {
-          activeCenters,
-          coveredMunicipalities: covered.size,
-          inProgressMunicipalities: municipalities.filter((m) => m.coverage === 'in_progress').length,
-          municipalitiesTotal: municipalities.length,
-          populationCoveredShare: knownPopulation === 0 ? null : coveredPopulation / knownPopulation,
-        },
-        pace: { openingsPerMonth: openingsPace, coveragePerMonth: coveragePace, windowStart },
-        undatedCenters: centers.filter((c) => c.status === 'active' && c.opened_on === null).length,
-        targets,
-        series: monthlySeries({
-          history,
-          targets: targetRows,
-          from: start ?? firstOpening ?? today,
-          today,
-        }),
-        pipeline: items,
-      };
+      const compute = () => dashboardOn(region, today);
+      return region.history_version === null
+        ? compute()
+        : answers.get(region.history_version, today, compute);
     },
   };
+
+  async function dashboardOn(
+    region: Awaited<ReturnType<NetworkService['currentRegion']>>,
+    today: string,
+  ): Promise<Dashboard> {
+    const start = programStart(region);
+    const { centers, history } = await networkHistory(region.id, region.timezone, start ?? '0001-01-01');
+
+    // Today's figures as the public pages show them.
+    const municipalities = await network.municipalities(today);
+    const activeCenters = municipalities.reduce((sum, m) => sum + m.activeCenters, 0);
+    const covered = new Set(municipalities.filter((m) => m.coverage === 'covered').map((m) => m.id));
+    let knownPopulation = 0;
+    let coveredPopulation = 0;
+    for (const m of municipalities) {
+      if (m.population === null) continue;
+      knownPopulation += m.population;
+      if (covered.has(m.id)) coveredPopulation += m.population;
+    }
+
+    const windowStart = addMonths(today, -12);
+    const openingsPace = openingsPerMonth(
+      centers.map((c) => c.opened_on),
+      today,
+    );
+    const coveragePace =
+      (figuresOn(history, today).coveredMunicipalities -
+        figuresOn(history, windowStart).coveredMunicipalities) /
+      12;
+
+    const lineage = indexLineage(history.lineage);
+    const applications = await pipeline(region.id, today);
+    const items: PipelineItem[] = applications.map((a) => ({
+      id: a.row.id,
+      organizationName: a.row.organization_name,
+      municipality: {
+        id: a.row.municipality_id,
+        nameRu: a.row.municipality_name_ru,
+        nameEn: a.row.municipality_name_en,
+      },
+      stage: a.row.stage,
+      stageNameRu: a.stageNameRu,
+      stageNameEn: a.stageNameEn,
+      stageSince: a.stageSince,
+      daysAtStage: a.daysAtStage,
+      expectedOpeningOn: a.expected.date,
+      expectedSource: a.expected.source,
+      overdue: a.expected.date !== null && a.expected.date < today,
+      coversNewMunicipality: !covered.has(municipalityOnDay(a.row.municipality_id, lineage, today)),
+    }));
+    items.sort(
+      (a, b) =>
+        (a.expectedOpeningOn ?? '9999').localeCompare(b.expectedOpeningOn ?? '9999') ||
+        a.organizationName.localeCompare(b.organizationName, 'ru'),
+    );
+
+    // Pipeline contributions: every expected opening adds a centre; the earliest expected opening in a
+    // municipality without a centre today adds a covered municipality.
+    const centreDates = items.flatMap((i) => (i.expectedOpeningOn ? [i.expectedOpeningOn] : []));
+    const firstByMunicipality = new Map<string, string>();
+    for (const i of items) {
+      if (!i.coversNewMunicipality || !i.expectedOpeningOn) continue;
+      const key = municipalityOnDay(i.municipality.id, lineage, today);
+      const seen = firstByMunicipality.get(key);
+      if (!seen || i.expectedOpeningOn < seen) firstByMunicipality.set(key, i.expectedOpeningOn);
+    }
+    const coverageDates = [...firstByMunicipality.values()];
+
+    const targetRows = await plan.targets(region.id);
+    const targets: DashboardTarget[] = targetRows.map((t) => {
+      const centresKind = t.kind === 'active_centers';
+      const actual = centresKind ? activeCenters : covered.size;
+      const f = forecast({
+        today,
+        actual,
+        target: t.target,
+        pacePerMonth: centresKind ? openingsPace : coveragePace,
+        pipelineDates: centresKind ? centreDates : coverageDates,
+      });
+      return {
+        id: t.id,
+        kind: t.kind,
+        dueDate: t.due_date,
+        target: t.target,
+        note: t.note,
+        actual,
+        gap: Math.max(0, t.target - actual),
+        met: actual >= t.target,
+        status: targetStatus({ actual, target: t.target, dueDate: t.due_date, today, atPace: f.atPace }),
+        forecast: f,
+      };
+    });
+
+    const firstOpening = centers.reduce<string | null>(
+      (min, c) => (c.opened_on && (!min || c.opened_on < min) ? c.opened_on : min),
+      null,
+    );
+    return {
+      today,
+      programStart: start,
+      actual: {
+        activeCenters,
+        coveredMunicipalities: covered.size,
+        inProgressMunicipalities: municipalities.filter((m) => m.coverage === 'in_progress').length,
+        municipalitiesTotal: municipalities.length,
+        populationCoveredShare: knownPopulation === 0 ? null : coveredPopulation / knownPopulation,
+      },
+      pace: { openingsPerMonth: openingsPace, coveragePerMonth: coveragePace, windowStart },
+      undatedCenters: centers.filter((c) => c.status === 'active' && c.opened_on === null).length,
+      targets,
+      series: monthlySeries({
+        history,
+        targets: targetRows,
+        from: start ?? firstOpening ?? today,
+        today,
+      }),
+      pipeline: items,
+    };
+  }
 }
 export type DashboardService = ReturnType<typeof createDashboardService>;
