@@ -217,7 +217,12 @@ describe('answers kept under the version', () => {
         ],
         [
           'the plan changed',
-          () => t.db.updateTable('rollout_targets').set({ target: 9 }).where('region_id', '=', regionId).execute(),
+          () =>
+            t.db
+              .updateTable('rollout_targets')
+              .set({ target: 9 })
+              .where('region_id', '=', regionId)
+              .execute(),
         ],
         [
           'north merged into west',
