@@ -1,8 +1,9 @@
 // Backup and restore at scale (issue 11): `backupTo` of an existing database into a temporary file, then
 // `restoreFrom` that file into a fresh, empty embedded database (a temporary data directory), against a
 // single `select count(*)` over the largest table of the source in the same run as the baseline. Reports
-// rows, seconds, rows/s, the file's bytes and the process's peak memory; the restored row counts must
-// equal the backed-up ones.
+// rows, seconds, rows/s, the file's bytes, the backup's memory growth and the process's peak memory; the
+// restored row counts must equal the backed-up ones. From PostgreSQL the backup streams rows with COPY, and
+// the baseline is the same COPY of every table read and thrown away.
 //
 // Usage: node bench/backup.mjs [--scale demo|region]
 //   DATABASE_URL=postgres://…   back up that database (only read)
@@ -63,9 +64,33 @@ try {
   }
 
   const file = path.join(tmp, 'backup.jsonl.gz');
+  const rssBeforeMiB = process.memoryUsage().rss / 2 ** 20;
   let started = performance.now();
-  const backup = await backupTo(source.db, file);
+  const backup = await backupTo(source.db, file, { copyUrl: databaseUrl });
   const backupSeconds = seconds(started);
+  // the process's peak so far is the backup's (the restore comes later)
+  const backupPeakMiB = process.resourceUsage().maxRSS / 1024;
+  // Baseline on PostgreSQL: the same COPY of every table, read and thrown away (no file, no gzip).
+  let bare = null;
+  if (databaseUrl) {
+    const pg = (await import('pg')).default;
+    const { to: copyTo } = await import('pg-copy-streams');
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const bareStarted = performance.now();
+      let bytes = 0;
+      for (const table of Object.keys(backup.rows)) {
+        const stream = client.query(
+          copyTo(`copy (select row_to_json(t)::text from "${table}" t) to stdout (format binary)`),
+        );
+        for await (const chunk of stream) bytes += chunk.length;
+      }
+      bare = { seconds: seconds(bareStarted), bytes };
+    } finally {
+      await client.end();
+    }
+  }
   const rows = sum(backup.rows);
   const bytes = fs.statSync(file).size;
   process.stdout.write(`backupTo: ${rows} rows in ${backupSeconds.toFixed(1)} s; restoring…\n`);
@@ -104,7 +129,17 @@ try {
     rows,
     largestTable: { name: largest, rows: largestRows, countSeconds: Number(countSeconds.toFixed(3)) },
     fileBytes: bytes,
-    backup: { seconds: Number(backupSeconds.toFixed(2)), rowsPerSecond: Math.round(rows / backupSeconds) },
+    backup: {
+      seconds: Number(backupSeconds.toFixed(2)),
+      rowsPerSecond: Math.round(rows / backupSeconds),
+      method: databaseUrl ? 'copy' : 'cursor',
+      rssGrowthMiB: Math.round(backupPeakMiB - rssBeforeMiB),
+    },
+    bareCopy: bare && {
+      seconds: Number(bare.seconds.toFixed(2)),
+      rowsPerSecond: Math.round(rows / bare.seconds),
+      ratio: Number((bare.seconds / backupSeconds).toFixed(2)),
+    },
     restore: { seconds: Number(restoreSeconds.toFixed(2)), rowsPerSecond: Math.round(rows / restoreSeconds) },
     peakRssMiB: Math.round(peakMiB),
   };
@@ -119,6 +154,15 @@ try {
   process.stdout.write(
     line('backupTo', backupSeconds, `${result.backup.rowsPerSecond.toLocaleString('en')} rows/s`),
   );
+  if (result.bareCopy)
+    process.stdout.write(
+      line(
+        'bare COPY of every table (baseline)',
+        result.bareCopy.seconds,
+        `${result.bareCopy.rowsPerSecond.toLocaleString('en')} rows/s; backupTo at ${result.bareCopy.ratio} of it`,
+      ),
+    );
+  process.stdout.write(`backup's memory growth (RSS) ${result.backup.rssGrowthMiB} MiB\n`);
   process.stdout.write(
     line(
       `restoreFrom → ${result.restoredInto} (+ ANALYZE)`,

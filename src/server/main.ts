@@ -227,7 +227,10 @@ export function buildCli(context: CliContext = {}): Command {
     const config = configFrom(options);
     const target = path.resolve(file);
     await withDatabase(config, 'dobroset backup', async (handle) => {
-      const result = await backupTo(handle.db, target, { files: createFsFileStore(config.uploadDir) });
+      const result = await backupTo(handle.db, target, {
+        files: createFsFileStore(config.uploadDir),
+        copyUrl: handle.url,
+      });
       const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
       print(
         `Backup written to ${file}: ${rows} rows in ${Object.keys(result.rows).length} tables, ${result.files} files, ${fs.statSync(target).size} bytes.`,

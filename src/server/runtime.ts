@@ -81,6 +81,7 @@ export async function createRuntime(options: {
     defineIdempotencySweep(jobs, { db: handle.db, clock, log });
     const platform: Platform = {
       db: handle.db,
+      databaseUrl: handle.url ?? null,
       config,
       clock,
       audit: createAuditWriter({ clock }),

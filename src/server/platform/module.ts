@@ -22,6 +22,8 @@ import type { FileStore } from './storage/file-store.js';
 /** What every module's `create` is given: the platform's parts, built once in runtime.ts. */
 export type Platform = {
   db: Kysely<Database>;
+  /** The PostgreSQL server's URL (null on PGlite), for work on a connection of its own (backup's COPY). */
+  databaseUrl: string | null;
   config: Config;
   clock: Clock;
   audit: AuditWriter;

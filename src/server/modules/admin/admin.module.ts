@@ -9,8 +9,11 @@ export type AdminModuleServices = { admin: AdminService };
 export const adminModule = defineModule({
   name: 'admin',
   needs: ['network'],
-  create: ({ db, clock, audit, files }, { network }: { network: NetworkService }): AdminModuleServices => ({
-    admin: createAdminService({ db, clock, audit, network, files }),
+  create: (
+    { db, databaseUrl, clock, audit, files },
+    { network }: { network: NetworkService },
+  ): AdminModuleServices => ({
+    admin: createAdminService({ db, clock, audit, network, files, copyUrl: databaseUrl }),
   }),
   register: (app, services) => registerAdminRoutes(app, services),
 });

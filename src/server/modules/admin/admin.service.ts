@@ -20,8 +20,10 @@ export function createAdminService(deps: {
   network: NetworkService;
   /** Uploaded files travel inside the backup. */
   files: FileStore;
+  /** The PostgreSQL server's URL: rows are streamed with COPY (null on the embedded database). */
+  copyUrl: string | null;
 }) {
-  const { db, clock, audit, network, files } = deps;
+  const { db, clock, audit, network, files, copyUrl } = deps;
   return {
     /**
      * Writes the backup to a temporary file first: on the embedded database the snapshot holds the only
@@ -33,7 +35,7 @@ export function createAdminService(deps: {
       authorize(canDownloadBackup(actor, region));
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dobroset-backup-'));
       const file = path.join(dir, 'backup.jsonl.gz');
-      const { rows: counts, files: fileCount, missingFiles } = await backupTo(db, file, { files });
+      const { rows: counts, files: fileCount, missingFiles } = await backupTo(db, file, { files, copyUrl });
       const now = clock.now();
       await audit.record(db, {
         at: now,

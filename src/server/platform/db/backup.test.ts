@@ -60,7 +60,8 @@ describe('backup of tables larger than one batch', () => {
     try {
       await fill(source.db);
       const first = path.join(tmp, 'first.jsonl.gz');
-      const { rows } = await backupTo(source.db, first);
+      // on PostgreSQL the rows are streamed with COPY (backup-copy.ts)
+      const { rows } = await backupTo(source.db, first, { copyUrl: source.url });
       for (const table of ['users', 'audit_events', 'regions'])
         expect(rows[table], table).toBe(await count(source.db, table));
       expect(rows.users).toBeGreaterThanOrEqual(USERS);
@@ -69,11 +70,19 @@ describe('backup of tables larger than one batch', () => {
       const restored = await restoreFrom(target.db, first);
       expect(restored.rows).toMatchObject({ users: rows.users, audit_events: EVENTS });
       const second = path.join(tmp, 'second.jsonl.gz');
-      await backupTo(target.db, second);
+      await backupTo(target.db, second, { copyUrl: target.url });
       const [headerA, ...a] = linesOf(first);
       const [headerB, ...b] = linesOf(second);
       expect(withoutCreatedAt(headerB as string)).toEqual(withoutCreatedAt(headerA as string));
       expect(firstDifference(a, b)).toBeNull();
+      if (source.url) {
+        // COPY and the cursor write the same file
+        const third = path.join(tmp, 'third.jsonl.gz');
+        await backupTo(source.db, third);
+        const [headerC, ...c] = linesOf(third);
+        expect(withoutCreatedAt(headerC as string)).toEqual(withoutCreatedAt(headerA as string));
+        expect(firstDifference(a, c)).toBeNull();
+      }
 
       const big = await sql<{ id: string }>`
         select id::text as id from audit_events where id = ${sql.raw(BIG_ID)}`.execute(target.db);
@@ -119,7 +128,7 @@ describe('backup of tables larger than one batch', () => {
     }
   });
 
-  it('reads each table once, not once per batch', async () => {
+  it('reads each table once through the cursor, not once per batch', async () => {
     const handle = await openTestDatabase();
     // On PostgreSQL, a pool of one connection: the backup's reads are that connection's own statistics.
     let reader: DatabaseHandle = handle;
@@ -143,7 +152,7 @@ describe('backup of tables larger than one batch', () => {
       await fill(handle.db);
       const file = path.join(tmp, 'concurrent.jsonl.gz');
       let finished = false;
-      const backup = backupTo(handle.db, file).finally(() => {
+      const backup = backupTo(handle.db, file, { copyUrl: handle.url }).finally(() => {
         finished = true;
       });
       // Each transaction adds a user and an event about that user: a snapshot has both or neither.
@@ -181,6 +190,29 @@ describe('backup of tables larger than one batch', () => {
       expect(rows.audit_events).toBe(EVENTS + pairEvents.length);
       expect(rows.users).toBe(lines.filter((l) => l.t === 'users').length);
       expect(written).toBeGreaterThanOrEqual(pairEvents.length);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('a failed backup leaves no file and no connection behind', async () => {
+    const handle = await openTestDatabase();
+    try {
+      const file = path.join(tmp, 'missing-dir', 'failed.jsonl.gz');
+      await expect(backupTo(handle.db, file, { copyUrl: handle.url })).rejects.toThrow();
+      expect(fs.existsSync(file)).toBe(false);
+      expect(fs.existsSync(`${file}.partial`)).toBe(false);
+      if (handle.kind === 'postgres') {
+        // the copying connection was ended (its backend leaves pg_stat_activity a moment later)
+        const copying = async () =>
+          (
+            await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+              where application_name = 'dobroset backup' and datname = current_database()`.execute(handle.db)
+          ).rows[0]?.n;
+        for (let i = 0; i < 100 && (await copying()) !== 0; i += 1)
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(await copying()).toBe(0);
+      }
     } finally {
       await handle.close();
     }

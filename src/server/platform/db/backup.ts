@@ -7,10 +7,11 @@
  * snapshot references is written into the same backup (base64, after the rows) and restored into the
  * target store, so one file is enough to move or recover an installation.
  *
- * Each table is read once, through a server-side cursor in that transaction, a batch at a time (memory
- * stays bounded and the gzip stream's backpressure is respected); a row travels as the text PostgreSQL's
- * `row_to_json` gives, into the file and back into `json_populate_recordset`, never re-encoded by
- * JavaScript. A restore ends with ANALYZE: fresh tables have no statistics for the planner.
+ * Each table is read once: on PostgreSQL streamed with COPY by a connection that imports the transaction's
+ * snapshot (backup-copy.ts), on PGlite through a server-side cursor in that transaction, a batch at a time.
+ * Memory stays bounded and the gzip stream's backpressure is respected; a row travels as the text
+ * PostgreSQL's `row_to_json` gives, into the file and back into `json_populate_recordset`, never re-encoded
+ * by JavaScript. A restore ends with ANALYZE: fresh tables have no statistics for the planner.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -19,6 +20,7 @@ import zlib from 'node:zlib';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { migrations } from '../../migrations/index.js';
 import type { FileStore } from '../storage/file-store.js';
+import { type CopySource, openCopySource } from './backup-copy.js';
 import { appliedMigrations, expectedMigrations, migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 
@@ -81,11 +83,15 @@ const ident = (name: string) => {
   return sql.id(name);
 };
 
-/** Writes a backup to `file` (with the referenced uploaded files when `files` is given). */
+/**
+ * Writes a backup to `file` (with the referenced uploaded files when `files` is given). With `copyUrl` (the
+ * PostgreSQL server `db` is on), rows are streamed with COPY on a connection of their own that imports the
+ * backup's snapshot (backup-copy.ts); otherwise (PGlite) through a cursor in the backup's transaction.
+ */
 export async function backupTo(
   db: Kysely<Database>,
   file: string,
-  options: { files?: FileStore } = {},
+  options: { files?: FileStore; copyUrl?: string | null } = {},
 ): Promise<BackupResult> {
   const counts: Record<string, number> = {};
   const result: BackupResult = { rows: counts, files: 0, missingFiles: [] };
@@ -94,31 +100,70 @@ export async function backupTo(
   const gzip = zlib.createGzip({ level: zlib.constants.Z_BEST_SPEED });
   const out = fs.createWriteStream(`${file}.partial`);
   const done = pipeline(gzip, out);
-  const writeText = (text: string) =>
-    new Promise<void>((resolve) => {
-      if (gzip.write(text)) resolve();
-      else gzip.once('drain', resolve);
+  // A file that cannot be written (no such folder, disk full) fails the backup instead of leaving a write
+  // waiting for a 'drain' that never comes.
+  let failure: unknown = null;
+  done.catch((error) => {
+    failure = error;
+  });
+  const closed = () => failure ?? new Error(`The backup file ${file} could not be written`);
+  const writeText = (text: string | Buffer) =>
+    new Promise<void>((resolve, reject) => {
+      if (failure || gzip.destroyed) return reject(closed());
+      if (gzip.write(text)) return resolve();
+      const settle = () => {
+        gzip.off('drain', settle);
+        gzip.off('close', settle);
+        if (gzip.destroyed) reject(closed());
+        else resolve();
+      };
+      gzip.on('drain', settle);
+      gzip.on('close', settle);
     });
   const write = (value: unknown) => writeText(`${JSON.stringify(value)}\n`);
-  await db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      const tables = await tablesInDependencyOrder(trx);
-      const header: Header = {
-        format: BACKUP_FORMAT,
-        version: 1,
-        createdAt: new Date().toISOString(),
-        migrations: await appliedMigrations(trx),
-        tables: tables.map((t) => t.name),
-      };
-      await write(header);
-      for (const { name } of tables) counts[name] = await writeTable(trx, name, writeText);
-      if (options.files) await writeFiles(trx, options.files, write, result);
-    });
-  gzip.end();
-  await done;
+  let copier: CopySource | null = null;
+  let tables: string[] = [];
+  let fileKeys: string[] = [];
+  try {
+    await db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        tables = (await tablesInDependencyOrder(trx)).map((t) => t.name);
+        const header: Header = {
+          format: BACKUP_FORMAT,
+          version: 1,
+          createdAt: new Date().toISOString(),
+          migrations: await appliedMigrations(trx),
+          tables,
+        };
+        await write(header);
+        if (options.files) fileKeys = await referencedFiles(trx);
+        if (options.copyUrl) {
+          // the copying connection takes this snapshot before this transaction ends
+          const snapshot = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(trx);
+          copier = await openCopySource(options.copyUrl, snapshot.rows[0]?.id as string);
+        } else {
+          for (const name of tables) counts[name] = await writeTable(trx, name, writeText);
+        }
+      });
+    const copying = copier as CopySource | null;
+    if (copying) for (const name of tables) counts[name] = await copying.writeTable(name, writeText);
+    if (options.files) await writeFiles(fileKeys, options.files, write, result);
+    gzip.end();
+    await done;
+  } catch (error) {
+    gzip.destroy();
+    const cause = await done.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    fs.rmSync(`${file}.partial`, { force: true });
+    throw failure && cause ? cause : error;
+  } finally {
+    await (copier as CopySource | null)?.close();
+  }
   fs.renameSync(`${file}.partial`, file);
   return result;
 }
@@ -149,25 +194,32 @@ async function writeTable(
 /** A `json` column keeps its text as written, line breaks included; a line must stay one line. */
 const oneLine = (json: string) => (/[\r\n]/.test(json) ? JSON.stringify(JSON.parse(json)) : json);
 
+/** Keys of the uploaded files the rows reference, in the backup's snapshot. */
+async function referencedFiles(trx: Kysely<Database>): Promise<string[]> {
+  const keys: string[] = [];
+  for (const { table, column } of FILE_KEY_COLUMNS) {
+    const found = await sql<{ key: string }>`
+      select distinct ${sql.id(column)} as key from ${ident(table)}
+      where ${sql.id(column)} is not null order by 1`.execute(trx);
+    keys.push(...found.rows.map((r) => r.key));
+  }
+  return keys;
+}
+
 async function writeFiles(
-  trx: Kysely<Database>,
+  keys: string[],
   store: FileStore,
   write: (value: FileLine) => Promise<void>,
   result: BackupResult,
 ): Promise<void> {
-  for (const { table, column } of FILE_KEY_COLUMNS) {
-    const keys = await sql<{ key: string }>`
-      select distinct ${sql.id(column)} as key from ${ident(table)}
-      where ${sql.id(column)} is not null order by 1`.execute(trx);
-    for (const { key } of keys.rows) {
-      const bytes = await store.get(key);
-      if (!bytes) {
-        result.missingFiles.push(key);
-        continue;
-      }
-      await write({ f: key, b: bytes.toString('base64') });
-      result.files += 1;
+  for (const key of keys) {
+    const bytes = await store.get(key);
+    if (!bytes) {
+      result.missingFiles.push(key);
+      continue;
     }
+    await write({ f: key, b: bytes.toString('base64') });
+    result.files += 1;
   }
 }
 
