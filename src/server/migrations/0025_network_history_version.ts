@@ -14,7 +14,7 @@ import { type Kysely, sql } from 'kysely';
  * (a transaction-local flag). TRUNCATE moves it directly. A bulk load (`dobroset.bulk_load = 'on'`) skips
  * it, as it skips the other counters (a restore goes into an empty database no instance has read).
  */
-const TABLES = [
+export const NETWORK_HISTORY_TABLES = [
   'regions',
   'municipalities',
   'municipality_changes',
@@ -46,7 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       return null;
     end $$;
   `.execute(db);
-  for (const table of TABLES) {
+  for (const table of NETWORK_HISTORY_TABLES) {
     await sql`
       create constraint trigger ${sql.raw(`${table}_network_history`)}
         after insert or update or delete on ${sql.table(table)}
@@ -58,7 +58,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of TABLES) {
+  for (const table of NETWORK_HISTORY_TABLES) {
     await sql`
       drop trigger ${sql.raw(`${table}_network_history`)} on ${sql.table(table)};
       drop trigger ${sql.raw(`${table}_network_history_truncate`)} on ${sql.table(table)};

@@ -17,21 +17,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../../test/support/factories.js';
-import { down, up } from '../../migrations/0025_network_history_version.js';
-
-const HISTORY_TABLES = [
-  'regions',
-  'municipalities',
-  'municipality_changes',
-  'municipality_lineage',
-  'organizations',
-  'centers',
-  'center_status_events',
-  'center_applications',
-  'application_events',
-  'application_stages',
-  'rollout_targets',
-];
+import { down, NETWORK_HISTORY_TABLES, up } from '../../migrations/0025_network_history_version.js';
 
 let t: TestPlatform;
 let regionId: string;
@@ -78,7 +64,7 @@ describe('the version of the network history', () => {
     const triggers = await sql<{ table: string }>`
       select c.relname as table from pg_trigger g join pg_class c on c.oid = g.tgrelid
       where g.tgname = c.relname || '_network_history' and g.tgdeferrable and g.tginitdeferred`.execute(t.db);
-    expect(triggers.rows.map((r) => r.table).sort()).toEqual([...HISTORY_TABLES].sort());
+    expect(triggers.rows.map((r) => r.table).sort()).toEqual([...NETWORK_HISTORY_TABLES].sort());
   });
 
   it('moves once per committed transaction that changes the history, and for nothing else', async () => {
