@@ -48,17 +48,21 @@ export function createNetworkRepo(db: Db) {
   return {
     /**
      * The installation's region (one region per installation), with the version of the network's history
-     * (migration 0025): answers computed from that history are kept under it (ADR 0020).
+     * (migration 0025: answers computed from that history are kept under it, ADR 0020) and the number of
+     * active volunteers (migration 0022), so that the home page's summary is one statement.
      */
     region: (trx: Db = db) =>
       trx
         .selectFrom('regions')
         .selectAll()
-        .select(
+        .select([
           sql<string>`(select value::text from public_counters where name = 'network_history')`.as(
             'history_version',
           ),
-        )
+          sql<number>`(select value from public_counters where name = 'active_volunteers')`.as(
+            'active_volunteers',
+          ),
+        ])
         .orderBy('created_at')
         .limit(1)
         .executeTakeFirst(),
@@ -212,16 +216,6 @@ export function createNetworkRepo(db: Db) {
         .where('region_id', '=', regionId)
         .orderBy('due_date')
         .execute(),
-
-    /** Active accounts with the volunteer role: a counter the triggers of migration 0022 keep. */
-    countActiveVolunteers: async (trx: Db = db) => {
-      const row = await trx
-        .selectFrom('public_counters')
-        .select('value')
-        .where('name', '=', 'active_volunteers')
-        .executeTakeFirst();
-      return Number(row?.value ?? 0);
-    },
   };
 }
 export type NetworkRepo = ReturnType<typeof createNetworkRepo>;

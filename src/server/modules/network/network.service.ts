@@ -147,13 +147,13 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
     },
 
     async summary(): Promise<PublicSummary> {
-      const { rows } = await municipalityRows();
+      const { region, rows } = await municipalityRows();
       return {
         activeCenters: rows.reduce((sum, m) => sum + m.active_centers, 0),
         municipalitiesTotal: rows.length,
         municipalitiesCovered: rows.filter((m) => coverageState(m) === 'covered').length,
         applicationsInProgress: rows.reduce((sum, m) => sum + m.applications_in_progress, 0),
-        volunteers: await repo.countActiveVolunteers(),
+        volunteers: Number(region.active_volunteers ?? 0),
         populationCoveredShare: populationCoveredShare(rows),
       };
     },
