@@ -13,6 +13,7 @@ import { createAuditWriter } from './platform/audit/audit.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { type DatabaseHandle, openDatabase, withoutTimeouts } from './platform/db/database.js';
+import { defineMaintenance } from './platform/db/maintenance.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { defineIdempotencySweep } from './platform/http/idempotency.js';
 import { createRateLimits } from './platform/http/rate-limits.js';
@@ -79,6 +80,7 @@ export async function createRuntime(options: {
       mailDir: options.mailDir ?? null,
     });
     defineIdempotencySweep(jobs, { db: handle.db, clock, log });
+    defineMaintenance(jobs, { handle, log });
     const platform: Platform = {
       db: handle.db,
       databaseUrl: handle.url ?? null,
