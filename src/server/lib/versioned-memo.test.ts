@@ -35,4 +35,13 @@ describe('versioned memo', () => {
     expect(await memo.get(1, 'a', async () => 'recomputed')).toBe('a');
     expect(await memo.get(1, 'b', async () => 'recomputed')).toBe('recomputed');
   });
+
+  it('without a version computes every time and keeps nothing', async () => {
+    const memo = createVersionedMemo<number>();
+    let runs = 0;
+    const compute = async () => ++runs;
+    expect(await memo.get(null, 'k', compute)).toBe(1);
+    expect(await memo.get(null, 'k', compute)).toBe(2);
+    expect(memo.size).toBe(0);
+  });
 });

@@ -11,7 +11,9 @@ export function createVersionedMemo<T>(limit = 16) {
   const answers = new Map<string, Promise<T>>();
   let computed = 0;
 
-  function get(version: string | number, key: string, compute: () => Promise<T>): Promise<T> {
+  /** The answer kept for (version, key), computed now if there is none; no version: computed, not kept. */
+  function get(version: string | number | null, key: string, compute: () => Promise<T>): Promise<T> {
+    if (version === null) return compute();
     const id = `${version}\u0000${key}`;
     const kept = answers.get(id);
     if (kept) {

@@ -15,7 +15,7 @@ import {
   populationCoveredShare,
 } from '../../lib/coverage.js';
 import { activeOn, activePeriods, stageOn } from '../../lib/network-history.js';
-import { createVersionedMemo, type VersionedMemo } from '../../lib/versioned-memo.js';
+import { createVersionedMemo } from '../../lib/versioned-memo.js';
 import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import { toCenterView, toMunicipalityView, toTargetView } from './network.presenter.js';
@@ -83,13 +83,6 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
   const viewsMemo = createVersionedMemo<Municipality[]>();
   const placesMemo = createVersionedMemo<Places>();
   const shapesMemo = createVersionedMemo<MunicipalityShape[]>(2);
-  const remember = <T>(
-    memo: VersionedMemo<T>,
-    region: { history_version: string | null },
-    key: string,
-    compute: () => Promise<T>,
-  ) => (region.history_version === null ? compute() : memo.get(region.history_version, key, compute));
-
   /**
    * Municipalities in force on `day` (default: today in the region) with coverage on that day: centres and
    * applications count for the municipality their own one had become by then through the lineage.
@@ -97,7 +90,7 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
   async function municipalityRows(day?: string) {
     const region = await currentRegion();
     const on = day ?? localDay(clock.now(), region.timezone);
-    const rows = await remember(rowsMemo, region, on, async () => {
+    const rows = await rowsMemo.get(region.history_version, on, async () => {
       const [inForce, centers, applications, lineage] = await Promise.all([
         repo.municipalitiesInForce(region.id, on),
         repo.centerLives(region.id),
@@ -111,7 +104,7 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
 
   /** The municipalities in force on `day` by id and the lineage up to it, indexed (for the centre list). */
   async function placesOn(region: Awaited<ReturnType<typeof currentRegion>>, day: string) {
-    return remember(placesMemo, region, day, async () => {
+    return placesMemo.get(region.history_version, day, async () => {
       const [inForce, lineage] = await Promise.all([
         repo.municipalitiesInForce(region.id, day),
         repo.lineageUpTo(region.id, day),
@@ -161,7 +154,7 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
     /** Municipalities with coverage on `on` (default today), by name. The answer is shared: do not change it. */
     async municipalities(on?: string): Promise<Municipality[]> {
       const { region, on: day, rows } = await municipalityRows(on);
-      return remember(viewsMemo, region, day, async () => {
+      return viewsMemo.get(region.history_version, day, async () => {
         const collator = new Intl.Collator('ru');
         return rows.map(toMunicipalityView).sort((a, b) => collator.compare(a.nameRu, b.nameRu));
       });
@@ -170,7 +163,7 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
     /** The shape of every municipality record (any period), own or derived through the lineage. */
     async shapes(): Promise<MunicipalityShape[]> {
       const region = await currentRegion();
-      return remember(shapesMemo, region, 'all', async () => {
+      return shapesMemo.get(region.history_version, 'all', async () => {
         const [rows, lineage] = await Promise.all([
           repo.shapes(region.id),
           repo.lineageUpTo(region.id, '9999-12-31'),

@@ -84,10 +84,7 @@ export function createDashboardService(deps: {
       const region = await network.currentRegion();
       authorize(canManagePlan(actor, region));
       const today = localDay(clock.now(), region.timezone);
-      const compute = () => dashboardOn(region, today);
-      return region.history_version === null
-        ? compute()
-        : answers.get(region.history_version, today, compute);
+      return answers.get(region.history_version, today, () => dashboardOn(region, today));
     },
   };
 
