@@ -40,7 +40,8 @@ async function main() {
   const { searchOpportunities } = await import(
     pathToFileURL(path.join(root, 'dist/server/modules/opportunities/search.repo.js')).href
   );
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // as the app connects (jit off: src/server/platform/db/database.ts)
+  const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c jit=off' });
   let captured = [];
   const db = new Kysely({
     dialect: new PostgresDialect({ pool }),

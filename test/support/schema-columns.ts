@@ -355,6 +355,7 @@ export const DATABASE_COLUMNS = {
     last_shift_at: 'instant | null',
     upcoming_shifts: 'number',
     rollup_at: 'instant',
+    search_vector: 'string | null',
   },
   opportunity_categories: {
     code: 'string',

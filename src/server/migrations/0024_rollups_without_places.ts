@@ -41,7 +41,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 }
 
 /** The refresh of one rollup and the recount after a bulk load, with (0021) or without free places. */
-function functions(withFree: boolean) {
+export function functions(withFree: boolean) {
   const free = (text: string) => sql.raw(withFree ? text : '');
   return sql`
     create or replace function refresh_opportunity_rollup(opportunity uuid) returns void language plpgsql as $$

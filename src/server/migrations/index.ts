@@ -27,6 +27,7 @@ import * as m0022 from './0022_public_counters.js';
 import * as m0023 from './0023_role_scope_index.js';
 import * as m0024 from './0024_rollups_without_places.js';
 import * as m0025 from './0025_network_history_version.js';
+import * as m0026 from './0026_rollup_search_vector.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0023_role_scope_index': m0023,
   '0024_rollups_without_places': m0024,
   '0025_network_history_version': m0025,
+  '0026_rollup_search_vector': m0026,
 };

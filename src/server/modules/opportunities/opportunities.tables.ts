@@ -48,6 +48,8 @@ export type OpportunitiesTables = {
     last_shift_at: ColumnType<Date | null, never, never>;
     upcoming_shifts: ColumnType<number, never, never>;
     rollup_at: ColumnType<Date, never, never>;
+    /** The opportunity's own `search_vector` (0026), so that a text search reads the rollup alone. */
+    search_vector: ColumnType<string | null, never, never>;
   };
   opportunity_categories: {
     code: string;

@@ -1,8 +1,9 @@
 /**
- * The counters and rollups of migrations 0021 and 0024 against a count from scratch: any sequence of
- * changes to signups, walk-ins and shifts (fast-check, fixed seed) leaves `shifts.taken` equal to the
- * places held and every opportunity's upcoming rollup equal to the aggregate of its shifts; `recompute_rollups()` (after a
- * bulk load) agrees; the minute job refreshes a rollup whose next shift has begun.
+ * The counters and rollups of migrations 0021, 0024 and 0026 against a count from scratch: any sequence of
+ * changes to signups, walk-ins, shifts and opportunities (fast-check, fixed seed) leaves `shifts.taken`
+ * equal to the places held and every opportunity's upcoming rollup equal to the aggregate of its shifts,
+ * with its opportunity's search vector (0026); `recompute_rollups()` (after a bulk load) agrees; the
+ * minute job refreshes a rollup whose next shift has begun.
  */
 import fc from 'fast-check';
 import { type Kysely, sql } from 'kysely';
@@ -15,6 +16,7 @@ import {
   buildUser,
 } from '../../../../test/support/factories.js';
 import { SIGNUP_STATUSES } from '../../../shared/contracts/signups.js';
+import { down as down0026, up as up0026 } from '../../migrations/0026_rollup_search_vector.js';
 import type { Database } from '../../platform/db/schema.js';
 import { refreshStaleRollups } from './rollups.repo.js';
 
@@ -38,7 +40,8 @@ async function disagreements(db: Db) {
         and exists (select 1 from centers c where c.id = o.center_id and c.status = 'active')) r on true
     where (exists (select 1 from shifts s where s.opportunity_id = o.id) and x.opportunity_id is null)
       or x.next_shift_at is distinct from r.next_at or x.last_shift_at is distinct from r.last_at
-      or x.upcoming_shifts <> r.n`.execute(db);
+      or x.upcoming_shifts <> r.n
+      or (x.opportunity_id is not null and x.search_vector is distinct from o.search_vector)`.execute(db);
   return {
     shifts: shifts.rows.filter((s) => s.taken !== s.counted),
     opportunities: rollups.rows.map((r) => r.id),
@@ -110,6 +113,12 @@ describe('places held and upcoming rollups', () => {
       kind: fc.constant('publish' as const),
       opportunity: fc.nat(1),
       status: fc.constantFrom('draft', 'published', 'cancelled'),
+    }),
+    fc.record({
+      kind: fc.constant('retitle' as const),
+      opportunity: fc.nat(1),
+      title: fc.constantFrom('Субботник в парке', 'Уборка берега', 'Ёлка во дворе'),
+      description: fc.constantFrom('', 'Нужны волонтёры', 'Возьмите перчатки'),
     }),
     fc.record({
       kind: fc.constant('reschedule' as const),
@@ -189,6 +198,10 @@ describe('places held and upcoming rollups', () => {
         await sql`update opportunities set status = ${op.status} where id = ${opportunities[op.opportunity] ?? ''}`.execute(
           db,
         );
+        return;
+      case 'retitle':
+        await sql`update opportunities set title = ${op.title}, description = ${op.description}
+          where id = ${opportunities[op.opportunity] ?? ''}`.execute(db);
         return;
       case 'reschedule':
         await sql`update shifts set starts_at = now() + ${`${op.hours} hours`}::interval,
@@ -272,6 +285,28 @@ describe('places held and upcoming rollups', () => {
     expect(row.next_shift_at?.getTime()).toBeGreaterThan(Date.now());
     expect(await refreshStaleRollups(t.db)).toBe(0);
     expect(await disagreements(t.db)).toEqual({ shifts: [], opportunities: [] });
+  });
+
+  it('keep their words through a down and up of migration 0026', async () => {
+    await sql`truncate signups, shift_walk_ins, shifts, opportunities cascade`.execute(t.db);
+    const { opportunities } = await scene();
+    await down0026(t.db as never);
+    const columns = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns
+      where table_name = 'opportunity_rollups' and column_name = 'search_vector'`.execute(t.db);
+    expect(columns.rows[0]?.n).toBe(0);
+    // 0024's functions and trigger again: a rename, a new shift and a status change still work
+    await sql`update opportunities set title = 'Уборка берега', status = 'draft'
+      where id = ${opportunities[0]}`.execute(t.db);
+    await up0026(t.db as never);
+    expect(await disagreements(t.db)).toEqual({ shifts: [], opportunities: [] });
+    await sql`update opportunities set title = 'Посадка кедров', status = 'published'
+      where id = ${opportunities[0]}`.execute(t.db);
+    expect(await disagreements(t.db)).toEqual({ shifts: [], opportunities: [] });
+    const words = await sql<{
+      found: boolean;
+    }>`select search_vector @@ to_tsquery('russian', 'кедры') as found
+      from opportunity_rollups where opportunity_id = ${opportunities[0]}`.execute(t.db);
+    expect(words.rows[0]?.found).toBe(true);
   });
 
   /** The scene, on one connection (the bulk-load setting is per session). */

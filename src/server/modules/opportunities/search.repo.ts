@@ -1,14 +1,14 @@
 /**
  * Volunteer search. Without a date range (the usual case) the schedule of each opportunity comes from its
- * upcoming rollup (migrations 0021 and 0024: next shift and shift count, kept by triggers), so a page is
- * read in the order of an index instead of aggregating every shift and signup first; opportunities whose
- * rollup is not valid at `now` get the same figures from their own shifts. With a date range the shifts
- * in the range are aggregated. Free places are summed from `shifts.taken` for the page's rows only, and
+ * upcoming rollup (migrations 0021, 0024, 0026: next shift, shift count and a copy of the words, kept by
+ * triggers), so a page is read in the order of an index instead of aggregating every shift and signup
+ * first; opportunities whose rollup is not valid at `now` get the same figures from their own shifts.
+ * With a date range the shifts in the range are aggregated. Free places are summed from `shifts.taken` for the page's rows only, and
  * "free places only" asks whether one shift in the window has room (no signup rewrites a rollup). Full
  * text with the `russian` configuration (ё folded to е in the stored vector and in the query), filters,
- * haversine distance (after a bounding box when there is a radius). The total is counted in a second
- * statement only when the page is full, and no further than TOTAL_CAP rows past the page (`totalCapped`
- * then says "more than").
+ * haversine distance (after a bounding box when there is a radius). The total comes with the page, from
+ * the same rows: each leg reads no further than TOTAL_CAP rows past the page (`totalCapped` then says
+ * "more than"). Only "near me" without a radius, which reads growing circles, counts in a second statement.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
@@ -32,6 +32,10 @@ export type SearchFilter = {
   sort: 'start' | 'distance' | 'relevance';
   limit: number;
   offset: number;
+  /** How far past the page the total is exact, and how many of the soonest matches relevance ranks
+   * (TOTAL_CAP and RANK_POOL unless given: the tests use small ones). */
+  totalCap?: number;
+  rankPool?: number;
 };
 
 export type SearchRow = {
@@ -69,52 +73,67 @@ const distanceSql = (p: { lat: number; lon: number }) => {
     cos(radians(${p.lat})) * cos(radians(${lat})) * power(sin(radians(${lon} - ${p.lon}) / 2), 2)))) end`;
 };
 
+/** The parts of a search that each leg of `candidates` puts together. */
+type Legs = {
+  /** The conditions on the opportunity (`o`) besides its words. */
+  where: RawBuilder<unknown>[];
+  /** The words' condition over a search vector (the opportunity's own or its rollup's copy), if any. */
+  words: (vector: RawBuilder<unknown>) => RawBuilder<unknown> | null;
+  /** The sort columns `rank` and `distance_km` (a leading comma), the rank over that vector. */
+  extra: (vector: RawBuilder<unknown>) => RawBuilder<unknown>;
+  /** Filters and `order by … limit …` for each leg (a page needs no more than offset + limit of each). */
+  tail: RawBuilder<unknown>;
+  /** Whether a condition besides the words, or the order, reads the opportunity (place, centre, …). */
+  readsOpportunity: boolean;
+};
+
 /**
  * The opportunities that match, with what the order needs: `id`, `next_shift_at`, `shift_count`, and
- * `rank` / `distance_km` when there is a text or a point. Without a date range this is
- * two legs of a UNION ALL over `opportunities` alone, so the planner can read the first leg in the order of
- * `opportunities_next_shift_idx` and stop after a page.
+ * `rank` / `distance_km` when there is a text or a point. Without a date range this is two legs of a
+ * UNION ALL, the first over the rollups valid at `now`, so the planner can read it in the order of
+ * `opportunity_rollups_next_idx` and stop after a page.
  */
-function candidates(
-  f: SearchFilter,
-  where: RawBuilder<unknown>,
-  extra: RawBuilder<unknown>,
-  /** Filters and `order by … limit …` for each leg (a page needs no more than offset + limit of either). */
-  legTail: RawBuilder<unknown>,
-  /** Whether a filter or the order reads the opportunity itself (text, place, centre, category, …). */
-  readsOpportunity: boolean,
-): RawBuilder<unknown> {
-  const leg = (body: RawBuilder<unknown>) => sql`(select * from (${body}) x ${legTail})`;
+function candidates(f: SearchFilter, legs: Legs): RawBuilder<unknown> {
+  const leg = (body: RawBuilder<unknown>) => sql`(select * from (${body}) x ${legs.tail})`;
+  const all = (vector: RawBuilder<unknown>, where = legs.where, ...more: RawBuilder<unknown>[]) => {
+    const words = legs.words(vector);
+    return sql.join([...where, ...(words ? [words] : []), ...more], sql` and `);
+  };
+  const own = sql.ref('o.search_vector');
   if (!f.to && f.from.getTime() <= f.now.getTime()) {
     // "From now on": the stored rollup where it is valid at `now`, computed from the shifts where it is not
     // (its next shift has begun and the job has not refreshed it yet, or `now` is before the rollup).
-    // A rollup has a next shift only while its opportunity is published and its centre active, so the
-    // plain catalogue reads the rollups alone (an index-only scan in start order).
+    // A rollup has a next shift only while its opportunity is published and its centre active, and keeps
+    // its opportunity's words (0026), so the catalogue and a text search read the rollups alone, in start
+    // order (an index scan that stops after a page).
+    const kept = sql.ref('r.search_vector');
+    const readsOwn = legs.readsOpportunity;
+    const nextAhead = sql`r.next_shift_at > ${f.now}`;
     const fresh = leg(sql`
-      select r.opportunity_id as id, r.next_shift_at, r.upcoming_shifts as shift_count ${extra}
+      select r.opportunity_id as id, r.next_shift_at, r.upcoming_shifts as shift_count ${legs.extra(kept)}
       from opportunity_rollups r
-      ${readsOpportunity ? sql`join opportunities o on o.id = r.opportunity_id` : sql``}
-      where ${readsOpportunity ? sql`${where} and` : sql``} r.rollup_at <= ${f.now} and r.next_shift_at > ${f.now}`);
+      ${readsOwn ? sql`join opportunities o on o.id = r.opportunity_id` : sql``}
+      where ${all(kept, readsOwn ? legs.where : [], sql`r.rollup_at <= ${f.now}`, nextAhead)}`);
     const live = leg(sql`
-      select o.id, l.next_shift_at, l.shift_count ${extra}
+      select o.id, l.next_shift_at, l.shift_count ${legs.extra(own)}
       from opportunity_rollups r join opportunities o on o.id = r.opportunity_id
       cross join lateral (
         select min(s.starts_at) as next_shift_at, count(*)::int as shift_count
         from shifts s
         where s.opportunity_id = o.id and s.status = 'scheduled' and s.starts_at > ${f.now}) l
-      where ${where} and l.shift_count > 0
+      where ${all(own)} and l.shift_count > 0
         and (r.rollup_at > ${f.now} or (r.next_shift_at <= ${f.now} and r.last_shift_at > ${f.now}))`);
     return sql`${fresh} union all ${live}`;
   }
   // A date range: the shifts in it, one hash aggregate (the range bounds what is read).
   return leg(sql`
-    select o.id, sh.next_shift_at, sh.shift_count ${extra}
+    select o.id, sh.next_shift_at, sh.shift_count ${legs.extra(own)}
     from opportunities o
     join (
       select s.opportunity_id, min(s.starts_at) as next_shift_at, count(*)::int as shift_count
       from shifts s where ${inWindow(f)}
       group by s.opportunity_id) sh on sh.opportunity_id = o.id
-    where ${where}`);
+    where ${all(own)}`);
 }
 
 /** The shifts (`s`) a search counts: scheduled, starting after now and inside the date range if any. */
@@ -143,7 +162,6 @@ function searchStatements(f: SearchFilter) {
     sql`o.status = 'published'`,
     sql`o.center_id in (select id from centers where status = 'active')`,
   ];
-  if (query) where.push(sql`o.search_vector @@ ${query}`);
   if (f.centerId) where.push(sql`o.center_id = ${f.centerId}`);
   if (f.municipalityId) where.push(sql`o.municipality_id = ${f.municipalityId}`);
   if (f.category) where.push(sql`o.category = ${f.category}`);
@@ -157,14 +175,16 @@ function searchStatements(f: SearchFilter) {
     where.push(sql`(o.lat is null or (o.lat between ${f.point.lat - dLat} and ${f.point.lat + dLat}
       and o.lon between ${f.point.lon - dLon} and ${f.point.lon + dLon}))`);
   }
-  const extra = sql.join(
-    [
-      sql``,
-      query ? sql`ts_rank(o.search_vector, ${query}) as rank` : sql`0::real as rank`,
-      f.point ? sql`${distanceSql(f.point)} as distance_km` : sql`null::float8 as distance_km`,
-    ],
-    sql`, `,
-  );
+  const words = (vector: RawBuilder<unknown>) => (query ? sql`${vector} @@ ${query}` : null);
+  const extra = (vector: RawBuilder<unknown>) =>
+    sql.join(
+      [
+        sql``,
+        query ? sql`ts_rank(${vector}, ${query}) as rank` : sql`0::real as rank`,
+        f.point ? sql`${distanceSql(f.point)} as distance_km` : sql`null::float8 as distance_km`,
+      ],
+      sql`, `,
+    );
   // room on a shift and the exact distance are known per leg row: filtered in each leg, before its limit
   const having: RawBuilder<unknown>[] = [];
   if (f.freeOnly)
@@ -183,34 +203,42 @@ function searchStatements(f: SearchFilter) {
   // beyond the two conditions every search has (published, centre active), which the rollup carries
   const readsOpportunity = where.length > 2 || !!f.point;
   const matching = (tail: RawBuilder<unknown>) =>
-    sql`(${candidates(f, sql.join(where, sql` and `), extra, sql`${filter} ${tail}`, readsOpportunity)}) p`;
+    sql`(${candidates(f, { where, words, extra, tail: sql`${filter} ${tail}`, readsOpportunity })}) p`;
 
   // Relevance ranks the soonest RANK_POOL matches (at least the page's depth): ranking every match of a
   // common word costs a rank per match (50,000 at nation scale), and a volunteer wants what comes soon.
   const byRelevance = f.sort === 'relevance' && !!query;
   const depth = f.offset + f.limit;
-  const legTail = byRelevance
-    ? sql`order by x.next_shift_at, x.id limit ${Math.max(RANK_POOL, depth)}`
-    : sql`order by ${orderBy('x')} limit ${depth}`;
-  // The page first (sort keys only), then the details of its rows.
-  const page = sql<SearchRow>`
+  // Each leg reads one row past the count's cap, in the order the page needs (start order to rank), so
+  // that the same rows give the page and the total.
+  const cap = depth + (f.totalCap ?? TOTAL_CAP);
+  const poolTail = sql`order by ${byRelevance ? sql`x.next_shift_at, x.id` : orderBy('x')} limit ${cap + 1}`;
+  const ranked = byRelevance
+    ? sql`(select * from (select pool.*, row_number() over (order by pool.next_shift_at, pool.id) as soon
+        from pool) r where r.soon <= ${Math.max(f.rankPool ?? RANK_POOL, depth)})`
+    : sql`pool`;
+  // The matches with their sort keys, then the page of them with its details, and how many there are.
+  // An empty page is one row of nulls with the count.
+  const page = sql<SearchRow & { matched: number }>`
+    with pool as (select p.* from ${matching(poolTail)})
     select o.id, o.title, left(o.description, 240) as snippet,
       c.id as center_id, c.name as center_name,
       o.category, oc.name_ru as category_ru, oc.name_en as category_en,
       o.municipality_id, m.name_ru as municipality_ru, m.name_en as municipality_en,
       o.address, o.lat, o.lon, o.is_online, o.min_age,
-      p.next_shift_at, p.shift_count, ${freePlacesSql(f)} as free_places, p.distance_km
-    from (
-      select p.* from ${matching(legTail)}
-      order by ${orderBy('p')} limit ${f.limit} offset ${f.offset}) p
-    join opportunities o on o.id = p.id
-    join centers c on c.id = o.center_id
+      p.next_shift_at, p.shift_count, ${freePlacesSql(f)} as free_places, p.distance_km, k.matched
+    from (select count(*)::int as matched from pool) k
+    left join (
+      select p.* from ${ranked} p
+      order by ${orderBy('p')} limit ${f.limit} offset ${f.offset}) p on true
+    left join opportunities o on o.id = p.id
+    left join centers c on c.id = o.center_id
     left join municipalities m on m.id = o.municipality_id
     left join opportunity_categories oc on oc.code = o.category
     order by ${orderBy('p')}`;
-  const count = (cap: number) => sql<{ n: number }>`
-    select count(*)::int as n from (select 1 from ${matching(sql`limit ${cap}`)} limit ${cap}) t`;
-  return { page, count };
+  const count = sql<{ n: number }>`
+    select count(*)::int as n from (select 1 from ${matching(sql`limit ${cap + 1}`)} limit ${cap + 1}) t`;
+  return { page, count, cap };
 }
 
 /**
@@ -224,21 +252,24 @@ export async function searchOpportunities(
   f: SearchFilter,
 ): Promise<{ rows: SearchRow[]; total: number; totalCapped: boolean }> {
   const search = searchStatements(f);
-  let rows: SearchRow[] | null = null;
+  const total = (n: number) => ({ total: Math.min(n, search.cap), totalCapped: n > search.cap });
   if (f.sort === 'distance' && f.point && f.radiusKm === undefined) {
     for (const radiusKm of NEAR_ME_RINGS_KM) {
-      const ring = (await searchStatements({ ...f, radiusKm }).page.execute(db)).rows;
-      if (ring.length === f.limit) {
-        rows = ring;
-        break;
+      const ring = pageOf((await searchStatements({ ...f, radiusKm }).page.execute(db)).rows);
+      if (ring.rows.length === f.limit) {
+        // the circle's count is not the total: count without it
+        const n = Number((await search.count.execute(db)).rows[0]?.n ?? 0);
+        return { rows: ring.rows, ...total(n) };
       }
     }
   }
-  rows ??= (await search.page.execute(db)).rows;
-  // The total: exact up to TOTAL_CAP past this page, without reading further.
-  if (rows.length < f.limit && (rows.length > 0 || f.offset === 0))
-    return { rows, total: f.offset + rows.length, totalCapped: false };
-  const cap = f.offset + f.limit + TOTAL_CAP;
-  const n = Number((await search.count(cap + 1).execute(db)).rows[0]?.n ?? 0);
-  return { rows, total: Math.min(n, cap), totalCapped: n > cap };
+  // The total: exact up to TOTAL_CAP past this page, from the rows the page was chosen from.
+  const page = pageOf((await search.page.execute(db)).rows);
+  return { rows: page.rows, ...total(page.matched) };
+}
+
+/** The rows of a page statement without its count column, and the count. */
+function pageOf(rows: (SearchRow & { matched: number })[]) {
+  const matched = Number(rows[0]?.matched ?? 0);
+  return { rows: rows.filter((r) => r.id !== null).map(({ matched: _, ...row }) => row), matched };
 }

@@ -75,6 +75,32 @@ describe('search in Russian', () => {
     expect(titles(await search(`q=${encodeURIComponent('ЁЛКИ')}`))).toEqual(['Ёлка для пожилых']);
   });
 
+  it('finds a renamed opportunity by its new words only, in every order', async () => {
+    const id = await w.opportunity(
+      { title: 'Покраска забора', description: 'Кисти выдадим', category: 'ecology' },
+      { shifts: [{ startsAt: '2026-12-10T03:00:00Z' }] },
+    );
+    const found = async (q: string, more = '') =>
+      titles(await search(`q=${encodeURIComponent(q)}${more}`)).includes('Посадка кедров');
+    const renamed = await w.t.request('PATCH', `/api/opportunities/${id}`, {
+      cookie: w.cookies.operator,
+      body: { title: 'Посадка кедров', description: 'Саженцы привезёт лесхоз' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    for (const more of ['', '&sort=relevance', '&sort=start&limit=1', '&category=ecology']) {
+      expect(await found('кедры', more)).toBe(true);
+      expect(await found('саженцы лесхоз', more)).toBe(true);
+      expect(await found('забор', more)).toBe(false);
+    }
+    // back to a draft and gone; the words of a draft are not searchable
+    await w.t.request('PATCH', `/api/opportunities/${id}`, {
+      cookie: w.cookies.operator,
+      body: { status: 'draft' },
+    });
+    expect(await found('кедры')).toBe(false);
+    await sql`delete from opportunities where id = ${id}`.execute(w.t.db);
+  });
+
   it('hides drafts and opportunities with no upcoming shift', async () => {
     const all = titles(await search('limit=100'));
     expect(all).not.toContain('Черновик волонтеров');
@@ -145,7 +171,7 @@ describe('search in Russian', () => {
     expect([...titles(first), ...titles(second)]).toEqual(titles(await search('limit=100')));
   });
 
-  it('runs one query for a page that is not full, and a capped count besides for a full one', async () => {
+  it('runs one query for a page with its total, and a count besides only for near me without a radius', async () => {
     let queries = 0;
     const counter: KyselyPlugin = {
       transformQuery: (args) => {
@@ -169,8 +195,19 @@ describe('search in Russian', () => {
       'Asia/Novokuznetsk',
     );
     expect(page.items).toHaveLength(1);
-    expect(queries).toBe(2);
-    // near me without a radius: a page per circle until one is full, then the count
+    expect(page.total).toBeGreaterThanOrEqual(1);
+    expect(queries).toBe(1);
+    // past the end: no row, still the total
+    queries = 0;
+    const beyond = await service.search(
+      { kind: 'anonymous' },
+      { q: 'волонтёры', offset: 50, limit: 5 },
+      'Asia/Novokuznetsk',
+    );
+    expect(beyond.items).toEqual([]);
+    expect(beyond.total).toBe(2); // «Волонтер в парке», «Фестиваль ищет помощников»
+    expect(queries).toBe(1);
+    // near me without a radius: a page per circle until one is full, then the count (a circle's is not it)
     queries = 0;
     await service.search(
       { kind: 'anonymous' },

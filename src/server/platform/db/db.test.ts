@@ -158,15 +158,19 @@ describe('backup and restore', () => {
     try {
       const center = await buildCenter(source.db, { name: 'Добро.Центр «Берёзка»' });
       const user = await buildUser(source.db, { displayName: 'Зинаида Ёлкина' });
-      // A table with a generated column (the opportunities' search vector) restores: it is recomputed.
-      await source.db
+      // A table with a generated column (the opportunities' search vector) restores: it is recomputed;
+      // the rollup's copy of it (a plain column, migration 0026) is restored as it was.
+      const opportunity = await source.db
         .insertInto('opportunities')
         .values({
           center_id: center.id,
           title: 'Помощь волонтёрам',
           description: 'Разбор гуманитарной помощи',
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await sql`insert into shifts (opportunity_id, starts_at, ends_at, capacity)
+        values (${opportunity.id}, now() + interval '1 day', now() + interval '25 hours', 3)`.execute(source.db);
       await source.db
         .insertInto('audit_events')
         .values({
@@ -190,6 +194,9 @@ describe('backup and restore', () => {
         target.db,
       );
       expect(found.rows.map((r) => r.title)).toEqual(['Помощь волонтёрам']);
+      const kept = await sql<{ n: number }>`select count(*)::int as n from opportunity_rollups
+        where search_vector @@ plainto_tsquery('russian', 'волонтеры')`.execute(target.db);
+      expect(kept.rows[0]?.n).toBe(1);
       const c = await target.db.selectFrom('centers').selectAll().executeTakeFirstOrThrow();
       expect(c).toMatchObject({ id: center.id, name: 'Добро.Центр «Берёзка»' });
       const u = await target.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
