@@ -170,7 +170,9 @@ describe('backup and restore', () => {
         .returning('id')
         .executeTakeFirstOrThrow();
       await sql`insert into shifts (opportunity_id, starts_at, ends_at, capacity)
-        values (${opportunity.id}, now() + interval '1 day', now() + interval '25 hours', 3)`.execute(source.db);
+        values (${opportunity.id}, now() + interval '1 day', now() + interval '25 hours', 3)`.execute(
+        source.db,
+      );
       await source.db
         .insertInto('audit_events')
         .values({
