@@ -265,6 +265,7 @@ async function main() {
     poolSize: POOL_SIZE,
     opts,
     wanted,
+    log,
     setHandle: (h) => {
       ownHandle = h;
     },

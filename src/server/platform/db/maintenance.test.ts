@@ -14,24 +14,48 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+const embedded = () => t.runtime.handle.kind === 'pglite';
+
 /** On one connection, so that its own statistics are the ones flushed and read (PostgreSQL has many). */
 const onOneConnection = <T>(fn: (db: Kysely<Database>) => Promise<T>) => t.db.connection().execute(fn);
 
 const statsOf = async (db: Kysely<Database>, table: string) => {
   await sql`select pg_stat_force_next_flush()`.execute(db);
-  const r = await sql<{ dead: number; changed: number; analyzed: boolean; tuples: number }>`
+  const r = await sql<{
+    dead: number;
+    changed: number;
+    analyzed: boolean;
+    vacuumed: boolean;
+    tuples: number;
+  }>`
     select s.n_dead_tup::int as dead, s.n_mod_since_analyze::int as changed,
-      (s.last_analyze is not null) as analyzed, c.reltuples::int as tuples
+      (s.last_analyze is not null) as analyzed, (s.last_vacuum is not null) as vacuumed, c.reltuples::int as tuples
     from pg_stat_user_tables s join pg_class c on c.oid = s.relid
     where s.schemaname = 'public' and s.relname = ${table}`.execute(db);
   return r.rows[0];
 };
 
+/**
+ * The table's pages and whether (nearly) all are all-visible, as pg_class counts them. Asked on PGlite
+ * only: on PostgreSQL the app's other connections hold snapshots that keep fresh rows from being
+ * all-visible to everyone yet.
+ */
+const pagesOf = async (db: Kysely<Database>, table: string) => {
+  const r = await sql<{ pages: number; visible: number }>`
+    select relpages as pages, relallvisible as visible from pg_class
+    where relname = ${table} and relnamespace = 'public'::regnamespace`.execute(db);
+  const row = r.rows[0] ?? { pages: 0, visible: 0 };
+  return { pages: row.pages, allVisible: row.pages > 0 && row.visible >= 0.9 * row.pages };
+};
+
 describe('maintenance of the embedded database', () => {
   it('analyzes a table with many new rows and vacuums one with many dead rows', async () => {
     await onOneConnection(async (db) => {
-      await sql`create table maintenance_probe (id int primary key, name text)`.execute(db);
-      await sql`insert into maintenance_probe select g, 'Волонтёр ' || g from generate_series(1, 2000) g`.execute(
+      // autovacuum off for the probe, so that PostgreSQL's own does not run in between
+      await sql`create table maintenance_probe (id int primary key, name text)
+        with (autovacuum_enabled = false)`.execute(db);
+      // 900 new rows: past the analyze threshold (50), not the insert one (1,000)
+      await sql`insert into maintenance_probe select g, 'Волонтёр ' || g from generate_series(1, 900) g`.execute(
         db,
       );
       let due = await tablesDue(db);
@@ -40,19 +64,65 @@ describe('maintenance of the embedded database', () => {
       expect(await statsOf(db, 'maintenance_probe')).toMatchObject({
         analyzed: true,
         changed: 0,
-        tuples: 2000,
+        tuples: 900,
       });
       due = await tablesDue(db);
       expect(due.find((d) => d.table === 'maintenance_probe')).toBeUndefined();
 
-      // 1,500 of 2,000 rows rewritten: dead rows past 50 + 20 %
-      await sql`update maintenance_probe set name = name || '!' where id <= 1500`.execute(db);
+      // 700 of 900 rows rewritten: dead rows past 50 + 20 %
+      await sql`update maintenance_probe set name = name || '!' where id <= 700`.execute(db);
       due = await tablesDue(db);
       expect(due).toContainEqual({ schema: 'public', table: 'maintenance_probe', vacuum: true });
       await maintain(db);
       expect(await statsOf(db, 'maintenance_probe')).toMatchObject({ dead: 0, changed: 0 });
       expect((await tablesDue(db)).find((d) => d.table === 'maintenance_probe')).toBeUndefined();
       await sql`drop table maintenance_probe`.execute(db);
+    });
+  });
+
+  it('vacuums a table with many new rows, so that its pages are all-visible to index-only scans', async () => {
+    await onOneConnection(async (db) => {
+      await sql`create table maintenance_inserts (id int primary key, name text)
+        with (autovacuum_enabled = false)`.execute(db);
+      await sql`insert into maintenance_inserts select g, 'Отряд ' || g from generate_series(1, 3000) g`.execute(
+        db,
+      );
+      expect(await tablesDue(db)).toContainEqual({
+        schema: 'public',
+        table: 'maintenance_inserts',
+        vacuum: true,
+      });
+      await maintain(db);
+      expect(await statsOf(db, 'maintenance_inserts')).toMatchObject({ vacuumed: true });
+      if (embedded()) expect(await pagesOf(db, 'maintenance_inserts')).toMatchObject({ allVisible: true });
+      expect((await tablesDue(db)).find((d) => d.table === 'maintenance_inserts')).toBeUndefined();
+      await sql`drop table maintenance_inserts`.execute(db);
+    });
+  });
+
+  it('analyzes everything on its first run, and so vacuums what an earlier process left', async () => {
+    await onOneConnection(async (db) => {
+      await sql`create table maintenance_restart (id int primary key, name text)
+        with (autovacuum_enabled = false)`.execute(db);
+      await sql`insert into maintenance_restart
+        select g, repeat('Волонтёр ', 8) || g from generate_series(1, 20000) g`.execute(db);
+      await sql`vacuum (analyze) maintenance_restart`.execute(db);
+      if (embedded()) expect(await pagesOf(db, 'maintenance_restart')).toMatchObject({ allVisible: true });
+      // a migration rewrites every row, then the process ends: its counters are gone
+      await sql`update maintenance_restart set name = name || '!'`.execute(db);
+      await sql`select pg_stat_force_next_flush()`.execute(db);
+      await sql`select 1`.execute(db);
+      await sql`select pg_stat_reset()`.execute(db);
+      if (embedded())
+        expect((await tablesDue(db)).find((d) => d.table === 'maintenance_restart')).toBeUndefined();
+      const done = await maintain(db, { analyzeFirst: true });
+      expect(done).toContainEqual({ schema: 'public', table: 'maintenance_restart', vacuum: true });
+      expect(await statsOf(db, 'maintenance_restart')).toMatchObject({ vacuumed: true });
+      if (embedded()) {
+        expect(await pagesOf(db, 'maintenance_restart')).toMatchObject({ allVisible: true });
+        expect(await statsOf(db, 'maintenance_restart')).toMatchObject({ dead: 0 });
+      }
+      await sql`drop table maintenance_restart`.execute(db);
     });
   });
 
