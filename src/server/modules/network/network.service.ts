@@ -83,6 +83,7 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
   const viewsMemo = createVersionedMemo<Municipality[]>();
   const placesMemo = createVersionedMemo<Places>();
   const shapesMemo = createVersionedMemo<MunicipalityShape[]>(2);
+  const summaryMemo = createVersionedMemo<Omit<PublicSummary, 'volunteers'>>();
   /**
    * Municipalities in force on `day` (default: today in the region) with coverage on that day: centres and
    * applications count for the municipality their own one had become by then through the lineage.
@@ -140,15 +141,16 @@ export function createNetworkService(deps: { repo: NetworkRepo; clock: Clock }) 
     },
 
     async summary(): Promise<PublicSummary> {
-      const { region, rows } = await municipalityRows();
-      return {
+      const { region, on, rows } = await municipalityRows();
+      // the sums over every municipality (2,300 at nation scale) once per version and day
+      const network = await summaryMemo.get(region.history_version, on, async () => ({
         activeCenters: rows.reduce((sum, m) => sum + m.active_centers, 0),
         municipalitiesTotal: rows.length,
         municipalitiesCovered: rows.filter((m) => coverageState(m) === 'covered').length,
         applicationsInProgress: rows.reduce((sum, m) => sum + m.applications_in_progress, 0),
-        volunteers: Number(region.active_volunteers ?? 0),
         populationCoveredShare: populationCoveredShare(rows),
-      };
+      }));
+      return { ...network, volunteers: Number(region.active_volunteers ?? 0) };
     },
 
     /** Municipalities with coverage on `on` (default today), by name. The answer is shared: do not change it. */

@@ -36,10 +36,14 @@ describe('active volunteers counter', () => {
   it('follows roles, blocking and deletion', async () => {
     const start = await kept();
     expect(start).toBe(await counted());
+    const volunteersShown = async () => (await t.request('GET', '/api/public/summary')).json().volunteers;
+    expect(await volunteersShown()).toBe(start);
     const a = await buildUser(t.db, { role: 'volunteer' });
     const b = await buildUser(t.db, { role: 'volunteer' });
     await buildUser(t.db);
     expect(await kept()).toBe(start + 2);
+    // the summary's figures from the network's history are kept (ADR 0020); this one is not
+    expect(await volunteersShown()).toBe(start + 2);
     await t.db.updateTable('users').set({ status: 'blocked' }).where('id', '=', a.id).execute();
     expect(await kept()).toBe(start + 1);
     // blocked again: no change; role removed from a blocked account: no change
