@@ -209,13 +209,15 @@ function searchStatements(f: SearchFilter) {
   // common word costs a rank per match (50,000 at nation scale), and a volunteer wants what comes soon.
   const byRelevance = f.sort === 'relevance' && !!query;
   const depth = f.offset + f.limit;
-  // Each leg reads one row past the count's cap, in the order the page needs (start order to rank), so
-  // that the same rows give the page and the total.
+  const rankPool = Math.max(f.rankPool ?? RANK_POOL, depth);
+  // Each leg reads one row past the count's cap (and the whole rank pool), in the order the page needs
+  // (start order to rank), so that the same rows give the page and the total.
   const cap = depth + (f.totalCap ?? TOTAL_CAP);
-  const poolTail = sql`order by ${byRelevance ? sql`x.next_shift_at, x.id` : orderBy('x')} limit ${cap + 1}`;
+  const legRows = Math.max(cap + 1, byRelevance ? rankPool : 0);
+  const poolTail = sql`order by ${byRelevance ? sql`x.next_shift_at, x.id` : orderBy('x')} limit ${legRows}`;
   const ranked = byRelevance
     ? sql`(select * from (select pool.*, row_number() over (order by pool.next_shift_at, pool.id) as soon
-        from pool) r where r.soon <= ${Math.max(f.rankPool ?? RANK_POOL, depth)})`
+        from pool) r where r.soon <= ${rankPool})`
     : sql`pool`;
   // The matches with their sort keys, then the page of them with its details, and how many there are.
   // An empty page is one row of nulls with the count.
