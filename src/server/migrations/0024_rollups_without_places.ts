@@ -40,17 +40,22 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`select recompute_search_rollups()`.execute(db);
 }
 
-/** The refresh of one rollup and the recount after a bulk load, with (0021) or without free places. */
-export function functions(withFree: boolean) {
+/**
+ * The refresh of one rollup and the recount after a bulk load: with (0021) or without free places, and
+ * with the opportunity's words (0026) or without.
+ */
+export function functions(withFree: boolean, withWords = false) {
   const free = (text: string) => sql.raw(withFree ? text : '');
+  const words = (text: string) => sql.raw(withWords ? text : '');
+  const wordsColumn = words(', search_vector');
   return sql`
     create or replace function refresh_opportunity_rollup(opportunity uuid) returns void language plpgsql as $$
     declare
       since timestamptz;
-      published boolean;
+      published boolean;${words('\n      vector tsvector;')}
       r record;
     begin
-      select o.status = 'published' and c.status = 'active' into published
+      select o.status = 'published' and c.status = 'active'${words(', o.search_vector')} into published${words(', vector')}
       from opportunities o join centers c on c.id = o.center_id where o.id = opportunity;
       if not found then return; end if;
       select x.rollup_at into since from opportunity_rollups x where x.opportunity_id = opportunity;
@@ -64,15 +69,15 @@ export function functions(withFree: boolean) {
       from shifts s
       where s.opportunity_id = opportunity and s.status = 'scheduled' and s.starts_at > since and published;
       insert into opportunity_rollups as x
-        (opportunity_id, next_shift_at, last_shift_at, upcoming_shifts ${free(', upcoming_free')}, rollup_at)
-      values (opportunity, r.next_at, r.last_at, r.n ${free(', r.free')}, since)
+        (opportunity_id, next_shift_at, last_shift_at, upcoming_shifts ${free(', upcoming_free')}, rollup_at${wordsColumn})
+      values (opportunity, r.next_at, r.last_at, r.n ${free(', r.free')}, since${words(', vector')})
       on conflict (opportunity_id) do update
       set next_shift_at = excluded.next_shift_at, last_shift_at = excluded.last_shift_at,
         upcoming_shifts = excluded.upcoming_shifts ${free(', upcoming_free = excluded.upcoming_free')},
-        rollup_at = excluded.rollup_at
-      where (x.next_shift_at, x.last_shift_at, x.upcoming_shifts ${free(', x.upcoming_free')}, x.rollup_at)
+        rollup_at = excluded.rollup_at${words(', search_vector = excluded.search_vector')}
+      where (x.next_shift_at, x.last_shift_at, x.upcoming_shifts ${free(', x.upcoming_free')}, x.rollup_at${words(', x.search_vector')})
         is distinct from (excluded.next_shift_at, excluded.last_shift_at, excluded.upcoming_shifts
-          ${free(', excluded.upcoming_free')}, excluded.rollup_at);
+          ${free(', excluded.upcoming_free')}, excluded.rollup_at${words(', excluded.search_vector')});
     end $$;
 
     create or replace function recompute_search_rollups() returns void language plpgsql as $$
@@ -92,8 +97,8 @@ export function functions(withFree: boolean) {
       where t.id = s.id and s.taken <> t.n;
       delete from opportunity_rollups;
       insert into opportunity_rollups
-        (opportunity_id, next_shift_at, last_shift_at, upcoming_shifts ${free(', upcoming_free')}, rollup_at)
-      select o.id, r.next_at, r.last_at, coalesce(r.n, 0) ${free(', coalesce(r.free, 0)')}, now()
+        (opportunity_id, next_shift_at, last_shift_at, upcoming_shifts ${free(', upcoming_free')}, rollup_at${wordsColumn})
+      select o.id, r.next_at, r.last_at, coalesce(r.n, 0) ${free(', coalesce(r.free, 0)')}, now()${words(', o.search_vector')}
       from opportunities o
       left join (
         select s.opportunity_id, min(s.starts_at) as next_at, max(s.starts_at) as last_at, count(*)::int as n
