@@ -2,7 +2,7 @@
  * The embedded database's stand-in for autovacuum: tables past autovacuum's thresholds are found, analyzed
  * or vacuumed, and are no longer due afterwards; on PGlite it runs as a job of the platform.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/app.js';
 import { MAINTENANCE_QUEUE, maintain, tablesDue } from './maintenance.js';
@@ -48,16 +48,18 @@ const pagesOf = async (db: Kysely<Database>, table: string) => {
   return { pages: row.pages, allVisible: row.pages > 0 && row.visible >= 0.9 * row.pages };
 };
 
+/** A table of `rows` rows (`name` from the expression over `g`), with PostgreSQL's own autovacuum off. */
+const probeTable = async (db: Kysely<Database>, table: string, rows: number, name: RawBuilder<unknown>) => {
+  await sql`create table ${sql.table(table)} (id int primary key, name text)
+    with (autovacuum_enabled = false)`.execute(db);
+  await sql`insert into ${sql.table(table)} select g, ${name} from generate_series(1, ${rows}) g`.execute(db);
+};
+
 describe('maintenance of the embedded database', () => {
   it('analyzes a table with many new rows and vacuums one with many dead rows', async () => {
     await onOneConnection(async (db) => {
-      // autovacuum off for the probe, so that PostgreSQL's own does not run in between
-      await sql`create table maintenance_probe (id int primary key, name text)
-        with (autovacuum_enabled = false)`.execute(db);
       // 900 new rows: past the analyze threshold (50), not the insert one (1,000)
-      await sql`insert into maintenance_probe select g, 'Волонтёр ' || g from generate_series(1, 900) g`.execute(
-        db,
-      );
+      await probeTable(db, 'maintenance_probe', 900, sql`'Волонтёр ' || g`);
       let due = await tablesDue(db);
       expect(due).toContainEqual({ schema: 'public', table: 'maintenance_probe', vacuum: false });
       await maintain(db);
@@ -82,11 +84,7 @@ describe('maintenance of the embedded database', () => {
 
   it('vacuums a table with many new rows, so that its pages are all-visible to index-only scans', async () => {
     await onOneConnection(async (db) => {
-      await sql`create table maintenance_inserts (id int primary key, name text)
-        with (autovacuum_enabled = false)`.execute(db);
-      await sql`insert into maintenance_inserts select g, 'Отряд ' || g from generate_series(1, 3000) g`.execute(
-        db,
-      );
+      await probeTable(db, 'maintenance_inserts', 3000, sql`'Отряд ' || g`);
       expect(await tablesDue(db)).toContainEqual({
         schema: 'public',
         table: 'maintenance_inserts',
@@ -102,10 +100,7 @@ describe('maintenance of the embedded database', () => {
 
   it('analyzes everything on its first run, and so vacuums what an earlier process left', async () => {
     await onOneConnection(async (db) => {
-      await sql`create table maintenance_restart (id int primary key, name text)
-        with (autovacuum_enabled = false)`.execute(db);
-      await sql`insert into maintenance_restart
-        select g, repeat('Волонтёр ', 8) || g from generate_series(1, 20000) g`.execute(db);
+      await probeTable(db, 'maintenance_restart', 20000, sql`repeat('Волонтёр ', 8) || g`);
       await sql`vacuum (analyze) maintenance_restart`.execute(db);
       if (embedded()) expect(await pagesOf(db, 'maintenance_restart')).toMatchObject({ allVisible: true });
       // a migration rewrites every row, then the process ends: its counters are gone
